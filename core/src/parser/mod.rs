@@ -1,0 +1,167 @@
+//! Reads the standard 施政計畫 text layout (as extracted from the PDF) into a [`Plan`].
+//!
+//! The parser never panics and never gives up: it returns whatever it could read plus
+//! [`Diagnostic`]s with line numbers. Sections:
+//! 壹 vision and missions ([`preamble`]), 貳 goals and strategies ([`goals`]),
+//! 參 the programme/budget table ([`table`]); [`validate`] checks the figures afterwards.
+
+mod goals;
+mod outline;
+mod preamble;
+mod table;
+pub mod validate;
+
+use crate::diagnostic::Diagnostic;
+use crate::plan::Plan;
+
+/// One non-blank line of the source, normalised, with its 1-based line number.
+#[derive(Debug, Clone)]
+pub(crate) struct Line<'a> {
+    pub no: u32,
+    pub text: std::borrow::Cow<'a, str>,
+}
+
+/// A parse result: the plan as far as it could be read, and what went wrong.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub plan: Plan,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Parsed {
+    pub fn has_errors(&self) -> bool {
+        crate::diagnostic::has_errors(&self.diagnostics)
+    }
+}
+
+/// Parses raw bytes: reports non-UTF-8 input (e.g. a Big5 file) with its position instead of
+/// guessing an encoding.
+pub fn parse_bytes(bytes: &[u8]) -> Parsed {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse(text.strip_prefix('\u{feff}').unwrap_or(text)),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let line = bytes[..at].iter().filter(|b| **b == b'\n').count() as u32 + 1;
+            Parsed {
+                plan: Plan::empty(),
+                diagnostics: vec![Diagnostic::error(
+                    Some(line),
+                    "not-utf8",
+                    format!("the file is not UTF-8 text (byte {at} on line {line}); save it as UTF-8 (it may be Big5)"),
+                )],
+            }
+        }
+    }
+}
+
+/// Parses plan text.
+pub fn parse(text: &str) -> Parsed {
+    let mut diags = Vec::new();
+    let mut plan = Plan::empty();
+
+    if let Some(d) = binary_check(text) {
+        return Parsed { plan, diagnostics: vec![d] };
+    }
+    let lines = split_lines(text);
+    if lines.is_empty() {
+        diags.push(Diagnostic::error(None, "empty", "the text is empty: there is no plan to read"));
+        return Parsed { plan, diagnostics: diags };
+    }
+
+    preamble::read_title(&lines[0], &mut plan, &mut diags);
+    let sections = find_sections(&lines);
+    let body = |key: char| sections.iter().find(|s| s.key == key).map(|s| &lines[s.start..s.end]);
+
+    match body('壹') {
+        Some(ls) => preamble::read_vision_and_missions(ls, &mut plan, &mut diags),
+        None => diags.push(missing_section("壹、願景及任務", "vision and missions", crate::Severity::Warning)),
+    }
+    match body('貳') {
+        Some(ls) => goals::read_goals(ls, &mut plan, &mut diags),
+        None => diags.push(missing_section("貳、年度施政目標及策略", "goals and strategies", crate::Severity::Warning)),
+    }
+    match body('參') {
+        Some(ls) => { let title = plan.title.clone(); table::read_table(ls, &title, &mut plan, &mut diags) },
+        None => diags.push(missing_section("參、年度重要施政計畫與預算配合對照表", "programme and budget table", crate::Severity::Error)),
+    }
+    validate::validate(&plan, &mut diags);
+    diags.sort_by_key(|d| (d.line.unwrap_or(0), std::cmp::Reverse(d.severity)));
+    Parsed { plan, diagnostics: diags }
+}
+
+fn missing_section(heading: &str, what: &str, severity: crate::Severity) -> Diagnostic {
+    Diagnostic::new(severity, None, "missing-section", format!("section {heading} ({what}) was not found"))
+}
+
+/// Rejects input that is not text at all (binary garbage), naming the first bad line.
+fn binary_check(text: &str) -> Option<Diagnostic> {
+    let mut bad = 0usize;
+    let mut first_line = None;
+    let mut line = 1u32;
+    let mut total = 0usize;
+    for c in text.chars() {
+        total += 1;
+        if c == '\n' {
+            line += 1;
+        } else if (c.is_control() && !matches!(c, '\t' | '\r' | '\u{c}')) || c == '\u{fffd}' {
+            bad += 1;
+            first_line.get_or_insert(line);
+        }
+    }
+    if bad > 0 && (text.contains('\0') || bad * 100 > total) {
+        return Some(Diagnostic::error(
+            first_line,
+            "binary-input",
+            format!("this does not look like plan text: {bad} control or undecodable characters"),
+        ));
+    }
+    None
+}
+
+/// Splits into non-blank, normalised lines. A form feed (page break) is a line break.
+fn split_lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    for (i, raw) in text.split('\n').enumerate() {
+        let no = (i + 1).min(u32::MAX as usize) as u32;
+        for piece in raw.split('\u{c}') {
+            let t = piece.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}');
+            if !t.is_empty() {
+                out.push(Line { no, text: normalise(t) });
+            }
+        }
+    }
+    out
+}
+
+/// Reads `ㄧ` as `一` and full-width brackets as ASCII, so numbering is recognised one way.
+fn normalise(t: &str) -> std::borrow::Cow<'_, str> {
+    if t.contains(['ㄧ', '（', '）']) {
+        std::borrow::Cow::Owned(t.replace('ㄧ', "一").replace('（', "(").replace('）', ")"))
+    } else {
+        std::borrow::Cow::Borrowed(t)
+    }
+}
+
+struct Section {
+    key: char,
+    start: usize,
+    end: usize,
+}
+
+/// Finds the 壹/貳/參(/肆…) section headings; each section runs to the next heading.
+fn find_sections(lines: &[Line]) -> Vec<Section> {
+    let mut heads: Vec<(char, usize)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let mut cs = l.text.chars();
+        if let (Some(k), Some('、')) = (cs.next(), cs.next()) {
+            if matches!(k, '壹' | '貳' | '參' | '肆' | '伍' | '陸') && !heads.iter().any(|(h, _)| *h == k) {
+                heads.push((k, i));
+            }
+        }
+    }
+    heads
+        .iter()
+        .enumerate()
+        .map(|(n, (k, i))| Section { key: *k, start: i + 1, end: heads.get(n + 1).map(|h| h.1).unwrap_or(lines.len()) })
+        .collect()
+}

@@ -1,0 +1,66 @@
+//! Checks that a plan's figures hold together. Runs after parsing, and on plans read from
+//! JSON or CSV, so every way into the program meets the same rules.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::money::Money;
+use crate::plan::Plan;
+
+/// All diagnostics for a plan that did not come from the text parser.
+pub fn check(plan: &Plan) -> Vec<Diagnostic> {
+    let mut d = Vec::new();
+    validate(plan, &mut d);
+    d
+}
+
+pub fn validate(plan: &Plan, diags: &mut Vec<Diagnostic>) {
+    let table_missing = diags.iter().any(|d| d.code == "missing-section" && d.severity == Severity::Error);
+    if plan.programmes.is_empty() && !table_missing && !diags.iter().any(|d| d.code == "empty" || d.code == "binary-input") {
+        diags.push(Diagnostic::error(None, "no-programmes", "the plan has no programmes"));
+    }
+    let mut seen: Vec<u32> = Vec::new();
+    let mut prev: Option<u32> = None;
+    for p in &plan.programmes {
+        let at = Some(p.span.start).filter(|l| *l > 0);
+        if seen.contains(&p.number) {
+            diags.push(Diagnostic::error(at, "duplicate-number", format!("programme number {} is used twice", p.number)));
+        } else if let Some(prev) = prev {
+            if p.number != prev + 1 {
+                diags.push(Diagnostic::warning(at, "numbering-gap", format!("programme {} follows programme {prev}", p.number)));
+            }
+        }
+        seen.push(p.number);
+        prev = Some(p.number);
+        if p.name.trim().is_empty() {
+            diags.push(Diagnostic::error(at, "no-name", format!("programme {} has no name", p.number)));
+        }
+        if p.items.is_empty() && plan.classification_levels.is_empty() {
+            diags.push(Diagnostic::warning(at, "no-items", format!("programme {} ({}) lists no implementation items", p.number, p.name)));
+        }
+        let budget_at = Some(p.budget_span.start).filter(|l| *l > 0).or(at);
+        if p.budget < Money::ZERO && !diags.iter().any(|d| d.code == "negative-budget" && d.line == budget_at) {
+            diags.push(Diagnostic::error(budget_at, "negative-budget", format!("programme {} has a negative budget", p.number)));
+        }
+        for n in &p.funding {
+            if n.amount <= Money::ZERO {
+                diags.push(Diagnostic::warning(Some(n.span.start).filter(|l| *l > 0), "note-not-positive", format!("the note `{}` of programme {} is not a positive amount", n.source, p.number)));
+            }
+        }
+        let noted = p.noted_total();
+        if noted > p.budget {
+            diags.push(Diagnostic::error(
+                budget_at,
+                "notes-exceed-budget",
+                format!(
+                    "the funding notes of programme {} ({}) add up to {} 千元, more than its budget of {} 千元",
+                    p.number,
+                    p.name,
+                    noted.fmt_thousands(),
+                    p.budget.fmt_thousands()
+                ),
+            ));
+        }
+    }
+    if plan.programmes.iter().map(|p| p.budget).try_fold(Money::ZERO, |a, b| a.checked_add(b)).is_none() {
+        diags.push(Diagnostic::error(None, "total-overflow", "the budgets are too large to add up exactly"));
+    }
+}

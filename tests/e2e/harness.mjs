@@ -1,0 +1,170 @@
+// Shared helpers for the browser end-to-end tests (node --test, playwright-core, Debian chromium).
+//
+//   const site = await openSite('/', { viewport: { width: 360, height: 740 } });
+//   t.after(() => site.close());
+//   await waitForApp(site.page);
+//   assertNoErrors(site);
+//   assertSameOrigin(site.requests, site.origin);
+//
+// Environment: DIST_DIR (default <repo>/dist) and DIST_SUB_DIR (default <repo>/dist-sub, the
+// build for base '/sub/path/') choose what is served; CHROMIUM (default /usr/bin/chromium).
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../..');
+export const SUB_PATH = '/sub/path/';
+export const DIST_DIR = path.resolve(process.env.DIST_DIR ?? path.join(ROOT, 'dist'));
+export const DIST_SUB_DIR = path.resolve(process.env.DIST_SUB_DIR ?? path.join(ROOT, 'dist-sub'));
+export const SCREENSHOT_DIR = path.join(HERE, 'screenshots');
+
+// Without the background-networking flags Chromium keeps trying to reach Google's hosts,
+// which this machine's closed network refuses; --no-sandbox because the tests run as root.
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+// Playwright's launch() already gives each browser a fresh temporary --user-data-dir (and
+// deletes it on close); each openSite() also gets a new browser context, so no state
+// (localStorage, cache, cookies) leaks between tests.
+export function launch(options = {}) {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', // never a downloaded browser
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: 30_000,
+    ...options,
+  });
+}
+
+// Errors of each page, for waitForApp()'s diagnostics.
+const siteOfPage = new WeakMap();
+
+/**
+ * Serve the built site and open PATH (relative to the base) in a fresh browser.
+ * Options: viewport, base ('/' serves DIST_DIR, '/sub/path/' serves DIST_SUB_DIR), dir (overrides
+ * the folder), contextOptions (passed to browser.newContext).
+ * Returns { page, context, browser, server, origin, url, requests, pageErrors, consoleErrors,
+ *           failedRequests, badResponses, close() }.
+ */
+export async function openSite(urlPath = '/', { viewport = { width: 1280, height: 800 }, base = '/', dir, contextOptions = {} } = {}) {
+  dir ??= base === '/' ? DIST_DIR : DIST_SUB_DIR;
+  if (!existsSync(path.join(dir, 'index.html'))) {
+    throw new Error(`${dir}/index.html is missing: build the site first (bash scripts/test.sh, or trunk build --release --offline${base === '/' ? '' : ` --public-url ${base} --dist ${path.basename(dir)}`})`);
+  }
+  const server = await startServer({ dir, base });
+  const browser = await launch();
+  // Fixed locale and time zone keep formatted numbers/dates (and screenshots) reproducible.
+  const context = await browser.newContext({ viewport, locale: 'en-US', timezoneId: 'UTC', ...contextOptions });
+  context.setDefaultTimeout(15_000);
+
+  const site = {
+    context, browser, server, origin: server.origin,
+    requests: [],        // every request URL, in order (all pages of the context)
+    pageErrors: [],      // uncaught exceptions / unhandled rejections (wasm panics land here)
+    consoleErrors: [],   // console.error messages, including "Failed to load resource"
+    failedRequests: [],  // network-level failures: { url, error }
+    badResponses: [],    // HTTP status >= 400: { url, status }
+  };
+  context.on('request', (req) => site.requests.push(req.url()));
+  context.on('requestfailed', (req) => site.failedRequests.push({ url: req.url(), error: req.failure()?.errorText }));
+  context.on('response', (res) => { if (res.status() >= 400) site.badResponses.push({ url: res.url(), status: res.status() }); });
+  const watch = (page) => {
+    siteOfPage.set(page, site);
+    page.on('pageerror', (err) => site.pageErrors.push(err.stack || String(err)));
+    page.on('console', (msg) => { if (msg.type() === 'error') site.consoleErrors.push(msg.text()); });
+  };
+  context.on('page', watch);
+
+  site.page = await context.newPage();
+  if (!siteOfPage.has(site.page)) watch(site.page);
+  site.url = server.url + urlPath.replace(/^\//, '');
+  site.close = async () => {
+    await browser.close().catch(() => {});
+    await server.close();
+  };
+  try {
+    await site.page.goto(site.url, { waitUntil: 'load' });
+  } catch (err) {
+    await site.close();
+    throw err;
+  }
+  return site;
+}
+
+/** Wait until the app has mounted: the app sets data-app-ready on <body> or <main>. */
+export async function waitForApp(page, { timeout = 15_000 } = {}) {
+  try {
+    await page.waitForSelector('body[data-app-ready], main[data-app-ready]', { state: 'attached', timeout });
+  } catch (err) {
+    const site = siteOfPage.get(page);
+    const extra = site ? `\npage errors: ${JSON.stringify(site.pageErrors, null, 2)}\nconsole errors: ${JSON.stringify(site.consoleErrors, null, 2)}` : '';
+    err.message = `app never set data-app-ready on <body> or <main> (${page.url()})${extra}\n${err.message}`;
+    throw err;
+  }
+}
+
+/** Assert no uncaught page errors and no console errors happened (so far). */
+export function assertNoErrors(site) {
+  assert.deepEqual(site.pageErrors, [], `page errors:\n${site.pageErrors.join('\n')}`);
+  assert.deepEqual(site.consoleErrors, [], `console errors:\n${site.consoleErrors.join('\n')}`);
+}
+
+/**
+ * Assert every request went to ORIGIN (data: and blob: URLs never leave the page).
+ * With base, also assert every path is under it (catches absolute '/...' URLs in a sub-path build).
+ */
+export function assertSameOrigin(requests, origin, { base } = {}) {
+  const offenders = requests.filter((u) => {
+    const url = new URL(u);
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return false;
+    return url.origin !== origin || (base && !url.pathname.startsWith(base));
+  });
+  assert.deepEqual(offenders, [], `requests outside ${origin}${base ?? ''}:\n${offenders.join('\n')}`);
+}
+
+const require = createRequire(import.meta.url);
+let axeSource;
+
+/**
+ * Run axe-core in the page; returns its violations (array, empty when clean).
+ * axe is injected from node_modules (never from a URL). OPTIONS go to axe.run.
+ */
+export async function axeAudit(page, options = { resultTypes: ['violations'] }) {
+  axeSource ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => Boolean(window.axe)))) {
+    // A strict Content-Security-Policy can refuse an inline <script>; evaluate() is not subject to it.
+    await page.addScriptTag({ content: axeSource }).catch(() => page.evaluate(axeSource));
+  }
+  const result = await page.evaluate((opts) => window.axe.run(document, opts), options);
+  return result.violations;
+}
+
+/** One readable block per violation: id, impact, help, URL and each target node. */
+export function formatViolations(violations) {
+  return violations.map((v) =>
+    `${v.id} (${v.impact}): ${v.help}\n  ${v.helpUrl}\n` +
+    v.nodes.map((n) => `  - ${n.target.join(' ')}\n    ${n.failureSummary?.replace(/\n/g, '\n    ') ?? ''}`).join('\n'),
+  ).join('\n\n');
+}
+
+/** Assert axe finds nothing; the failure message lists every violation. */
+export async function assertNoAxeViolations(page, options) {
+  const violations = await axeAudit(page, options);
+  assert.equal(violations.length, 0, `axe violations on ${page.url()}:\n${formatViolations(violations)}`);
+}
+
+/** Full-page screenshot into tests/e2e/screenshots/NAME.png; returns the path. */
+export async function screenshot(page, name, options = {}) {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true, ...options });
+  return file;
+}
