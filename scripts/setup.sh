@@ -11,7 +11,9 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 set -a; source scripts/versions.env; set +a
-[[ "${CI:-}" == true ]] && export CARGO_TERM_COLOR=never NO_COLOR=1
+if [[ "${CI:-}" == true ]]; then export CARGO_TERM_COLOR=never; fi
+# trunk 0.21 rejects NO_COLOR=1 ("possible values: true, false"; trunk-rs/trunk#1065): normalise it.
+if [[ -n "${NO_COLOR:-}" ]]; then export NO_COLOR=true; else unset NO_COLOR; fi
 
 CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
 E2E="$ROOT/tests/e2e"

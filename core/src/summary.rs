@@ -1,1 +1,121 @@
-//! placeholder
+//! Everything a reader sees about a plan, computed once: totals, shares, funding, links and
+//! roll-ups. The CLI prints it; the web crate renders it.
+
+use crate::funding::{by_kind, plan_breakdown, programme_breakdown, FundingKind, FundingLine};
+use crate::links::{goal_missions, resolve, CuratedLinks, Link};
+use crate::money::Money;
+use crate::plan::Plan;
+use crate::rollup::{rollup, Rollup};
+use crate::shares::percentages;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Shares are shown to two decimals of a percent.
+pub const SHARE_DP: u32 = 2;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProgrammeFigures {
+    pub number: u32,
+    pub budget: Money,
+    /// % of the plan total (largest remainder: all programmes sum to exactly 100.00).
+    pub share: Decimal,
+    /// 1 = largest budget.
+    pub rank: usize,
+    pub funding: Vec<FundingLine>,
+    /// % of this programme's budget from each funding line.
+    pub funding_shares: Vec<Decimal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    pub total: Money,
+    pub programmes: Vec<ProgrammeFigures>,
+    pub funding: Vec<FundingLine>,
+    pub funding_shares: Vec<Decimal>,
+    pub kinds: Vec<(FundingKind, Money, Decimal)>,
+    pub links: Vec<Link>,
+    pub goal_missions: Vec<(u32, u32)>,
+    pub rollup: Rollup,
+}
+
+pub fn summarise(plan: &Plan, curated: Option<&CuratedLinks>) -> Summary {
+    let total = plan.total();
+    let shares = percentages(&plan.programmes.iter().map(|p| p.budget.0).collect::<Vec<_>>(), SHARE_DP);
+    let ranking = plan.ranking();
+    let programmes = plan
+        .programmes
+        .iter()
+        .zip(shares)
+        .map(|(p, share)| {
+            let funding = programme_breakdown(p);
+            let funding_shares = percentages(&funding.iter().map(|l| l.amount.0).collect::<Vec<_>>(), SHARE_DP);
+            let rank = ranking.iter().position(|r| std::ptr::eq(*r, p)).map(|i| i + 1).unwrap_or(0);
+            ProgrammeFigures { number: p.number, budget: p.budget, share, rank, funding, funding_shares }
+        })
+        .collect();
+    let funding = plan_breakdown(plan);
+    let funding_shares = percentages(&funding.iter().map(|l| l.amount.0).collect::<Vec<_>>(), SHARE_DP);
+    let kinds_money = by_kind(&funding);
+    let kind_shares = percentages(&kinds_money.iter().map(|(_, m)| m.0).collect::<Vec<_>>(), SHARE_DP);
+    let kinds = kinds_money.into_iter().zip(kind_shares).map(|((k, m), s)| (k, m, s)).collect();
+    let links = resolve(plan, curated);
+    let gm = goal_missions(plan);
+    let rollup = rollup(plan, &links, &gm);
+    Summary { total, programmes, funding, funding_shares, kinds, links, goal_missions: gm, rollup }
+}
+
+impl Summary {
+    pub fn programme(&self, number: u32) -> Option<&ProgrammeFigures> {
+        self.programmes.iter().find(|p| p.number == number)
+    }
+
+    /// % of the plan total for any amount (e.g. a goal's roll-up), rounded to [`SHARE_DP`].
+    pub fn share_of_total(&self, amount: Money) -> Decimal {
+        if self.total.is_zero() {
+            return Decimal::ZERO;
+        }
+        (amount.0 * Decimal::ONE_HUNDRED / self.total.0).round_dp(SHARE_DP)
+    }
+
+    /// The plain-text report `plan summary` prints.
+    pub fn to_text(&self, plan: &Plan) -> String {
+        let mut s = String::new();
+        let w = |s: &mut String, line: String| {
+            s.push_str(&line);
+            s.push('\n');
+        };
+        w(&mut s, format!("{} — {} ROC year {}", plan.title, plan.agency, plan.year));
+        w(&mut s, format!("Total: {} 千元 ({}; {})", self.total.fmt_thousands(), self.total.fmt_chinese(), self.total.fmt_million()));
+        w(&mut s, format!("Programmes: {}  Missions: {}  Goals: {}  Strategies: {}", plan.programmes.len(), plan.missions.len(), plan.goals.len(), plan.strategy_count()));
+        w(&mut s, String::new());
+        w(&mut s, "Programmes (千元, share of total):".into());
+        for (p, f) in plan.programmes.iter().zip(&self.programmes) {
+            w(&mut s, format!("{:>3}. {:>12} {:>7}%  #{:<3} {}", p.number, f.budget.fmt_thousands(), f.share, f.rank, p.name));
+        }
+        w(&mut s, String::new());
+        w(&mut s, "Funding (千元, share):".into());
+        for (l, sh) in self.funding.iter().zip(&self.funding_shares) {
+            w(&mut s, format!("  {:>12} {:>7}%  {} [{}]", l.amount.fmt_thousands(), sh, l.source.name, l.source.kind.label_en()));
+        }
+        for (k, m, sh) in &self.kinds {
+            w(&mut s, format!("  {:>12} {:>7}%  = {}", m.fmt_thousands(), sh, k.label_en()));
+        }
+        w(&mut s, String::new());
+        w(&mut s, "Links (programme → strategy, kind, score, evidence):".into());
+        for l in &self.links {
+            w(&mut s, format!("  {:>3} → {:<5} {:?} {} {}", l.programme, l.strategy.to_string(), l.kind, l.score, l.evidence.join(" ")));
+        }
+        w(&mut s, format!("  unlinked: {} 千元", self.rollup.unlinked.fmt_thousands()));
+        w(&mut s, String::new());
+        w(&mut s, "Goals (rolled up, 千元):".into());
+        for g in &plan.goals {
+            let m = self.rollup.goal(g.number).unwrap_or_default();
+            w(&mut s, format!("  {:>3}. {:>12} {:>7}%  {}", g.number, m.fmt_thousands(), self.share_of_total(m), g.name));
+        }
+        let unfunded = self.rollup.unfunded();
+        if !unfunded.is_empty() {
+            w(&mut s, format!("Strategies no programme funds: {}", unfunded.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ")));
+        }
+        s
+    }
+}

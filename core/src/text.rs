@@ -23,6 +23,8 @@ pub fn chinese_numeral(s: &str) -> Option<u32> {
             _ => None,
         };
         match (d, ch) {
+            // 零 only holds a place (一百零二).
+            (Some(0), _) if digit.is_none() => {}
             (Some(d), _) => {
                 if digit.is_some() {
                     return None; // two digits in a row is not a numeral we read

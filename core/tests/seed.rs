@@ -146,3 +146,23 @@ fn canonical_json_round_trips() {
     let back = plan_core::Plan::from_json(&json).unwrap();
     assert_eq!(back, p);
 }
+
+#[test]
+fn inferred_links_match_the_obvious_pairs() {
+    let p = seed();
+    let links = plan_core::links::infer(&p);
+    let show: Vec<String> = links.iter().map(|l| format!("{} {} → {} {} {:?}", l.programme, p.programme(l.programme).unwrap().name, l.strategy, l.score, l.evidence)).collect();
+    eprintln!("{}", show.join("\n"));
+    let of = |n: u32| links.iter().find(|l| l.programme == n).map(|l| l.strategy.to_string());
+    assert_eq!(of(1).as_deref(), Some("1.1"), "協處勞資爭議調解案件計畫 ↔ 協處勞資爭議調解案件");
+    assert_eq!(of(3).as_deref(), Some("1.4"), "勞工學苑計畫 ↔ 辦理勞工學苑");
+    assert_eq!(of(6).as_deref(), Some("3.1"));
+    assert_eq!(of(8).as_deref(), Some("4.1"));
+    assert_eq!(of(9).as_deref(), Some("4.2"));
+    assert_eq!(of(14).as_deref(), Some("6.3"));
+    let first = links.iter().find(|l| l.programme == 1).unwrap();
+    assert!(first.evidence.contains(&"調解".to_string()));
+    let gm = plan_core::links::goal_missions(&p);
+    eprintln!("{gm:?}");
+    assert_eq!(gm, (1..=6).map(|n| (n, n)).collect::<Vec<_>>());
+}

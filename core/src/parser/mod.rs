@@ -165,3 +165,23 @@ fn find_sections(lines: &[Line]) -> Vec<Section> {
         .map(|(n, (k, i))| Section { key: *k, start: i + 1, end: heads.get(n + 1).map(|h| h.1).unwrap_or(lines.len()) })
         .collect()
 }
+
+/// Reads either canonical JSON (text starting with `{`) or plan text, and validates it.
+pub fn read_any(bytes: &[u8]) -> Parsed {
+    let trimmed = bytes.iter().position(|b| !b.is_ascii_whitespace()).map(|i| &bytes[i..]).unwrap_or(&[]);
+    let trimmed = trimmed.strip_prefix(b"\xef\xbb\xbf").unwrap_or(trimmed);
+    if trimmed.first() == Some(&b'{') {
+        let text = String::from_utf8_lossy(trimmed);
+        return match Plan::from_json(&text) {
+            Ok(plan) => {
+                let diagnostics = validate::check(&plan);
+                Parsed { plan, diagnostics }
+            }
+            Err(e) => {
+                let line = e.strip_prefix("line ").and_then(|r| r.split(',').next()).and_then(|n| n.parse().ok());
+                Parsed { plan: Plan::empty(), diagnostics: vec![Diagnostic::error(line, "bad-json", format!("not a valid plan JSON: {e}"))] }
+            }
+        };
+    }
+    parse_bytes(bytes)
+}
