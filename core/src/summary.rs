@@ -41,15 +41,20 @@ pub struct Summary {
 pub fn summarise(plan: &Plan, curated: Option<&CuratedLinks>) -> Summary {
     let total = plan.total();
     let shares = percentages(&plan.programmes.iter().map(|p| p.budget.0).collect::<Vec<_>>(), SHARE_DP);
-    let ranking = plan.ranking();
+    let mut rank_of = vec![0usize; plan.programmes.len()];
+    let mut order: Vec<usize> = (0..plan.programmes.len()).collect();
+    order.sort_by(|a, b| plan.programmes[*b].budget.cmp(&plan.programmes[*a].budget).then(plan.programmes[*a].number.cmp(&plan.programmes[*b].number)));
+    for (rank, i) in order.into_iter().enumerate() {
+        rank_of[i] = rank + 1;
+    }
     let programmes = plan
         .programmes
         .iter()
         .zip(shares)
-        .map(|(p, share)| {
+        .zip(rank_of)
+        .map(|((p, share), rank)| {
             let funding = programme_breakdown(p);
             let funding_shares = percentages(&funding.iter().map(|l| l.amount.0).collect::<Vec<_>>(), SHARE_DP);
-            let rank = ranking.iter().position(|r| std::ptr::eq(*r, p)).map(|i| i + 1).unwrap_or(0);
             ProgrammeFigures { number: p.number, budget: p.budget, share, rank, funding, funding_shares }
         })
         .collect();
