@@ -1,0 +1,54 @@
+//! The `plan` binary as a user runs it.
+
+use std::process::Command;
+
+const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/plans/taoyuan-labor-111-plan.txt");
+
+fn plan(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_plan")).args(args).output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+}
+
+#[test]
+fn parse_prints_canonical_json() {
+    let (code, out, err) = plan(&["parse", SEED]);
+    assert_eq!(code, 0, "{err}");
+    let p = plan_core::Plan::from_json(&out).unwrap();
+    assert_eq!(p.programmes.len(), 15);
+}
+
+#[test]
+fn summary_shows_totals_shares_and_funding() {
+    let (code, out, _) = plan(&["summary", SEED]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Total: 507,013 千元 (5.07 億元; NT$507.0 million)"), "{out}");
+    assert!(out.contains("258,536   50.99%  #1   就業服務"), "{out}");
+    assert!(out.contains("120,364   23.74%  市總預算"), "{out}");
+}
+
+#[test]
+fn validate_fails_with_line_numbers_on_broken_input() {
+    let dir = std::env::temp_dir().join(format!("plan-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let broken = dir.join("broken.txt");
+    let text = std::fs::read_to_string(SEED).unwrap().replace("41,950 中央補助款", "4I,950 中央補助款");
+    std::fs::write(&broken, text).unwrap();
+    let (code, _, err) = plan(&["validate", broken.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("error: line 169: the budget of programme 5 is not a number: `4I,950`"), "{err}");
+}
+
+#[test]
+fn export_writes_csv_and_fdp() {
+    let dir = std::env::temp_dir().join(format!("plan-export-{}", std::process::id()));
+    let (code, _, err) = plan(&["export", "--format", "fdp", SEED, "-o", dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(dir.join("datapackage.json").exists());
+    let (code, _, _) = plan(&["export", "--format", "csv", SEED, "-o", dir.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let csv = std::fs::read_to_string(dir.join("勞動局-111-programmes.csv")).unwrap();
+    assert_eq!(csv.lines().count(), 16);
+    let (code, _, err) = plan(&["export", "--format", "xml", SEED, "-o", "x"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown --format `xml`"));
+}
