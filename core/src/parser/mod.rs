@@ -64,7 +64,7 @@ pub fn parse(text: &str) -> Parsed {
     }
     let lines = split_lines(text);
     if lines.is_empty() {
-        diags.push(Diagnostic::error(None, "empty", "the text is empty: there is no plan to read"));
+        diags.push(Diagnostic::error(Some(1), "empty", "the text is empty: there is no plan to read"));
         return Parsed { plan, diagnostics: diags };
     }
 
@@ -72,25 +72,36 @@ pub fn parse(text: &str) -> Parsed {
     let sections = find_sections(&lines);
     let body = |key: char| sections.iter().find(|s| s.key == key).map(|s| &lines[s.start..s.end]);
 
+    // A missing section is reported where it should have started: at the next section's
+    // heading, or at the end of the text.
+    let missing_at = |key: char| {
+        let order = ['壹', '貳', '參'];
+        let after = order.iter().position(|k| *k == key).map(|i| &order[i + 1..]).unwrap_or(&[]);
+        let next = sections.iter().filter(|s| after.contains(&s.key)).map(|s| lines[s.start - 1].no).min();
+        next.or(lines.last().map(|l| l.no))
+    };
     match body('壹') {
         Some(ls) => preamble::read_vision_and_missions(ls, &mut plan, &mut diags),
-        None => diags.push(missing_section("壹、願景及任務", "vision and missions", crate::Severity::Warning)),
+        None => diags.push(missing_section(missing_at('壹'), "壹、願景及任務", "vision and missions", crate::Severity::Warning)),
     }
     match body('貳') {
         Some(ls) => goals::read_goals(ls, &mut plan, &mut diags),
-        None => diags.push(missing_section("貳、年度施政目標及策略", "goals and strategies", crate::Severity::Warning)),
+        None => diags.push(missing_section(missing_at('貳'), "貳、年度施政目標及策略", "goals and strategies", crate::Severity::Warning)),
     }
     match body('參') {
-        Some(ls) => { let title = plan.title.clone(); table::read_table(ls, &title, &mut plan, &mut diags) },
-        None => diags.push(missing_section("參、年度重要施政計畫與預算配合對照表", "programme and budget table", crate::Severity::Error)),
+        Some(ls) => {
+            let title = plan.title.clone();
+            table::read_table(ls, &title, &mut plan, &mut diags)
+        }
+        None => diags.push(missing_section(missing_at('參'), "參、年度重要施政計畫與預算配合對照表", "programme and budget table", crate::Severity::Error)),
     }
     validate::validate(&plan, &mut diags);
     diags.sort_by_key(|d| (d.line.unwrap_or(0), std::cmp::Reverse(d.severity)));
     Parsed { plan, diagnostics: diags }
 }
 
-fn missing_section(heading: &str, what: &str, severity: crate::Severity) -> Diagnostic {
-    Diagnostic::new(severity, None, "missing-section", format!("section {heading} ({what}) was not found"))
+fn missing_section(line: Option<u32>, heading: &str, what: &str, severity: crate::Severity) -> Diagnostic {
+    Diagnostic::new(severity, line, "missing-section", format!("section {heading} ({what}) was not found"))
 }
 
 /// Rejects input that is not text at all (binary garbage), naming the first bad line.

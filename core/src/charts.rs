@@ -1,0 +1,180 @@
+//! Chart models: the plan's figures shaped for drawing. Each function joins domain data
+//! (programmes, goals, funding) with a layout from [`crate::geometry`], so the web crate only
+//! turns these into SVG elements and never does budget arithmetic itself.
+
+use crate::funding::{FundingKind, FundingSource};
+use crate::geometry::sankey::{sankey, SankeyLink, SankeyNode};
+use crate::geometry::sunburst::{arc_label_point, arc_path, sunburst, SunburstNode};
+use crate::geometry::treemap::squarify;
+use crate::geometry::Rect;
+use crate::money::Money;
+use crate::plan::{Plan, StrategyId};
+use crate::summary::{ProgrammeFigures, Summary};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The kind of funding that pays most of a programme (ties: central, special, city).
+pub fn dominant_kind(f: &ProgrammeFigures) -> FundingKind {
+    let mut best = (FundingKind::CityGeneral, Money::ZERO);
+    for k in [FundingKind::CentralSubsidy, FundingKind::SpecialFund, FundingKind::CityGeneral] {
+        let m: Money = f.funding.iter().filter(|l| l.source.kind == k).map(|l| l.amount).sum();
+        if m > best.1 {
+            best = (k, m);
+        }
+    }
+    best.0
+}
+
+/// The goal that carries most of a programme's money (its primary link), if any.
+pub fn primary_goal(summary: &Summary, programme: u32) -> Option<u32> {
+    summary.rollup.allocations.iter().filter(|a| a.programme == programme).max_by(|a, b| a.amount.cmp(&b.amount).then(b.strategy.cmp(&a.strategy))).map(|a| a.strategy.goal)
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TreemapCell {
+    pub programme: u32,
+    pub rect: Rect,
+    pub budget: Money,
+    pub share: Decimal,
+    pub dominant: FundingKind,
+    pub goal: Option<u32>,
+}
+
+/// One cell per programme, area proportional to budget, in programme order.
+pub fn treemap(summary: &Summary, width: f64, height: f64) -> Vec<TreemapCell> {
+    let amounts: Vec<Decimal> = summary.programmes.iter().map(|p| p.budget.0).collect();
+    let rects = squarify(&amounts, Rect::new(0.0, 0.0, width, height));
+    summary
+        .programmes
+        .iter()
+        .zip(rects)
+        .map(|(p, rect)| TreemapCell { programme: p.number, rect, budget: p.budget, share: p.share, dominant: dominant_kind(p), goal: primary_goal(summary, p.number) })
+        .collect()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Node {
+    Source(usize),
+    Goal(u32),
+    Strategy(StrategyId),
+    Programme(u32),
+    Unlinked,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Slice {
+    pub node: Node,
+    /// The parent's node (None for the first ring).
+    pub parent: Option<Node>,
+    pub depth: usize,
+    pub amount: Money,
+    pub share: Decimal,
+    pub path: String,
+    pub label_at: (f64, f64),
+}
+
+/// Sunburst of the goal tree: goals → strategies → programme allocations, with unlinked money
+/// as its own slice so it is visible, not a gap.
+pub fn goal_sunburst(plan: &Plan, summary: &Summary, radius: f64) -> Vec<Slice> {
+    let mut nodes: Vec<(Node, Money, Vec<(Node, Money, Vec<(Node, Money)>)>)> = Vec::new();
+    for g in &plan.goals {
+        let strategies = g
+            .strategies
+            .iter()
+            .map(|s| {
+                let id = StrategyId { goal: g.number, strategy: s.number };
+                let progs = summary.rollup.allocations.iter().filter(|a| a.strategy == id).map(|a| (Node::Programme(a.programme), a.amount)).collect();
+                (Node::Strategy(id), summary.rollup.strategy(id), progs)
+            })
+            .collect();
+        nodes.push((Node::Goal(g.number), summary.rollup.goal(g.number).unwrap_or_default(), strategies));
+    }
+    if !summary.rollup.unlinked.is_zero() {
+        nodes.push((Node::Unlinked, summary.rollup.unlinked, vec![]));
+    }
+    let root = SunburstNode {
+        value: summary.total.0,
+        children: nodes
+            .iter()
+            .map(|(_, m, ss)| SunburstNode {
+                value: m.0,
+                children: ss.iter().map(|(_, sm, ps)| SunburstNode { value: sm.0, children: ps.iter().map(|(_, pm)| SunburstNode { value: pm.0, children: vec![] }).collect() }).collect(),
+            })
+            .collect(),
+    };
+    sunburst(&root, radius)
+        .into_iter()
+        .filter(|arc| arc.end > arc.start)
+        .filter_map(|arc| {
+            let (node, parent, amount) = match arc.path.as_slice() {
+                [g] => (nodes[*g].0, None, nodes[*g].1),
+                [g, s] => (nodes[*g].2[*s].0, Some(nodes[*g].0), nodes[*g].2[*s].1),
+                [g, s, p] => (nodes[*g].2[*s].2[*p].0, Some(nodes[*g].2[*s].0), nodes[*g].2[*s].2[*p].1),
+                _ => return None,
+            };
+            Some(Slice { node, parent, depth: arc.depth, amount, share: summary.share_of_total(amount), path: arc_path(&arc, radius, radius), label_at: arc_label_point(&arc, radius, radius) })
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FlowNode {
+    pub node: Node,
+    pub rect: Rect,
+    pub amount: Money,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FlowLink {
+    pub from: usize,
+    pub to: usize,
+    pub amount: Money,
+    pub path: String,
+}
+
+/// Money flow: funding source → programme → goal (or unlinked). `Node::Source(i)` indexes
+/// `summary.funding`.
+pub fn money_flow(plan: &Plan, summary: &Summary, width: f64, height: f64) -> (Vec<FlowNode>, Vec<FlowLink>) {
+    let mut nodes: Vec<Node> = (0..summary.funding.len()).map(Node::Source).collect();
+    let prog_base = nodes.len();
+    nodes.extend(plan.programmes.iter().map(|p| Node::Programme(p.number)));
+    let goal_base = nodes.len();
+    nodes.extend(plan.goals.iter().map(|g| Node::Goal(g.number)));
+    if !summary.rollup.unlinked.is_zero() {
+        nodes.push(Node::Unlinked);
+    }
+    let source_index = |s: &FundingSource| summary.funding.iter().position(|l| &l.source == s);
+    let mut links: Vec<(usize, usize, Money)> = Vec::new();
+    for (i, f) in summary.programmes.iter().enumerate() {
+        for l in &f.funding {
+            if let Some(si) = source_index(&l.source) {
+                if !l.amount.is_zero() {
+                    links.push((si, prog_base + i, l.amount));
+                }
+            }
+        }
+    }
+    let mut to_goal: BTreeMap<(usize, usize), Money> = BTreeMap::new();
+    for a in &summary.rollup.allocations {
+        let pi = plan.programmes.iter().position(|p| p.number == a.programme);
+        let gi = plan.goals.iter().position(|g| g.number == a.strategy.goal);
+        if let (Some(pi), Some(gi)) = (pi, gi) {
+            *to_goal.entry((prog_base + pi, goal_base + gi)).or_default() += a.amount;
+        }
+    }
+    for (i, p) in plan.programmes.iter().enumerate() {
+        if !summary.rollup.allocations.iter().any(|a| a.programme == p.number) && !p.budget.is_zero() {
+            to_goal.insert((prog_base + i, nodes.len() - 1), p.budget);
+        }
+    }
+    links.extend(to_goal.into_iter().filter(|(_, m)| !m.is_zero()).map(|((a, b), m)| (a, b, m)));
+
+    let columns: Vec<SankeyNode> = (0..nodes.len()).map(|i| SankeyNode { column: if i < prog_base { 0 } else if i < goal_base { 1 } else { 2 } }).collect();
+    let sl: Vec<SankeyLink> = links.iter().map(|(a, b, m)| SankeyLink { source: *a, target: *b, value: m.0 }).collect();
+    let layout = sankey(&columns, &sl, Rect::new(0.0, 0.0, width, height), 14.0, 4.0);
+    let values = crate::geometry::sankey::node_values(&columns, &sl);
+    let flow_nodes = nodes.iter().zip(layout.nodes).zip(values).map(|((n, rect), v)| FlowNode { node: *n, rect, amount: Money(v) }).collect();
+    let flow_links = links.iter().zip(layout.links).map(|((a, b, m), shape)| FlowLink { from: *a, to: *b, amount: *m, path: shape.path() }).collect();
+    (flow_nodes, flow_links)
+}

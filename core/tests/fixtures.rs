@@ -1,0 +1,86 @@
+//! Other agencies' plans in the same layout (written for these tests, each with its own
+//! quirks, see fixtures/README.md) parse to the facts in their `.expected.json`; broken
+//! ones give an error on the line their `.why.txt` names.
+
+use plan_core::funding::plan_breakdown;
+use plan_core::parser::{parse, read_any};
+use plan_core::{Money, Severity};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn files(dir: &Path, suffix: &str) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.to_string_lossy().ends_with(suffix)).collect();
+    v.sort();
+    v
+}
+
+fn money(v: &Value) -> Money {
+    Money::parse(v.as_str().unwrap()).unwrap()
+}
+
+#[test]
+fn good_fixtures_parse_to_their_expected_facts() {
+    let fixtures = files(&dir(), ".expected.json");
+    assert!(fixtures.len() >= 5);
+    for exp_path in fixtures {
+        let name = exp_path.file_name().unwrap().to_string_lossy().replace(".expected.json", "");
+        let text = std::fs::read_to_string(dir().join(format!("{name}.txt"))).unwrap();
+        let exp: Value = serde_json::from_str(&std::fs::read_to_string(&exp_path).unwrap()).unwrap();
+        let parsed = parse(&text);
+        let bad: Vec<_> = parsed.diagnostics.iter().filter(|d| d.severity >= Severity::Warning).collect();
+        assert!(bad.is_empty(), "{name}: {bad:#?}");
+        let p = &parsed.plan;
+        assert_eq!(p.agency, exp["agency"], "{name}");
+        assert_eq!(p.year as u64, exp["year"].as_u64().unwrap(), "{name}");
+        assert_eq!(p.title, exp["title"], "{name}");
+        assert_eq!(p.vision.as_ref().map(|v| v.title.as_str()), exp["vision_title"].as_str(), "{name}");
+        assert_eq!(p.missions.len() as u64, exp["missions"].as_u64().unwrap(), "{name}");
+        assert_eq!(p.goals.len() as u64, exp["goals"].as_u64().unwrap(), "{name}");
+        let spg: Vec<u64> = p.goals.iter().map(|g| g.strategies.len() as u64).collect();
+        let exp_spg: Vec<u64> = exp["strategies_per_goal"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap()).collect();
+        assert_eq!(spg, exp_spg, "{name}");
+        let progs = exp["programmes"].as_array().unwrap();
+        assert_eq!(p.programmes.len(), progs.len(), "{name}");
+        for (got, want) in p.programmes.iter().zip(progs) {
+            let ctx = format!("{name} programme {}", got.number);
+            assert_eq!(got.number as u64, want["number"].as_u64().unwrap(), "{ctx}");
+            assert_eq!(got.name, want["name"], "{ctx}");
+            let items: Vec<&str> = want["items"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+            assert_eq!(got.items.iter().map(|i| i.text.as_str()).collect::<Vec<_>>(), items, "{ctx}");
+            assert_eq!(got.budget, money(&want["budget"]), "{ctx}");
+            let notes: Vec<(String, Money)> = want["funding"].as_array().unwrap().iter().map(|f| (f["source"].as_str().unwrap().to_string(), money(&f["amount"]))).collect();
+            assert_eq!(got.funding.iter().map(|f| (f.source.clone(), f.amount)).collect::<Vec<_>>(), notes, "{ctx}");
+        }
+        assert_eq!(p.total(), money(&exp["total"]), "{name}");
+        let lines = plan_breakdown(p);
+        let totals = exp["funding_totals"].as_object().unwrap();
+        assert_eq!(lines.len(), totals.len(), "{name}: {lines:?}");
+        for (source, amount) in totals {
+            let got = lines.iter().find(|l| &l.source.name == source).map(|l| l.amount);
+            assert_eq!(got, Some(money(amount)), "{name}: {source}");
+        }
+    }
+}
+
+#[test]
+fn broken_fixtures_report_errors_on_the_right_line() {
+    let broken = dir().join("broken");
+    let cases = files(&broken, ".why.txt");
+    assert!(cases.len() >= 8);
+    for why_path in cases {
+        let name = why_path.file_name().unwrap().to_string_lossy().replace(".why.txt", "");
+        let why = std::fs::read_to_string(&why_path).unwrap();
+        let line: u32 = why.trim_start_matches("line ").split(':').next().unwrap().trim().parse().unwrap();
+        let bytes = std::fs::read(broken.join(format!("{name}.txt"))).unwrap();
+        let parsed = read_any(&bytes);
+        // A missing goals section leaves the budget trustworthy, so it is a warning; every
+        // other defect makes the figures untrustworthy and is an error.
+        let want = if name == "missing-section-2" { Severity::Warning } else { Severity::Error };
+        let found: Vec<_> = parsed.diagnostics.iter().filter(|d| d.severity >= want).collect();
+        assert!(found.iter().any(|d| d.line == Some(line)), "{name}: expected a {want:?} on line {line} ({why}); got {:#?}", parsed.diagnostics);
+    }
+}
