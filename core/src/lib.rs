@@ -11,6 +11,7 @@ pub mod export;
 pub mod funding;
 pub mod geometry;
 pub mod links;
+pub mod meta;
 pub mod money;
 pub mod parser;
 pub mod plan;

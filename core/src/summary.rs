@@ -27,6 +27,14 @@ pub struct ProgrammeFigures {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Subtotal {
+    pub count: usize,
+    pub budget: Money,
+    pub share: Decimal,
+    pub kinds: Vec<(FundingKind, Money)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
     pub total: Money,
     pub programmes: Vec<ProgrammeFigures>,
@@ -82,6 +90,23 @@ impl Summary {
         (amount.0 * Decimal::ONE_HUNDRED / self.total.0).round_dp(SHARE_DP)
     }
 
+    /// Totals over a subset of programmes (e.g. the rows a filter leaves): budget, share of
+    /// the plan total, and money by funding kind.
+    pub fn subtotal(&self, numbers: &[u32]) -> Subtotal {
+        let rows: Vec<&ProgrammeFigures> = self.programmes.iter().filter(|p| numbers.contains(&p.number)).collect();
+        let budget: Money = rows.iter().map(|p| p.budget).sum();
+        let kinds = [FundingKind::CentralSubsidy, FundingKind::SpecialFund, FundingKind::CityGeneral]
+            .into_iter()
+            .map(|k| (k, rows.iter().flat_map(|p| &p.funding).filter(|l| l.source.kind == k).map(|l| l.amount).sum()))
+            .collect();
+        Subtotal { count: rows.len(), budget, share: self.share_of_total(budget), kinds }
+    }
+
+    /// Money of one kind in one programme.
+    pub fn programme_kind(&self, number: u32, kind: FundingKind) -> Money {
+        self.programme(number).map(|p| p.funding.iter().filter(|l| l.source.kind == kind).map(|l| l.amount).sum()).unwrap_or_default()
+    }
+
     /// The plain-text report `plan summary` prints.
     pub fn to_text(&self, plan: &Plan) -> String {
         let mut s = String::new();
@@ -122,5 +147,23 @@ impl Summary {
             w(&mut s, format!("Strategies no programme funds: {}", unfunded.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ")));
         }
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subtotals_follow_the_selection() {
+        let plan = crate::parser::parse(crate::SEED_PLAN_TEXT).plan;
+        let s = summarise(&plan, None);
+        let all: Vec<u32> = plan.programmes.iter().map(|p| p.number).collect();
+        let t = s.subtotal(&all);
+        assert_eq!((t.count, t.budget, t.share), (15, s.total, Decimal::ONE_HUNDRED));
+        assert_eq!(t.kinds.iter().map(|(_, m)| *m).sum::<Money>(), s.total);
+        let some = s.subtotal(&[1, 3]);
+        assert_eq!(some.budget, plan.programme(1).unwrap().budget + plan.programme(3).unwrap().budget);
+        assert_eq!(s.subtotal(&[]).budget, Money::ZERO);
     }
 }
