@@ -178,3 +178,54 @@ pub fn money_flow(plan: &Plan, summary: &Summary, width: f64, height: f64) -> (V
     let flow_links = links.iter().zip(layout.links).map(|((a, b, m), shape)| FlowLink { from: *a, to: *b, amount: *m, path: shape.path() }).collect();
     (flow_nodes, flow_links)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::summary::summarise;
+
+    fn seed() -> (Plan, Summary) {
+        let plan = crate::parser::parse(crate::SEED_PLAN_TEXT).plan;
+        let s = summarise(&plan, None);
+        (plan, s)
+    }
+
+    #[test]
+    fn treemap_cells_cover_the_chart_in_proportion() {
+        let (_, s) = seed();
+        let cells = treemap(&s, 1000.0, 600.0);
+        assert_eq!(cells.len(), 15);
+        let area: f64 = cells.iter().map(|c| c.rect.area()).sum();
+        assert!((area - 600_000.0).abs() < 1e-6);
+        let jobs = cells.iter().find(|c| c.programme == 7).unwrap();
+        assert!((jobs.rect.area() / 600_000.0 - 258_536.0 / 507_013.0).abs() < 1e-9);
+        assert_eq!(jobs.dominant, FundingKind::CentralSubsidy);
+        assert_eq!(cells.iter().find(|c| c.programme == 2).unwrap().dominant, FundingKind::CityGeneral);
+    }
+
+    #[test]
+    fn money_flow_conserves_every_programme() {
+        let (plan, s) = seed();
+        let (nodes, links) = money_flow(&plan, &s, 900.0, 600.0);
+        assert_eq!(nodes.len(), 5 + 15 + 6);
+        for (i, n) in nodes.iter().enumerate() {
+            if let Node::Programme(p) = n.node {
+                let inflow: Money = links.iter().filter(|l| l.to == i).map(|l| l.amount).sum();
+                let outflow: Money = links.iter().filter(|l| l.from == i).map(|l| l.amount).sum();
+                assert_eq!(inflow, plan.programme(p).unwrap().budget);
+                assert_eq!(outflow, inflow);
+            }
+        }
+        let sources: Money = nodes.iter().filter(|n| matches!(n.node, Node::Source(_))).map(|n| n.amount).sum();
+        assert_eq!(sources, s.total);
+    }
+
+    #[test]
+    fn sunburst_has_a_slice_per_goal_and_flags_nothing_lost() {
+        let (plan, s) = seed();
+        let slices = goal_sunburst(&plan, &s, 200.0);
+        let goals: Money = slices.iter().filter(|x| x.depth == 1).map(|x| x.amount).sum();
+        assert_eq!(goals, s.total);
+        assert!(slices.iter().all(|x| !x.path.is_empty()));
+    }
+}

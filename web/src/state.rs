@@ -1,0 +1,85 @@
+//! What every view reads: the plan and the figures `plan-core` computed from it (once, at
+//! start), and the user's preferences (language, population), kept in local storage.
+
+use crate::i18n::Lang;
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+use plan_core::meta::{PlanMeta, SEED_META_JSON};
+use plan_core::parser::parse;
+use plan_core::summary::{summarise, Summary};
+use plan_core::{Diagnostic, Plan, SEED_PLAN_TEXT};
+use std::sync::Arc;
+
+#[derive(Clone)]
+pub struct Data {
+    pub plan: Arc<Plan>,
+    pub summary: Arc<Summary>,
+    pub meta: Arc<PlanMeta>,
+    /// The text the plan was read from, for showing source lines.
+    pub source: Arc<str>,
+    pub diagnostics: Arc<Vec<Diagnostic>>,
+}
+
+impl Data {
+    pub fn bundled() -> Data {
+        let parsed = parse(SEED_PLAN_TEXT);
+        let summary = summarise(&parsed.plan, None);
+        let meta = PlanMeta::from_json(SEED_META_JSON).unwrap_or_default();
+        Data {
+            plan: Arc::new(parsed.plan),
+            summary: Arc::new(summary),
+            meta: Arc::new(meta),
+            source: Arc::from(SEED_PLAN_TEXT),
+            diagnostics: Arc::new(parsed.diagnostics),
+        }
+    }
+
+    /// The source text's lines `start..=end` with their numbers.
+    pub fn source_lines(&self, span: plan_core::Span) -> Vec<(u32, String)> {
+        self.source
+            .lines()
+            .enumerate()
+            .map(|(i, l)| (i as u32 + 1, l.to_string()))
+            .filter(|(n, _)| span.lines().contains(n))
+            .collect()
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Ui {
+    pub lang: RwSignal<Lang>,
+    pub population: RwSignal<u64>,
+}
+
+const LANG_KEY: &str = "plan-explorer.lang";
+const POPULATION_KEY: &str = "plan-explorer.population";
+
+impl Ui {
+    /// Preferences from local storage; anything unreadable falls back to the default
+    /// (and is left in storage untouched).
+    pub fn load(default_population: u64) -> Ui {
+        let lang = LocalStorage::get::<String>(LANG_KEY).ok().and_then(|c| Lang::from_code(&c)).unwrap_or(Lang::Zh);
+        let population = LocalStorage::get::<u64>(POPULATION_KEY).ok().filter(|p| *p > 0).unwrap_or(default_population);
+        let ui = Ui { lang: RwSignal::new(lang), population: RwSignal::new(population) };
+        Effect::new(move |_| {
+            let lang = ui.lang.get();
+            // Storage may be full or disabled; the choice then lasts for this visit only.
+            let _ = LocalStorage::set(LANG_KEY, lang.storage_code());
+            if let Some(el) = document().document_element() {
+                let _ = el.set_attribute("lang", lang.html_code());
+            }
+        });
+        Effect::new(move |_| {
+            let _ = LocalStorage::set(POPULATION_KEY, ui.population.get());
+        });
+        ui
+    }
+}
+
+pub fn use_data() -> Data {
+    expect_context::<Data>()
+}
+
+pub fn use_ui() -> Ui {
+    expect_context::<Ui>()
+}
