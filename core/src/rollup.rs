@@ -47,6 +47,10 @@ pub fn rollup(plan: &Plan, links: &[Link], goal_missions: &[(u32, u32)]) -> Roll
             r.unlinked += p.budget;
             continue;
         }
+        if let [only] = targets {
+            r.allocations.push(Allocation { programme: p.number, strategy: *only, amount: p.budget });
+            continue;
+        }
         let parts = allocate(p.budget.0, &vec![Decimal::ONE; targets.len()], p.budget.0.scale());
         for (s, part) in targets.iter().zip(parts) {
             r.allocations.push(Allocation { programme: p.number, strategy: *s, amount: Money(part) });

@@ -37,21 +37,50 @@ pub fn chinese_numeral(s: &str) -> Option<u32> {
             (None, '百' | '佰') => {
                 total += digit.take()? * 100;
             }
+            (None, '萬') => {
+                total = (total + digit.take().unwrap_or(0)).checked_mul(10_000)?;
+            }
+            (None, '千' | '仟') => {
+                total += digit.take()? * 1000;
+            }
             _ => return None,
         }
     }
     Some(total + digit.unwrap_or(0)).filter(|n| *n > 0)
 }
 
-/// The Chinese numeral for 1..=99 (for labels such as 貳一(一)).
+/// The Chinese numeral for 1..=9999 (for labels such as 貳一(一) and synthetic plans).
 pub fn to_chinese_numeral(n: u32) -> String {
     const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        0..=9 => D[n as usize].to_string(),
-        10..=19 => format!("十{}", if n % 10 == 0 { "" } else { D[(n % 10) as usize] }),
-        20..=99 => format!("{}十{}", D[(n / 10) as usize], if n % 10 == 0 { "" } else { D[(n % 10) as usize] }),
-        _ => n.to_string(),
+    if n >= 10_000 && n < 100_000_000 {
+        let rest = n % 10_000;
+        let sep = if rest > 0 && rest < 1000 { "零" } else { "" };
+        let tail = if rest > 0 { to_chinese_numeral(rest) } else { String::new() };
+        return format!("{}萬{sep}{tail}", to_chinese_numeral(n / 10_000));
     }
+    if n == 0 || n > 9999 {
+        return n.to_string();
+    }
+    let digits = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10];
+    let units = ["千", "百", "十", ""];
+    let mut out = String::new();
+    let mut zero_pending = false;
+    for (i, d) in digits.iter().enumerate() {
+        if *d == 0 {
+            zero_pending = !out.is_empty();
+            continue;
+        }
+        if zero_pending {
+            out.push('零');
+            zero_pending = false;
+        }
+        // 十五, not 一十五, when ten is the leading unit.
+        if !(i == 2 && *d == 1 && out.is_empty()) {
+            out.push_str(D[*d as usize]);
+        }
+        out.push_str(units[i]);
+    }
+    out
 }
 
 /// True for characters that join words without spaces (CJK, full-width punctuation, Bopomofo).
@@ -145,7 +174,10 @@ mod tests {
         assert_eq!(chinese_numeral("一二"), None);
         assert_eq!(chinese_numeral("協"), None);
         assert_eq!(chinese_numeral(""), None);
-        for n in 1..100 {
+        assert_eq!(to_chinese_numeral(1002), "一千零二");
+        assert_eq!(to_chinese_numeral(110), "一百一十");
+        assert_eq!(to_chinese_numeral(12_005), "一萬二千零五");
+        for n in (1..10_000).chain(10_000..200_000) {
             assert_eq!(chinese_numeral(&to_chinese_numeral(n)), Some(n));
         }
     }

@@ -106,8 +106,7 @@ export async function waitForApp(page, { timeout = 15_000 } = {}) {
   } catch (err) {
     const site = siteOfPage.get(page);
     const extra = site ? `\npage errors: ${JSON.stringify(site.pageErrors, null, 2)}\nconsole errors: ${JSON.stringify(site.consoleErrors, null, 2)}` : '';
-    err.message = `app never set data-app-ready on <body> or <main> (${page.url()})${extra}\n${err.message}`;
-    throw err;
+    throw new Error(`app never set data-app-ready on <body> or <main> (${page.url()})${extra}`, { cause: err });
   }
 }
 

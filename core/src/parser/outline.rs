@@ -5,7 +5,7 @@ use crate::text::chinese_numeral;
 /// `十三、職業安全衛` → `(13, "職業安全衛")`.
 pub(crate) fn heading(line: &str) -> Option<(u32, &str)> {
     let (num, rest) = line.split_once('、')?;
-    if num.chars().count() > 4 {
+    if num.chars().count() > 8 {
         return None;
     }
     Some((chinese_numeral(num)?, rest.trim()))
