@@ -1,0 +1,91 @@
+//! The shell: contexts, router (with the deploy sub-path as its base), header, navigation.
+
+use crate::i18n::Lang;
+use crate::state::{use_ui, Data, Ui};
+use crate::views;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+/// The path the site is served under (`/` or e.g. `/repo/`), from `<base href>`, which
+/// Trunk fills in from `--public-url`. Without a trailing slash, as the router wants it.
+fn base_path() -> String {
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    let path = web_sys::Url::new(&base).map(|u| u.pathname()).unwrap_or_default();
+    path.trim_end_matches('/').to_string()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let data = Data::bundled();
+    let default_population = data.meta.population.as_ref().map(|p| p.count).unwrap_or(0);
+    provide_context(data);
+    provide_context(Ui::load(default_population));
+    // Lets tests (and scripts) know the first render is done.
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-app-ready", "true");
+        }
+    });
+
+    view! {
+        <Router base=base_path()>
+            <a class="skip" href="#main">{move || use_ui().lang.get().pick("跳到主要內容", "Skip to content")}</a>
+            <Header/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=views::not_found::NotFound>
+                    <Route path=path!("/") view=views::overview::Overview/>
+                    <Route path=path!("/treemap") view=views::treemap::TreemapPage/>
+                    <Route path=path!("/goals") view=views::goals::GoalsPage/>
+                    <Route path=path!("/programmes") view=views::table::TablePage/>
+                    <Route path=path!("/programme/:n") view=views::programme::ProgrammePage/>
+                    <Route path=path!("/flow") view=views::flow::FlowPage/>
+                </Routes>
+            </main>
+            <Footer/>
+        </Router>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let ui = use_ui();
+    let lang = move || ui.lang.get();
+    view! {
+        <header class="site">
+            <div class="brand">
+                <A href="/">{move || lang().pick("施政計畫透視", "Plan Explorer")}</A>
+            </div>
+            <nav aria-label=move || lang().pick("主要", "Main")>
+                <A href="/" exact=true>{move || lang().pick("概覽", "Overview")}</A>
+                <A href="/treemap">{move || lang().pick("預算圖", "Treemap")}</A>
+                <A href="/goals">{move || lang().pick("目標", "Goals")}</A>
+                <A href="/programmes">{move || lang().pick("計畫列表", "Programmes")}</A>
+                <A href="/flow">{move || lang().pick("資金流向", "Money flow")}</A>
+            </nav>
+            <button
+                class="lang"
+                type="button"
+                lang=move || lang().pick("en", "zh-Hant-TW")
+                on:click=move |_| ui.lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })
+            >
+                {move || lang().pick("English", "中文")}
+            </button>
+        </header>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <footer class="site">
+            <p>
+                {move || ui.lang.get().pick(
+                    "資料來源：桃園市政府勞動局施政計畫（PDF 轉文字）。所有數字皆由本站從原文解析計算；本站不傳送任何資料，全部在你的瀏覽器中執行。",
+                    "Source: the Taoyuan City Labor Bureau's published plan (text extracted from the PDF). Every figure is computed here from that text; nothing leaves your browser.",
+                )}
+            </p>
+        </footer>
+    }
+}

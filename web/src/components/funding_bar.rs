@@ -1,0 +1,78 @@
+//! A stacked bar of funding, drawn by plotters as SVG from `plan-core`'s bar geometry, with a
+//! legend that doubles as the table equivalent (exact figures and shares).
+
+use crate::components::palette::kind_colour;
+use crate::i18n::Lang;
+use leptos::prelude::*;
+use plan_core::geometry::{bars::stacked, Rect};
+use plan_core::{FundingKind, Money};
+use plotters::prelude::*;
+use rust_decimal::Decimal;
+
+#[derive(Clone)]
+pub struct Segment {
+    pub label: String,
+    pub kind: FundingKind,
+    pub amount: Money,
+    pub share: Decimal,
+}
+
+const W: u32 = 600;
+const H: u32 = 48;
+
+/// The bar as SVG text. Only shapes: no text from the plan goes into this markup.
+fn bar_svg(segments: &[Segment]) -> String {
+    let row: Vec<Decimal> = segments.iter().map(|s| s.amount.0).collect();
+    let rects = stacked(&[row], Rect::new(0.0, 0.0, W as f64, H as f64), true, 0.0);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (W, H)).into_drawing_area();
+        for (seg, r) in segments.iter().zip(rects.first().map(Vec::as_slice).unwrap_or(&[])) {
+            let colour = hex(kind_colour(seg.kind));
+            let (x0, x1) = (r.x.round() as i32, (r.x + r.w).round() as i32);
+            let _ = root.draw(&Rectangle::new([(x0, 0), (x1, H as i32)], colour.filled()));
+            // A white edge between segments, so adjacent colours never merge.
+            let _ = root.draw(&Rectangle::new([(x1 - 1, 0), (x1, H as i32)], WHITE.filled()));
+        }
+        let _ = root.present();
+    }
+    svg
+}
+
+fn hex(s: &str) -> RGBColor {
+    let v = u32::from_str_radix(s.trim_start_matches('#'), 16).unwrap_or(0);
+    RGBColor((v >> 16) as u8, (v >> 8) as u8, v as u8)
+}
+
+#[component]
+pub fn FundingBar(lang: Lang, caption: String, segments: Vec<Segment>) -> impl IntoView {
+    let described = segments.iter().map(|s| format!("{} {} ({}%)", s.label, lang.money(s.amount), s.share)).collect::<Vec<_>>().join("; ");
+    let svg = bar_svg(&segments);
+    view! {
+        <figure class="funding-bar">
+            <div class="bar" role="img" aria-label=format!("{caption}: {described}") inner_html=svg></div>
+            <figcaption>{caption}</figcaption>
+            <table class="legend">
+                <thead>
+                    <tr>
+                        <th scope="col">{lang.pick("來源", "Source")}</th>
+                        <th scope="col" class="num">{lang.pick("金額（千元）", "Amount (NT$ thousand)")}</th>
+                        <th scope="col" class="num">{lang.pick("占比", "Share")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {segments.into_iter().map(|s| view! {
+                        <tr>
+                            <th scope="row">
+                                <span class="swatch" style=format!("background:{}", kind_colour(s.kind)) aria-hidden="true"></span>
+                                {s.label}
+                            </th>
+                            <td class="num">{s.amount.fmt_thousands()}</td>
+                            <td class="num">{format!("{}%", s.share)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </figure>
+    }
+}

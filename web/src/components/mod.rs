@@ -1,0 +1,5 @@
+//! Small pieces shared by pages.
+
+pub mod funding_bar;
+pub mod names;
+pub mod palette;

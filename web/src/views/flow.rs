@@ -1,0 +1,108 @@
+//! Money flow: funding source → programme → goal, as a Sankey diagram laid out by
+//! `plan-core` (flows conserved at every programme), with focusable, labelled nodes and a
+//! list of every flow as its text equivalent.
+
+use crate::components::names::with_gloss;
+use crate::components::palette::{goal_colour, kind_colour};
+use crate::i18n::Lang;
+use crate::state::{use_data, use_ui, Data};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use plan_core::charts::{money_flow, Node};
+
+const W: f64 = 1000.0;
+const H: f64 = 900.0;
+/// Room for labels left of the first column and right of the last.
+const MARGIN: f64 = 170.0;
+
+fn label(data: &Data, lang: Lang, node: Node) -> String {
+    let gloss = &data.meta.gloss;
+    match node {
+        Node::Source(i) => data.summary.funding.get(i).map(|l| with_gloss(lang, &l.source.name, gloss.source(&l.source.name))).unwrap_or_default(),
+        Node::Programme(n) => with_gloss(lang, data.plan.programme(n).map(|p| p.name.as_str()).unwrap_or(""), gloss.programme(n)),
+        Node::Goal(g) => lang.goal_label(g),
+        Node::Strategy(id) => lang.strategy_label(id),
+        Node::Unlinked => lang.pick("未連結", "Unlinked").to_string(),
+    }
+}
+
+#[component]
+pub fn FlowPage() -> impl IntoView {
+    let data = use_data();
+    let ui = use_ui();
+    let (nodes, links) = money_flow(&data.plan, &data.summary, W - 2.0 * MARGIN, H);
+    let focused = RwSignal::new(String::new());
+    let navigate = use_navigate();
+    move || {
+        let lang = ui.lang.get();
+        let colour = |n: Node| match n {
+            Node::Source(i) => data.summary.funding.get(i).map(|l| kind_colour(l.source.kind)).unwrap_or("#999"),
+            Node::Goal(g) => goal_colour(Some(g)),
+            _ => "#777",
+        };
+        let link_shapes = links.iter().map(|l| {
+            let text = format!("{} → {}：{}", label(&data, lang, nodes[l.from].node), label(&data, lang, nodes[l.to].node), lang.money(l.amount));
+            view! { <path d=l.path.clone() class="flow" fill=colour(nodes[l.from].node)><title>{text}</title></path> }
+        }).collect_view();
+        let node_shapes = nodes.iter().map(|n| {
+            let name = label(&data, lang, n.node);
+            let text = format!("{}：{}", name, lang.money(n.amount));
+            let right_side = n.rect.x > (W - 2.0 * MARGIN) / 2.0 + 10.0;
+            let (tx, anchor) = if right_side { (n.rect.x + n.rect.w + 6.0, "start") } else { (n.rect.x - 6.0, "end") };
+            let show_text = n.rect.h >= 9.0;
+            let target = match n.node { Node::Programme(p) => Some(format!("/programme/{p}")), _ => None };
+            let (nav1, nav2) = (navigate.clone(), navigate.clone());
+            let (t1, t2) = (target.clone(), target.clone());
+            let (f1, f2, aria) = (text.clone(), text.clone(), text.clone());
+            let short: String = name.chars().take(14).collect();
+            view! {
+                <g
+                    class="node"
+                    tabindex="0"
+                    role=if target.is_some() { "link" } else { "img" }
+                    aria-label=aria
+                    on:focus=move |_| focused.set(f1.clone())
+                    on:mouseenter=move |_| focused.set(f2.clone())
+                    on:click=move |_| if let Some(t) = &t1 { nav1(t, Default::default()) }
+                    on:keydown=move |ev| if ev.key() == "Enter" { if let Some(t) = &t2 { nav2(t, Default::default()) } }
+                >
+                    <title>{text}</title>
+                    <rect x=n.rect.x y=n.rect.y width=n.rect.w height=n.rect.h.max(1.0) fill=colour(n.node)></rect>
+                    {show_text.then(|| view! { <text x=tx y=n.rect.y + n.rect.h / 2.0 + 5.0 text-anchor=anchor aria-hidden="true">{short}</text> })}
+                </g>
+            }
+        }).collect_view();
+        let rows = links.iter().map(|l| view! {
+            <tr>
+                <td>{label(&data, lang, nodes[l.from].node)}</td>
+                <td>{label(&data, lang, nodes[l.to].node)}</td>
+                <td class="num">{l.amount.fmt_thousands()}</td>
+            </tr>
+        }).collect_view();
+        view! {
+            <section class="page">
+                <h1>{lang.pick("資金流向", "Money flow")}</h1>
+                <p class="lede">{lang.pick(
+                    "左：經費來源；中：計畫；右：對應目標。帶狀寬度與金額成正比。",
+                    "Left: funding sources; middle: programmes; right: the goals they serve. Band widths are proportional to money.",
+                )}</p>
+                <p class="details" aria-live="polite">{move || focused.get()}</p>
+                <svg class="sankey" viewBox=format!("{} 0 {W} {H}", -MARGIN) role="group" aria-label=lang.pick("資金流向圖", "Money flow diagram")>
+                    <g class="flows" aria-hidden="true">{link_shapes}</g>
+                    {node_shapes}
+                </svg>
+                <details class="table-equivalent">
+                    <summary>{lang.pick("以表格檢視所有流向", "Every flow as a table")}</summary>
+                    <table>
+                        <thead><tr>
+                            <th scope="col">{lang.pick("從", "From")}</th>
+                            <th scope="col">{lang.pick("到", "To")}</th>
+                            <th scope="col" class="num">{lang.pick("金額（千元）", "NT$ thousand")}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </details>
+            </section>
+        }
+    }
+}

@@ -1,0 +1,200 @@
+//! The goal tree: vision → missions, and goals → strategies → linked programmes, each with
+//! its rolled-up budget and share; link kind, score and evidence on demand; strategies no
+//! programme funds are flagged. A sunburst shows the same tree.
+
+use crate::components::names::{with_gloss, Name};
+use crate::components::palette::goal_colour;
+use crate::i18n::Lang;
+use crate::state::{use_data, use_ui, Data};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use plan_core::charts::{goal_sunburst, Node};
+use plan_core::links::LinkKind;
+use plan_core::StrategyId;
+
+#[component]
+pub fn GoalsPage() -> impl IntoView {
+    let data = use_data();
+    let ui = use_ui();
+    let sunburst = RwSignal::new(false);
+    move || {
+        let lang = ui.lang.get();
+        view! {
+            <section class="page goals">
+                <h1>{lang.pick("願景、任務、目標與策略", "Vision, missions, goals and strategies")}</h1>
+                <Vision lang=lang data=data.clone()/>
+                <div class="view-switch" role="group" aria-label=lang.pick("檢視方式", "View")>
+                    <button type="button" aria-pressed=move || (!sunburst.get()).to_string() on:click=move |_| sunburst.set(false)>{lang.pick("樹狀清單", "Tree")}</button>
+                    <button type="button" aria-pressed=move || sunburst.get().to_string() on:click=move |_| sunburst.set(true)>{lang.pick("旭日圖", "Sunburst")}</button>
+                </div>
+                {
+                    let data = data.clone();
+                    move || if sunburst.get() { view! { <Sunburst lang=lang data=data.clone()/> }.into_any() } else { view! { <Tree lang=lang data=data.clone()/> }.into_any() }
+                }
+            </section>
+        }
+    }
+}
+
+#[component]
+fn Vision(lang: Lang, data: Data) -> impl IntoView {
+    let plan = &data.plan;
+    let gloss = &data.meta.gloss;
+    let s = &data.summary;
+    view! {
+        {plan.vision.clone().map(|v| view! {
+            <h2>{lang.pick("願景", "Vision")}</h2>
+            <p class="vision-title"><Name lang=lang zh=v.title.clone() gloss=gloss.vision.clone()/></p>
+            {v.paragraphs.into_iter().map(|p| view! { <p lang="zh-Hant-TW">{p}</p> }).collect_view()}
+        })}
+        <h2>{lang.pick("任務", "Missions")}</h2>
+        <ol class="missions">
+            {plan.missions.iter().map(|m| {
+                let money = s.rollup.by_mission.iter().find(|(n, _)| *n == m.number).map(|(_, a)| *a).unwrap_or_default();
+                view! {
+                    <li>
+                        <Name lang=lang zh=m.text.clone() gloss=gloss.mission(m.number).map(str::to_string)/>
+                        <span class="figure">{format!("{} · {}%", lang.money(money), s.share_of_total(money))}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+        <p class="note">{lang.pick(
+            "原文沒有寫出哪項計畫對應哪個目標；以下連結由文字相似度推論（可展開查看依據與分數），經費依連結逐層加總，未連結的經費另列。",
+            "The document never says which programme serves which goal: links below are inferred from text similarity (open one to see its score and evidence), budgets roll up along them, and money with no link is shown separately.",
+        )}</p>
+    }
+}
+
+#[component]
+fn Tree(lang: Lang, data: Data) -> impl IntoView {
+    let plan = data.plan.clone();
+    let s = data.summary.clone();
+    let gloss = &data.meta.gloss;
+    let goals = plan.goals.iter().map(|g| {
+        let money = s.rollup.goal(g.number).unwrap_or_default();
+        let strategies = g.strategies.iter().map(|st| {
+            let id = StrategyId { goal: g.number, strategy: st.number };
+            let money = s.rollup.strategy(id);
+            let links: Vec<_> = s.links.iter().filter(|l| l.strategy == id).cloned().collect();
+            let unfunded = links.is_empty();
+            view! {
+                <li class="strategy" class:unfunded=unfunded>
+                    <details open=!unfunded>
+                        <summary>
+                            <span class="label">{lang.strategy_label(id)}</span>" "
+                            <Name lang=lang zh=st.name.clone() gloss=gloss.strategy(id).map(str::to_string)/>
+                            <span class="figure">{format!("{} · {}%", lang.money(money), s.share_of_total(money))}</span>
+                            {unfunded.then(|| view! { <span class="flag">{lang.pick("⚠ 無計畫經費", "⚠ No programme funds this")}</span> })}
+                        </summary>
+                        <ul class="links">
+                            {links.into_iter().map(|l| {
+                                let p = plan.programme(l.programme);
+                                let name = p.map(|p| with_gloss(lang, &p.name, gloss.programme(p.number))).unwrap_or_default();
+                                let amount = s.rollup.allocations.iter().find(|a| a.programme == l.programme && a.strategy == id).map(|a| a.amount).unwrap_or_default();
+                                let kind = match l.kind {
+                                    LinkKind::Inferred => format!("{} {}", lang.pick("推論", "inferred"), l.score),
+                                    LinkKind::Curated => lang.pick("人工確認", "curated").to_string(),
+                                };
+                                view! {
+                                    <li>
+                                        <A href=format!("/programme/{}", l.programme)>{name}</A>
+                                        <span class="figure">{lang.money(amount)}</span>
+                                        <span class="badge" class:curated=l.kind == LinkKind::Curated>{kind}</span>
+                                        {(!l.evidence.is_empty()).then(|| view! {
+                                            <details class="evidence">
+                                                <summary>{lang.pick("依據", "Evidence")}</summary>
+                                                <p>{lang.pick("共同詞：", "Shared words: ")}<span lang="zh-Hant-TW">{l.evidence.join("、")}</span></p>
+                                            </details>
+                                        })}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </details>
+                </li>
+            }
+        }).collect_view();
+        view! {
+            <li class="goal">
+                <details open=true>
+                    <summary>
+                        <span class="swatch" style=format!("background:{}", goal_colour(Some(g.number))) aria-hidden="true"></span>
+                        <span class="label">{lang.goal_label(g.number)}</span>" "
+                        <Name lang=lang zh=g.name.clone() gloss=gloss.goal(g.number).map(str::to_string)/>
+                        <span class="figure">{format!("{} · {}%", lang.money(money), s.share_of_total(money))}</span>
+                    </summary>
+                    <ul>{strategies}</ul>
+                </details>
+            </li>
+        }
+    }).collect_view();
+    let unlinked: Vec<_> = plan.programmes.iter().filter(|p| !s.links.iter().any(|l| l.programme == p.number)).map(|p| (p.number, with_gloss(lang, &p.name, gloss.programme(p.number)), p.budget)).collect();
+    view! {
+        <h2>{lang.pick("目標與策略", "Goals and strategies")}</h2>
+        <ul class="tree" data-testid="goal-tree">{goals}</ul>
+        <h3>{lang.pick("未連結的經費", "Money with no link")}</h3>
+        <p data-testid="unlinked">{lang.money(s.rollup.unlinked)}</p>
+        <ul>
+            {unlinked.into_iter().map(|(n, name, b)| view! { <li><A href=format!("/programme/{n}")>{name}</A>" "{lang.money(b)}</li> }).collect_view()}
+        </ul>
+    }
+}
+
+fn node_label(data: &Data, lang: Lang, node: Node) -> String {
+    let gloss = &data.meta.gloss;
+    match node {
+        Node::Goal(g) => format!("{} {}", lang.goal_label(g), with_gloss(lang, data.plan.goals.iter().find(|x| x.number == g).map(|x| x.name.as_str()).unwrap_or(""), gloss.goal(g))),
+        Node::Strategy(id) => format!("{} {}", lang.strategy_label(id), with_gloss(lang, data.plan.strategy(id).map(|(_, s)| s.name.as_str()).unwrap_or(""), gloss.strategy(id))),
+        Node::Programme(n) => with_gloss(lang, data.plan.programme(n).map(|p| p.name.as_str()).unwrap_or(""), gloss.programme(n)),
+        Node::Unlinked => lang.pick("未連結", "Unlinked").to_string(),
+        Node::Source(i) => data.summary.funding.get(i).map(|l| l.source.name.clone()).unwrap_or_default(),
+    }
+}
+
+#[component]
+fn Sunburst(lang: Lang, data: Data) -> impl IntoView {
+    const R: f64 = 260.0;
+    let navigate = use_navigate();
+    let slices = goal_sunburst(&data.plan, &data.summary, R);
+    let focused = RwSignal::new(String::new());
+    let shapes = slices.into_iter().map(|sl| {
+        let label = format!("{}：{}，{}%", node_label(&data, lang, sl.node), lang.money(sl.amount), sl.share);
+        let goal = match sl.node {
+            Node::Goal(g) => Some(g),
+            Node::Strategy(id) => Some(id.goal),
+            Node::Programme(_) => match sl.parent { Some(Node::Strategy(id)) => Some(id.goal), _ => None },
+            _ => None,
+        };
+        let target = match sl.node { Node::Programme(n) => Some(format!("/programme/{n}")), _ => None };
+        let (nav1, nav2) = (navigate.clone(), navigate.clone());
+        let (t1, t2) = (target.clone(), target.clone());
+        let (l1, l2, aria) = (label.clone(), label.clone(), label.clone());
+        view! {
+            <path
+                d=sl.path
+                class=format!("slice depth-{}", sl.depth)
+                fill=goal_colour(goal)
+                tabindex="0"
+                role=if target.is_some() { "link" } else { "img" }
+                aria-label=aria
+                on:focus=move |_| focused.set(l1.clone())
+                on:mouseenter=move |_| focused.set(l2.clone())
+                on:click=move |_| if let Some(t) = &t1 { nav1(t, Default::default()) }
+                on:keydown=move |ev| if ev.key() == "Enter" { if let Some(t) = &t2 { nav2(t, Default::default()) } }
+            >
+                <title>{label}</title>
+            </path>
+        }
+    }).collect_view();
+    view! {
+        <h2>{lang.pick("旭日圖", "Sunburst")}</h2>
+        <p class="lede">{lang.pick("內圈為目標，中圈為策略，外圈為計畫；角度與經費成正比。", "Inner ring: goals; middle: strategies; outer: programmes. Angles are proportional to money.")}</p>
+        <p class="details" aria-live="polite">{move || focused.get()}</p>
+        <svg class="sunburst" viewBox=format!("0 0 {} {}", 2.0 * R, 2.0 * R) role="group" aria-label=lang.pick("目標旭日圖", "Goal sunburst")>
+            {shapes}
+        </svg>
+        <p class="note">{lang.pick("此圖的文字版本即「樹狀清單」。", "The Tree view is this chart's text equivalent.")}</p>
+    }
+}

@@ -1,0 +1,144 @@
+//! The landing page: what the plan is, how much, who pays, and what it costs each resident.
+
+use crate::components::funding_bar::{FundingBar, Segment};
+use crate::components::names::with_gloss;
+use crate::i18n::Lang;
+use crate::state::{use_data, use_ui, Data, Ui};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use plan_core::money::per_capita;
+
+#[component]
+pub fn Overview() -> impl IntoView {
+    let data = use_data();
+    let ui = use_ui();
+    move || {
+        let lang = ui.lang.get();
+        render(&data, ui, lang)
+    }
+}
+
+fn render(data: &Data, ui: Ui, lang: Lang) -> impl IntoView {
+    let plan = &data.plan;
+    let s = &data.summary;
+    let gloss = &data.meta.gloss;
+    let title = with_gloss(lang, &plan.title, gloss.title.as_deref());
+    let agency = with_gloss(lang, &plan.agency, gloss.agency.as_deref());
+    let year = match lang {
+        Lang::Zh => format!("民國 {} 年（{} 年）", plan.year, plan.year + 1911),
+        Lang::En => format!("ROC year {} ({})", plan.year, plan.year + 1911),
+    };
+    let kinds: Vec<Segment> = s.kinds.iter().map(|(k, m, sh)| Segment { label: lang.kind(*k).to_string(), kind: *k, amount: *m, share: *sh }).collect();
+    let sources: Vec<(String, String, String)> = s
+        .funding
+        .iter()
+        .zip(&s.funding_shares)
+        .map(|(l, sh)| (with_gloss(lang, &l.source.name, gloss.source(&l.source.name)), l.amount.fmt_thousands(), format!("{sh}%")))
+        .collect();
+    let largest = plan.ranking().first().map(|p| (p.number, with_gloss(lang, &p.name, gloss.programme(p.number)), s.programme(p.number).map(|f| f.share).unwrap_or_default()));
+
+    view! {
+        <section class="page overview">
+            <h1>{title}</h1>
+            <p class="lede">{agency}" · "{year}</p>
+            <dl class="facts">
+                <div>
+                    <dt>{lang.pick("總預算", "Total budget")}</dt>
+                    <dd data-testid="total">{lang.money(s.total)}</dd>
+                    <dd class="sub" data-testid="total-short">{lang.money_short(s.total)}</dd>
+                </div>
+                <div>
+                    <dt>{lang.pick("計畫數", "Programmes")}</dt>
+                    <dd data-testid="programme-count">{plan.programmes.len()}</dd>
+                </div>
+                <div>
+                    <dt>{lang.pick("目標／策略", "Goals / strategies")}</dt>
+                    <dd>{format!("{} / {}", plan.goals.len(), plan.strategy_count())}</dd>
+                </div>
+                {largest.map(|(n, name, share)| view! {
+                    <div>
+                        <dt>{lang.pick("最大計畫", "Largest programme")}</dt>
+                        <dd><A href=format!("/programme/{n}")>{name}</A></dd>
+                        <dd class="sub">{format!("{share}%")}</dd>
+                    </div>
+                })}
+            </dl>
+            <h2>{lang.pick("誰出錢", "Who pays")}</h2>
+            <FundingBar lang=lang caption=lang.pick("經費來源（依類別）", "Funding by kind").to_string() segments=kinds/>
+            <details class="sources">
+                <summary>{lang.pick("各經費來源明細", "Every funding source")}</summary>
+                <table>
+                    <thead><tr>
+                        <th scope="col">{lang.pick("來源", "Source")}</th>
+                        <th scope="col" class="num">{lang.pick("金額（千元）", "NT$ thousand")}</th>
+                        <th scope="col" class="num">{lang.pick("占比", "Share")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {sources.into_iter().map(|(n, a, sh)| view! { <tr><th scope="row">{n}</th><td class="num">{a}</td><td class="num">{sh}</td></tr> }).collect_view()}
+                    </tbody>
+                </table>
+                <p class="note">{lang.pick("備註未列出的經費由市總預算支應（總預算減去各項備註金額）。", "Whatever the notes do not cover is paid from the city's general budget (the total minus every noted amount).")}</p>
+            </details>
+            <YourShare data=data.clone() ui=ui lang=lang/>
+            <nav class="next" aria-label=lang.pick("繼續探索", "Explore further")>
+                <A href="/treemap">{lang.pick("預算樹狀圖 →", "Budget treemap →")}</A>
+                <A href="/goals">{lang.pick("目標與策略 →", "Goals and strategies →")}</A>
+                <A href="/programmes">{lang.pick("計畫列表 →", "Programme table →")}</A>
+                <A href="/flow">{lang.pick("資金流向 →", "Money flow →")}</A>
+            </nav>
+        </section>
+    }
+}
+
+/// Per-resident cost, for a population the reader can change.
+#[component]
+fn YourShare(data: Data, ui: Ui, lang: Lang) -> impl IntoView {
+    let pop = data.meta.population.clone();
+    let total = data.summary.total;
+    let source = pop.as_ref().map(|p| match lang {
+        Lang::Zh => format!("預設人口：{} 人（{}）。{}", plan_core::money::group_digits(p.count.into()), p.as_of_zh, p.source_zh),
+        Lang::En => format!("Default population: {} ({}). {}", plan_core::money::group_digits(p.count.into()), p.as_of_en, p.source_en),
+    });
+    let per = move || per_capita(total, ui.population.get());
+    let line = move || match per() {
+        Some(pc) => match lang {
+            Lang::Zh => format!("每位市民每年約負擔 {} 元，相當於每月 {} 元、每天 {} 元。", pc.per_year, pc.per_month, pc.per_day),
+            Lang::En => format!("Each resident's share is NT${} a year — NT${} a month, NT${} a day.", pc.per_year, pc.per_month, pc.per_day),
+        },
+        None => lang.pick("請輸入大於 0 的人口數。", "Enter a population above zero.").to_string(),
+    };
+    let hundred: Vec<(u32, String, String)> = data
+        .plan
+        .ranking()
+        .into_iter()
+        .take(5)
+        .map(|p| (p.number, with_gloss(lang, &p.name, data.meta.gloss.programme(p.number)), data.summary.programme(p.number).map(|f| f.share.to_string()).unwrap_or_default()))
+        .collect();
+    view! {
+        <section class="your-share" aria-labelledby="your-share-h">
+            <h2 id="your-share-h">{lang.pick("你的份額", "Your share")}</h2>
+            <label for="population">{lang.pick("人口數", "Population")}</label>
+            <input
+                id="population"
+                type="number"
+                min="1"
+                step="1"
+                inputmode="numeric"
+                prop:value=move || ui.population.get().to_string()
+                on:input=move |ev| {
+                    if let Ok(n) = event_target_value(&ev).trim().parse::<u64>() {
+                        ui.population.set(n);
+                    }
+                }
+            />
+            <p class="per-capita" data-testid="per-capita" aria-live="polite">{line}</p>
+            <p class="note">{source}</p>
+            <h3>{lang.pick("每花 100 元，用在：", "Of every NT$100 spent:")}</h3>
+            <ol class="hundred">
+                {hundred.into_iter().map(|(n, name, share)| view! {
+                    <li><A href=format!("/programme/{n}")>{name}</A>{format!(" — NT${share}")}</li>
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,160 @@
+//! One programme at its own URL: what it does, what it costs, who pays, which strategies it
+//! serves, its neighbours in the ranking, and the source lines every figure came from.
+
+use crate::components::funding_bar::{FundingBar, Segment};
+use crate::components::names::{with_gloss, Name};
+use crate::i18n::Lang;
+use crate::state::{use_data, use_ui, Data, Ui};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use plan_core::links::{candidates, LinkKind};
+use plan_core::money::per_capita;
+use plan_core::{Programme, Span};
+
+#[component]
+pub fn ProgrammePage() -> impl IntoView {
+    let data = use_data();
+    let ui = use_ui();
+    let params = use_params_map();
+    move || {
+        let lang = ui.lang.get();
+        let n = params.get().get("n").and_then(|s| s.parse::<u32>().ok());
+        match n.and_then(|n| data.plan.programme(n)).cloned() {
+            Some(p) => render(&data, ui, lang, p).into_any(),
+            None => view! { <crate::views::not_found::NotFound/> }.into_any(),
+        }
+    }
+}
+
+fn render(data: &Data, ui: Ui, lang: Lang, p: Programme) -> impl IntoView {
+    let s = &data.summary;
+    let gloss = &data.meta.gloss;
+    let f = s.programme(p.number).cloned();
+    let share = f.as_ref().map(|f| f.share).unwrap_or_default();
+    let rank = f.as_ref().map(|f| f.rank).unwrap_or(0);
+    let segments: Vec<Segment> = f
+        .as_ref()
+        .map(|f| {
+            f.funding
+                .iter()
+                .zip(&f.funding_shares)
+                .map(|(l, sh)| Segment { label: with_gloss(lang, &l.source.name, gloss.source(&l.source.name)), kind: l.source.kind, amount: l.amount, share: *sh })
+                .collect()
+        })
+        .unwrap_or_default();
+    let ranking = data.plan.ranking();
+    let pos = ranking.iter().position(|r| r.number == p.number).unwrap_or(0);
+    let neighbour = |i: Option<usize>| i.and_then(|i| ranking.get(i)).map(|r| (r.number, with_gloss(lang, &r.name, gloss.programme(r.number)), r.budget));
+    let (above, below) = (neighbour(pos.checked_sub(1)), neighbour(Some(pos + 1)));
+    let links: Vec<_> = s.links.iter().filter(|l| l.programme == p.number).cloned().collect();
+    let alternatives: Vec<_> = candidates(&data.plan, &p).into_iter().filter(|c| !links.iter().any(|l| l.strategy == c.strategy)).take(3).collect();
+    let budget = p.budget;
+    let per = move || per_capita(budget, ui.population.get());
+    let name = p.name.clone();
+
+    view! {
+        <article class="page programme">
+            <nav class="breadcrumb" aria-label=lang.pick("導覽路徑", "Breadcrumb")>
+                <ol>
+                    <li><A href="/">{lang.pick("概覽", "Overview")}</A></li>
+                    <li><A href="/treemap">{lang.pick("預算樹狀圖", "Treemap")}</A></li>
+                    <li aria-current="page">{name.clone()}</li>
+                </ol>
+            </nav>
+            <p class="label">{lang.programme_label(p.number)}</p>
+            <h1><Name lang=lang zh=name gloss=gloss.programme(p.number).map(str::to_string)/></h1>
+            <dl class="facts">
+                <div>
+                    <dt>{lang.pick("預算", "Budget")}</dt>
+                    <dd data-testid="programme-budget">{lang.money(budget)}</dd>
+                    <dd class="sub">{lang.money_short(budget)}</dd>
+                    <Provenance lang=lang data=data.clone() span=p.budget_span/>
+                </div>
+                <div>
+                    <dt>{lang.pick("占總預算", "Share of total")}</dt>
+                    <dd data-testid="programme-share">{format!("{share}%")}</dd>
+                    <dd class="sub">{match lang { Lang::Zh => format!("排名第 {rank} / {}", data.plan.programmes.len()), Lang::En => format!("rank {rank} of {}", data.plan.programmes.len()) }}</dd>
+                </div>
+                <div>
+                    <dt>{lang.pick("每位市民負擔", "Per resident")}</dt>
+                    <dd data-testid="programme-per-capita">{move || per().map(|pc| match lang {
+                        Lang::Zh => format!("每年 {} 元 · 每月 {} 元 · 每天 {} 元", pc.per_year, pc.per_month, pc.per_day),
+                        Lang::En => format!("NT${} a year · NT${} a month · NT${} a day", pc.per_year, pc.per_month, pc.per_day),
+                    }).unwrap_or_default()}</dd>
+                    <dd class="sub">{match lang { Lang::Zh => format!("每花 100 元，有 {share} 元用在這裡"), Lang::En => format!("NT${share} of every NT$100 spent") }}</dd>
+                </div>
+            </dl>
+            <h2>{lang.pick("實施內容", "What it does")}</h2>
+            <ol class="items" lang="zh-Hant-TW">
+                {p.items.iter().map(|it| view! { <li>{it.text.clone()}<Provenance lang=lang data=data.clone() span=it.span/></li> }).collect_view()}
+            </ol>
+            <h2>{lang.pick("經費來源", "Who pays")}</h2>
+            <FundingBar lang=lang caption=lang.pick("本計畫經費來源", "This programme's funding").to_string() segments=segments/>
+            {(!p.funding.is_empty()).then(|| view! {
+                <ul class="notes">
+                    {p.funding.iter().map(|n| view! {
+                        <li>
+                            <span lang="zh-Hant-TW">{n.written_as.clone().unwrap_or_else(|| n.source.clone())}</span>" "{lang.money(n.amount)}
+                            <Provenance lang=lang data=data.clone() span=n.span/>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
+            <h2>{lang.pick("對應策略", "Strategies it serves")}</h2>
+            {if links.is_empty() {
+                view! { <p class="flag">{lang.pick("沒有找到對應的策略（未連結）。", "No strategy found (unlinked).")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="links">
+                        {links.into_iter().map(|l| {
+                            let sname = data.plan.strategy(l.strategy).map(|(_, s)| with_gloss(lang, &s.name, gloss.strategy(l.strategy))).unwrap_or_default();
+                            let kind = match l.kind { LinkKind::Inferred => format!("{} {}", lang.pick("推論", "inferred"), l.score), LinkKind::Curated => lang.pick("人工確認", "curated").to_string() };
+                            view! {
+                                <li>
+                                    <A href="/goals">{format!("{} {}", lang.strategy_label(l.strategy), sname)}</A>
+                                    <span class="badge">{kind}</span>
+                                    {(!l.evidence.is_empty()).then(|| view! { <span class="evidence" lang="zh-Hant-TW">{format!(" ({})", l.evidence.join("、"))}</span> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <details>
+                <summary>{lang.pick("其他可能的策略", "Other possible strategies")}</summary>
+                <ul>
+                    {alternatives.into_iter().map(|c| {
+                        let sname = data.plan.strategy(c.strategy).map(|(_, s)| s.name.clone()).unwrap_or_default();
+                        view! { <li>{format!("{} {} — {} {}", lang.strategy_label(c.strategy), sname, lang.pick("分數", "score"), c.score)}</li> }
+                    }).collect_view()}
+                </ul>
+            </details>
+            <h2>{lang.pick("預算排名前後", "Neighbours in the ranking")}</h2>
+            <ul class="neighbours">
+                {above.map(|(n, name, b)| view! { <li>{lang.pick("較大：", "Larger: ")}<A href=format!("/programme/{n}")>{name}</A>" "{lang.money(b)}</li> })}
+                {below.map(|(n, name, b)| view! { <li>{lang.pick("較小：", "Smaller: ")}<A href=format!("/programme/{n}")>{name}</A>" "{lang.money(b)}</li> })}
+            </ul>
+            <h2>{lang.pick("原文出處", "Source text")}</h2>
+            <Provenance lang=lang data=data.clone() span=p.span open=true/>
+        </article>
+    }
+}
+
+/// The source lines a figure was read from, with their numbers, on demand.
+#[component]
+fn Provenance(lang: Lang, data: Data, span: Span, #[prop(optional)] open: bool) -> impl IntoView {
+    let lines = data.source_lines(span);
+    let summary = match lang {
+        Lang::Zh => format!("原文第 {} 行", if span.start == span.end { span.start.to_string() } else { format!("{}–{}", span.start, span.end) }),
+        Lang::En => format!("source {span}"),
+    };
+    view! {
+        <details class="provenance" open=open>
+            <summary>{summary}</summary>
+            <pre lang="zh-Hant-TW">
+                {lines.into_iter().filter(|(_, t)| !t.trim().is_empty()).map(|(n, t)| view! { <span class="ln">{format!("{n:>4}  ")}</span>{t}{"\n"} }).collect_view()}
+            </pre>
+        </details>
+    }
+}

@@ -1,0 +1,180 @@
+//! The budget treemap: one focusable SVG cell per programme, sized by budget (core geometry),
+//! coloured by funding mix or by goal; hover/focus shows the figures; click or Enter drills
+//! into the programme. A table below says the same in text.
+
+use crate::components::names::with_gloss;
+use crate::components::palette::{goal_colour, kind_colour, kind_tag};
+use crate::i18n::Lang;
+use crate::state::{use_data, use_ui, Data};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use plan_core::charts::{treemap, TreemapCell};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Colouring {
+    Funding,
+    Goal,
+}
+
+#[component]
+pub fn TreemapPage() -> impl IntoView {
+    let data = use_data();
+    let ui = use_ui();
+    let colouring = RwSignal::new(Colouring::Funding);
+    let focused = RwSignal::new(None::<u32>);
+    // Phones get a portrait layout, so cells stay big enough to read.
+    let narrow = window().inner_width().ok().and_then(|w| w.as_f64()).map(|w| w < 640.0).unwrap_or(false);
+    let (w, h) = if narrow { (360.0, 520.0) } else { (1000.0, 560.0) };
+    let cells = treemap(&data.summary, w, h);
+    move || {
+        let lang = ui.lang.get();
+        view! {
+            <section class="page">
+                <h1>{lang.pick("預算樹狀圖", "Budget treemap")}</h1>
+                <p class="lede">{lang.pick(
+                    "每個方塊是一項計畫，面積與預算成正比。按 Tab 逐一瀏覽，Enter 進入計畫。",
+                    "Each box is a programme, its area proportional to its budget. Tab through them; Enter opens one.",
+                )}</p>
+                <fieldset class="switch">
+                    <legend>{lang.pick("顏色代表", "Colour by")}</legend>
+                    <label><input type="radio" name="colouring" prop:checked=move || colouring.get() == Colouring::Funding on:change=move |_| colouring.set(Colouring::Funding)/>{lang.pick("主要經費來源", "Main funding source")}</label>
+                    <label><input type="radio" name="colouring" prop:checked=move || colouring.get() == Colouring::Goal on:change=move |_| colouring.set(Colouring::Goal)/>{lang.pick("對應目標", "Linked goal")}</label>
+                </fieldset>
+                <Legend lang=lang colouring=colouring data=data.clone()/>
+                <Details lang=lang focused=focused data=data.clone()/>
+                <Chart lang=lang cells=cells.clone() colouring=colouring focused=focused data=data.clone() w=w h=h/>
+                <CellTable lang=lang cells=cells.clone() data=data.clone()/>
+            </section>
+        }
+    }
+}
+
+fn cell_name(data: &Data, lang: Lang, n: u32) -> String {
+    let name = data.plan.programme(n).map(|p| p.name.as_str()).unwrap_or("");
+    with_gloss(lang, name, data.meta.gloss.programme(n))
+}
+
+#[component]
+fn Chart(lang: Lang, cells: Vec<TreemapCell>, colouring: RwSignal<Colouring>, focused: RwSignal<Option<u32>>, data: Data, w: f64, h: f64) -> impl IntoView {
+    let navigate = use_navigate();
+    // Tab order follows size: the biggest programme first.
+    let mut order = cells;
+    order.sort_by(|a, b| b.budget.cmp(&a.budget).then(a.programme.cmp(&b.programme)));
+    let shapes = order
+        .into_iter()
+        .filter(|c| c.rect.w > 0.0 && c.rect.h > 0.0)
+        .map(|c| {
+            let n = c.programme;
+            let name = data.plan.programme(n).map(|p| p.name.clone()).unwrap_or_default();
+            let label = format!("{}：{}，{}%", cell_name(&data, lang, n), lang.money(c.budget), c.share);
+            let (dominant, goal, share) = (c.dominant, c.goal, c.share);
+            let fill = move || match colouring.get() {
+                Colouring::Funding => kind_colour(dominant),
+                Colouring::Goal => goal_colour(goal),
+            };
+            let tag = move || match colouring.get() {
+                Colouring::Funding => kind_tag(dominant, lang).to_string(),
+                Colouring::Goal => goal.map(|g| lang.goal_label(g)).unwrap_or_else(|| lang.pick("未連結", "Unlinked").to_string()),
+            };
+            // Text only where it fits: roughly one 14px character per 15px of width.
+            let fits = c.rect.w >= 60.0 && c.rect.h >= 44.0;
+            let chars = ((c.rect.w - 8.0) / 15.0).max(1.0) as usize;
+            let short: String = if name.chars().count() > chars { name.chars().take(chars.saturating_sub(1)).chain(['…']).collect() } else { name.clone() };
+            let go = {
+                let navigate = navigate.clone();
+                move || navigate(&format!("/programme/{n}"), Default::default())
+            };
+            let go_key = go.clone();
+            let aria = label.clone();
+            view! {
+                <g
+                    class="cell"
+                    tabindex="0"
+                    role="link"
+                    aria-label=aria
+                    on:click=move |_| go()
+                    on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); go_key() }
+                    on:mouseenter=move |_| focused.set(Some(n))
+                    on:focus=move |_| focused.set(Some(n))
+                >
+                    <title>{label}</title>
+                    <rect x=c.rect.x y=c.rect.y width=c.rect.w height=c.rect.h fill=fill></rect>
+                    {fits.then(|| view! {
+                        <text x=c.rect.x + 6.0 y=c.rect.y + 18.0 class="cell-name" aria-hidden="true">{short.clone()}</text>
+                        <text x=c.rect.x + 6.0 y=c.rect.y + 36.0 class="cell-figure" aria-hidden="true">{move || format!("{}% · {}", share, tag())}</text>
+                    })}
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <svg class="treemap" viewBox=format!("0 0 {w} {h}") role="group" aria-label=lang.pick("預算樹狀圖", "Budget treemap")>
+            {shapes}
+        </svg>
+    }
+}
+
+/// What the hovered or focused cell holds, in words (also announced to screen readers).
+#[component]
+fn Details(lang: Lang, focused: RwSignal<Option<u32>>, data: Data) -> impl IntoView {
+    let text = move || match focused.get() {
+        Some(n) => {
+            let f = data.summary.programme(n);
+            format!("{} — {} ({}%)", cell_name(&data, lang, n), f.map(|f| lang.money(f.budget)).unwrap_or_default(), f.map(|f| f.share.to_string()).unwrap_or_default())
+        }
+        None => lang.pick("將滑鼠移到方塊上或用 Tab 選取，這裡會顯示計畫名稱、金額與占比。", "Hover or focus a box to see its name, amount and share here.").to_string(),
+    };
+    view! { <p class="details" aria-live="polite" data-testid="treemap-details">{text}</p> }
+}
+
+#[component]
+fn Legend(lang: Lang, colouring: RwSignal<Colouring>, data: Data) -> impl IntoView {
+    move || {
+        let items: Vec<(&'static str, String)> = match colouring.get() {
+            Colouring::Funding => data.summary.kinds.iter().map(|(k, _, _)| (kind_colour(*k), format!("{} ({})", lang.kind(*k), kind_tag(*k, lang)))).collect(),
+            Colouring::Goal => {
+                let mut v: Vec<(&'static str, String)> = data.plan.goals.iter().map(|g| (goal_colour(Some(g.number)), format!("{} {}", lang.goal_label(g.number), with_gloss(lang, &g.name, data.meta.gloss.goal(g.number))))).collect();
+                v.push((goal_colour(None), lang.pick("未連結目標", "No linked goal").to_string()));
+                v
+            }
+        };
+        view! {
+            <ul class="legend-list">
+                {items.into_iter().map(|(c, t)| view! { <li><span class="swatch" style=format!("background:{c}") aria-hidden="true"></span>{t}</li> }).collect_view()}
+            </ul>
+        }
+    }
+}
+
+/// The treemap as a table: the text equivalent.
+#[component]
+fn CellTable(lang: Lang, cells: Vec<TreemapCell>, data: Data) -> impl IntoView {
+    let mut rows = cells;
+    rows.sort_by(|a, b| b.budget.cmp(&a.budget).then(a.programme.cmp(&b.programme)));
+    view! {
+        <details class="table-equivalent">
+            <summary>{lang.pick("以表格檢視", "View as a table")}</summary>
+            <table>
+                <thead><tr>
+                    <th scope="col">{lang.pick("計畫", "Programme")}</th>
+                    <th scope="col" class="num">{lang.pick("預算（千元）", "Budget (NT$ thousand)")}</th>
+                    <th scope="col" class="num">{lang.pick("占比", "Share")}</th>
+                    <th scope="col">{lang.pick("主要經費來源", "Main funding")}</th>
+                    <th scope="col">{lang.pick("目標", "Goal")}</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|c| (cell_name(&data, lang, c.programme), c)).map(|(name, c)| view! {
+                        <tr>
+                            <th scope="row"><A href=format!("/programme/{}", c.programme)>{name}</A></th>
+                            <td class="num">{c.budget.fmt_thousands()}</td>
+                            <td class="num">{format!("{}%", c.share)}</td>
+                            <td>{lang.kind(c.dominant)}</td>
+                            <td>{c.goal.map(|g| lang.goal_label(g)).unwrap_or_else(|| lang.pick("未連結", "Unlinked").to_string())}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </details>
+    }
+}
