@@ -76,10 +76,11 @@ step "npm packages in tests/e2e (binaryen $BINARYEN_VERSION, playwright-core, ax
   '[[ "$(cat "$E2E/node_modules/.setup-stamp")" == "$(npm_stamp)" ]]' \
   'npm_install'
 
-# Debian's chromium: test tools must never download their own browser.
-step "chromium + chromedriver (Debian)" \
-  '[[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]' \
-  '$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver'
+# Debian's chromium: test tools must never download their own browser. A CJK font, so that
+# screenshots show Chinese instead of empty boxes (a reader's own machine has one).
+step "chromium + chromedriver + CJK font (Debian)" \
+  '[[ -x /usr/bin/chromium && -x /usr/bin/chromedriver && -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ]]' \
+  '$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver fonts-wqy-zenhei'
 
 # Trunk (offline, [tools] wasm_opt) refuses a wasm-opt of another version; check ours is first on PATH.
 [[ "$(wasm-opt --version)" == *"($WASM_OPT_VERSION)"* ]] \

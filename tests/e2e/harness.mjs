@@ -167,3 +167,80 @@ export async function screenshot(page, name, options = {}) {
   await page.screenshot({ path: file, fullPage: true, ...options });
   return file;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Helpers shared by the page tests (overview, treemap, goals, programme, table, flow, ...).
+
+/** openSite() + waitForApp(), closed when test T ends. */
+export async function openApp(t, urlPath = '/', options = {}) {
+  const site = await openSite(urlPath, options);
+  t.after(() => site.close());
+  await waitForApp(site.page);
+  return site;
+}
+
+/** A full page load of another route of the same site (same context: localStorage is kept). */
+export async function visit(site, urlPath) {
+  await site.page.goto(site.server.url + urlPath.replace(/^\//, ''), { waitUntil: 'load' });
+  await waitForApp(site.page);
+}
+
+/** The end of every test: no page/console errors, no request outside the site (and its base). */
+export function assertClean(site, { base } = {}) {
+  assertNoErrors(site);
+  assertSameOrigin(site.requests, site.origin, base && base !== '/' ? { base } : {});
+}
+
+/** The first number in TEXT as a person reads it: "507,013 千元" → 507013, "50.99%" → 50.99. */
+export function parseNumber(text) {
+  const m = String(text).match(/-?\d[\d,]*(\.\d+)?/);
+  assert.ok(m, `no number in ${JSON.stringify(text)}`);
+  return Number(m[0].replace(/,/g, ''));
+}
+
+/** Every number in TEXT, in order. */
+export function parseNumbers(text) {
+  return [...String(text).matchAll(/-?\d[\d,]*(\.\d+)?/g)].map((m) => Number(m[0].replace(/,/g, '')));
+}
+
+/** 258536 → "258,536" (the site's thousands grouping). */
+export const fmt = (n) => n.toLocaleString('en-US');
+
+/** The visible text (innerText, trimmed) of every element matching SELECTOR. */
+export function texts(page, selector) {
+  return page.locator(selector).evaluateAll((els) => els.map((e) => e.innerText.trim()));
+}
+
+/** Sum of numbers, rounded to the cent (avoids float dust). */
+export const sum = (xs) => Math.round(xs.reduce((a, b) => a + b, 0) * 100) / 100;
+
+/**
+ * Press Tab until the focused element matches SELECTOR (at most MAX times). Returns the focus
+ * stops passed on the way, each { tag, text, label, cls, href } — the last one is the match.
+ */
+export async function tabUntil(page, selector, max = 60) {
+  const stops = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate((sel) => {
+      const e = document.activeElement;
+      if (!e || e === document.body) return null;
+      return {
+        tag: e.tagName.toLowerCase(), text: (e.innerText ?? e.textContent ?? '').trim(),
+        label: e.getAttribute('aria-label'), cls: e.getAttribute('class'), href: e.getAttribute('href'),
+        matches: e.matches(sel),
+      };
+    }, selector);
+    if (stop) stops.push(stop);
+    if (stop?.matches) return stops;
+  }
+  throw new Error(`Tab never reached ${selector} in ${max} presses; stops: ${JSON.stringify(stops.map((s) => s.text || s.label))}`);
+}
+
+/** Switch the UI language with the header button (LANG 'en' or 'zh'); no-op when already there. */
+export async function setLanguage(page, lang) {
+  const want = lang === 'en' ? 'en' : 'zh-Hant-TW';
+  if ((await page.getAttribute('html', 'lang')) === want) return;
+  await page.click('header.site button.lang');
+  await page.waitForFunction((l) => document.documentElement.lang === l, want);
+}

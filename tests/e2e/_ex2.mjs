@@ -1,0 +1,13 @@
+import { openSite, waitForApp } from './harness.mjs';
+const site = await openSite('/flow');
+const p = site.page;
+await waitForApp(p);
+console.log(await p.$$eval('g.node', els => els.map(e => e.getAttribute('aria-label') + ' | ' + e.getAttribute('role'))));
+console.log(await p.$$eval('details.table-equivalent tr', els => els.length));
+await p.goto(site.url.replace(/flow$/, 'treemap')); await waitForApp(p);
+console.log(await p.$$eval('g.cell', els => els.map(e => e.getAttribute('aria-label') + ' ' + e.querySelector('rect').getAttribute('fill'))));
+console.log(await p.$eval('svg.treemap', e => e.getAttribute('viewBox')));
+await p.goto(site.url.replace(/flow$/, '')); await waitForApp(p);
+console.log(await p.$eval('details.sources', e => e.innerHTML));
+console.log(await p.$eval('.funding-bar', e => e.outerHTML.slice(0, 1500)));
+await site.close();
