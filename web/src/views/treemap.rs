@@ -78,7 +78,7 @@ fn Chart(lang: Lang, cells: Vec<TreemapCell>, colouring: RwSignal<Colouring>, fo
                 Colouring::Goal => goal.map(|g| lang.goal_label(g)).unwrap_or_else(|| lang.pick("未連結", "Unlinked").to_string()),
             };
             // Text only where it fits: roughly one 14px character per 15px of width.
-            let fits = c.rect.w >= 60.0 && c.rect.h >= 44.0;
+            let fits = c.rect.w >= 84.0 && c.rect.h >= 44.0;
             let chars = ((c.rect.w - 8.0) / 15.0).max(1.0) as usize;
             let short: String = if name.chars().count() > chars { name.chars().take(chars.saturating_sub(1)).chain(['…']).collect() } else { name.clone() };
             let go = {
