@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Benchmarks (figures, not pass/fail): bash scripts/bench.sh
+#   native plan-core: parse throughput, roll-up of 1 M lines, treemap layout of 100,000 items;
+#   the release build's size (raw and gzip, per file and in total);
+#   time from navigation to the first chart painted (median of 10 loads, headless Chromium).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+env_line=$(bash scripts/setup.sh) && eval "$env_line"
+
+echo "== plan-core (native, cargo bench)"
+cargo bench -q -p plan-core --bench core 2>/dev/null | grep -v '^$'
+
+echo "== release build size"
+trunk build --release --offline >/dev/null 2>&1
+total_raw=0; total_gz=0
+for f in dist/*.wasm dist/*.js dist/*.css dist/index.html dist/*.svg; do
+  raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c)
+  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
+  printf '  %-44s %9d B raw %9d B gzip\n' "$(basename "$f")" "$raw" "$gz"
+done
+printf '  %-44s %9d B raw %9d B gzip (goal: <= 256000)\n' "total first load" "$total_raw" "$total_gz"
+echo "  (the bundled plan text and its companion file are compiled into the .wasm)"
+
+echo "== first chart in headless Chromium"
+node bench/first-chart.mjs dist 10
