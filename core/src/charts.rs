@@ -113,7 +113,14 @@ pub fn goal_sunburst(plan: &Plan, summary: &Summary, radius: f64) -> Vec<Slice> 
                 [g, s, p] => (nodes[*g].2[*s].2[*p].0, Some(nodes[*g].2[*s].0), nodes[*g].2[*s].2[*p].1),
                 _ => return None,
             };
-            Some(Slice { node, parent, depth: arc.depth, amount, share: summary.share_of_total(amount), path: arc_path(&arc, radius, radius), label_at: arc_label_point(&arc, radius, radius) })
+            // The same share the rest of the site shows for this node.
+            let share = match node {
+                Node::Goal(g) => summary.goal_share(g),
+                Node::Strategy(id) => summary.strategy_share(id),
+                Node::Programme(n) if summary.programme(n).map(|f| f.budget) == Some(amount) => summary.programme(n).map(|f| f.share).unwrap_or_default(),
+                _ => summary.share_of_total(amount),
+            };
+            Some(Slice { node, parent, depth: arc.depth, amount, share, path: arc_path(&arc, radius, radius), label_at: arc_label_point(&arc, radius, radius) })
         })
         .collect()
 }

@@ -44,6 +44,21 @@ pub struct Summary {
     pub links: Vec<Link>,
     pub goal_missions: Vec<(u32, u32)>,
     pub rollup: Rollup,
+    /// % of the plan total per goal, strategy and mission; each level sums to exactly 100.00
+    /// together with the money that level does not reach (unlinked).
+    pub goal_shares: Vec<(u32, Decimal)>,
+    pub strategy_shares: Vec<(crate::plan::StrategyId, Decimal)>,
+    pub mission_shares: Vec<(u32, Decimal)>,
+}
+
+/// Largest-remainder shares of one level of the goal tree, with the rest of the total
+/// (money the level does not reach) as a hidden last part, so the level plus "unlinked"
+/// sums to exactly 100.00.
+fn level_shares<K: Copy>(items: &[(K, Money)], total: Money) -> Vec<(K, Decimal)> {
+    let reached: Money = items.iter().map(|(_, m)| *m).sum();
+    let mut weights: Vec<Decimal> = items.iter().map(|(_, m)| m.0).collect();
+    weights.push((total - reached).max(Money::ZERO).0);
+    items.iter().map(|(k, _)| *k).zip(percentages(&weights, SHARE_DP)).collect()
 }
 
 pub fn summarise(plan: &Plan, curated: Option<&CuratedLinks>) -> Summary {
@@ -74,12 +89,25 @@ pub fn summarise(plan: &Plan, curated: Option<&CuratedLinks>) -> Summary {
     let links = resolve(plan, curated);
     let gm = goal_missions(plan);
     let rollup = rollup(plan, &links, &gm);
-    Summary { total, programmes, funding, funding_shares, kinds, links, goal_missions: gm, rollup }
+    let goal_shares = level_shares(&rollup.by_goal, total);
+    let strategy_shares = level_shares(&rollup.by_strategy, total);
+    let mission_shares = level_shares(&rollup.by_mission, total);
+    Summary { total, programmes, funding, funding_shares, kinds, links, goal_missions: gm, rollup, goal_shares, strategy_shares, mission_shares }
 }
 
 impl Summary {
     pub fn programme(&self, number: u32) -> Option<&ProgrammeFigures> {
         self.programmes.iter().find(|p| p.number == number)
+    }
+
+    pub fn goal_share(&self, goal: u32) -> Decimal {
+        self.goal_shares.iter().find(|(g, _)| *g == goal).map(|(_, s)| *s).unwrap_or_default()
+    }
+    pub fn strategy_share(&self, id: crate::plan::StrategyId) -> Decimal {
+        self.strategy_shares.iter().find(|(s, _)| *s == id).map(|(_, s)| *s).unwrap_or_default()
+    }
+    pub fn mission_share(&self, mission: u32) -> Decimal {
+        self.mission_shares.iter().find(|(m, _)| *m == mission).map(|(_, s)| *s).unwrap_or_default()
     }
 
     /// % of the plan total for any amount (e.g. a goal's roll-up), rounded to [`SHARE_DP`].
@@ -140,7 +168,7 @@ impl Summary {
         w(&mut s, "Goals (rolled up, 千元):".into());
         for g in &plan.goals {
             let m = self.rollup.goal(g.number).unwrap_or_default();
-            w(&mut s, format!("  {:>3}. {:>12} {:>7}%  {}", g.number, m.fmt_thousands(), self.share_of_total(m), g.name));
+            w(&mut s, format!("  {:>3}. {:>12} {:>7}%  {}", g.number, m.fmt_thousands(), self.goal_share(g.number), g.name));
         }
         let unfunded = self.rollup.unfunded();
         if !unfunded.is_empty() {
@@ -165,5 +193,16 @@ mod tests {
         let some = s.subtotal(&[1, 3]);
         assert_eq!(some.budget, plan.programme(1).unwrap().budget + plan.programme(3).unwrap().budget);
         assert_eq!(s.subtotal(&[]).budget, Money::ZERO);
+    }
+
+    #[test]
+    fn every_level_of_the_goal_tree_sums_to_100_with_unlinked() {
+        let plan = crate::parser::parse(crate::SEED_PLAN_TEXT).plan;
+        let s = summarise(&plan, None);
+        let unlinked = s.share_of_total(s.rollup.unlinked);
+        for level in [s.goal_shares.iter().map(|x| x.1).sum::<Decimal>(), s.strategy_shares.iter().map(|x| x.1).sum()] {
+            assert!((level + unlinked - Decimal::ONE_HUNDRED).abs() <= Decimal::new(1, 2), "{level}");
+        }
+        assert_eq!(s.goal_shares.iter().map(|x| x.1).sum::<Decimal>(), Decimal::ONE_HUNDRED, "nothing is unlinked in the seed");
     }
 }

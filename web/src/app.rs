@@ -15,9 +15,34 @@ fn base_path() -> String {
     path.trim_end_matches('/').to_string()
 }
 
+/// The deploy base, provided once; links must carry it (the router adds it only when
+/// navigating programmatically).
+#[derive(Clone)]
+struct Base(String);
+
+/// An in-app link target: `/programme/7` → `/sub/path/programme/7` under a sub-path.
+pub fn href(path: &str) -> String {
+    let base = use_context::<Base>().map(|b| b.0).unwrap_or_default();
+    format!("{base}{path}")
+}
+
+/// Moves focus to the main content without touching the URL (a `#main` link would resolve
+/// against `<base href>` and leave the page).
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        use wasm_bindgen::JsCast;
+        if let Ok(el) = main.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let data = Data::bundled();
+    let base = base_path();
+    provide_context(Base(base.clone()));
     let default_population = data.meta.population.as_ref().map(|p| p.count).unwrap_or(0);
     provide_context(data);
     provide_context(Ui::load(default_population));
@@ -29,8 +54,8 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <Router base=base_path()>
-            <a class="skip" href="#main">{move || use_ui().lang.get().pick("跳到主要內容", "Skip to content")}</a>
+        <Router base=base>
+            <a class="skip" href="#main" on:click=skip_to_main>{move || use_ui().lang.get().pick("跳到主要內容", "Skip to content")}</a>
             <Header/>
             <main id="main" tabindex="-1">
                 <Routes fallback=views::not_found::NotFound>
@@ -54,14 +79,14 @@ fn Header() -> impl IntoView {
     view! {
         <header class="site">
             <div class="brand">
-                <A href="/">{move || lang().pick("施政計畫透視", "Plan Explorer")}</A>
+                <A href=crate::app::href("/")>{move || lang().pick("施政計畫透視", "Plan Explorer")}</A>
             </div>
             <nav aria-label=move || lang().pick("主要", "Main")>
-                <A href="/" exact=true>{move || lang().pick("概覽", "Overview")}</A>
-                <A href="/treemap">{move || lang().pick("預算圖", "Treemap")}</A>
-                <A href="/goals">{move || lang().pick("目標", "Goals")}</A>
-                <A href="/programmes">{move || lang().pick("計畫列表", "Programmes")}</A>
-                <A href="/flow">{move || lang().pick("資金流向", "Money flow")}</A>
+                <A href=crate::app::href("/") exact=true>{move || lang().pick("概覽", "Overview")}</A>
+                <A href=crate::app::href("/treemap")>{move || lang().pick("預算圖", "Treemap")}</A>
+                <A href=crate::app::href("/goals")>{move || lang().pick("目標", "Goals")}</A>
+                <A href=crate::app::href("/programmes")>{move || lang().pick("計畫列表", "Programmes")}</A>
+                <A href=crate::app::href("/flow")>{move || lang().pick("資金流向", "Money flow")}</A>
             </nav>
             <button
                 class="lang"

@@ -64,6 +64,13 @@ impl Lang {
             Lang::En => format!("Strategy {id}"),
         }
     }
+    /// `就業服務：258,536 千元，50.99%` / `…: 258,536 (NT$ thousand), 50.99%` — the accessible
+    /// name of a chart element.
+    pub fn figure(self, name: &str, m: Money, share: Option<rust_decimal::Decimal>) -> String {
+        let share = share.map(|s| format!("{}{s}%", self.pick("，", ", "))).unwrap_or_default();
+        format!("{name}{}{}{share}", self.pick("：", ": "), self.money(m))
+    }
+
     pub fn programme_label(self, n: u32) -> String {
         match self {
             Lang::Zh => format!("計畫{}", plan_core::text::to_chinese_numeral(n)),

@@ -12,6 +12,8 @@ use plan_core::charts::{money_flow, Node};
 
 const W: f64 = 1000.0;
 const H: f64 = 900.0;
+/// Room below the last node for its label.
+const PAD: f64 = 16.0;
 /// Room for labels left of the first column and right of the last.
 const MARGIN: f64 = 170.0;
 
@@ -41,20 +43,25 @@ pub fn FlowPage() -> impl IntoView {
             _ => "#777",
         };
         let link_shapes = links.iter().map(|l| {
-            let text = format!("{} → {}：{}", label(&data, lang, nodes[l.from].node), label(&data, lang, nodes[l.to].node), lang.money(l.amount));
+            let text = lang.figure(&format!("{} → {}", label(&data, lang, nodes[l.from].node), label(&data, lang, nodes[l.to].node)), l.amount, None);
             view! { <path d=l.path.clone() class="flow" fill=colour(nodes[l.from].node)><title>{text}</title></path> }
         }).collect_view();
+        let mut texts = Vec::new();
         let node_shapes = nodes.iter().map(|n| {
             let name = label(&data, lang, n.node);
-            let text = format!("{}：{}", name, lang.money(n.amount));
+            let text = lang.figure(&name, n.amount, None);
             let right_side = n.rect.x > (W - 2.0 * MARGIN) / 2.0 + 10.0;
             let (tx, anchor) = if right_side { (n.rect.x + n.rect.w + 6.0, "start") } else { (n.rect.x - 6.0, "end") };
-            let show_text = n.rect.h >= 9.0;
+            // Labels only where nodes are tall enough not to collide; every node is still
+            // named by its aria-label, the details line and the table below.
+            let show_text = n.rect.h >= 12.0;
             let target = match n.node { Node::Programme(p) => Some(format!("/programme/{p}")), _ => None };
             let (nav1, nav2) = (navigate.clone(), navigate.clone());
             let (t1, t2) = (target.clone(), target.clone());
             let (f1, f2, aria) = (text.clone(), text.clone(), text.clone());
-            let short: String = name.chars().take(14).collect();
+            if show_text {
+                texts.push(view! { <text x=tx y=n.rect.y + n.rect.h / 2.0 + 5.0 text-anchor=anchor>{name.clone()}</text> });
+            }
             view! {
                 <g
                     class="node"
@@ -68,10 +75,10 @@ pub fn FlowPage() -> impl IntoView {
                 >
                     <title>{text}</title>
                     <rect x=n.rect.x y=n.rect.y width=n.rect.w height=n.rect.h.max(1.0) fill=colour(n.node)></rect>
-                    {show_text.then(|| view! { <text x=tx y=n.rect.y + n.rect.h / 2.0 + 5.0 text-anchor=anchor aria-hidden="true">{short}</text> })}
                 </g>
             }
         }).collect_view();
+        let texts = texts.collect_view();
         let rows = links.iter().map(|l| view! {
             <tr>
                 <td>{label(&data, lang, nodes[l.from].node)}</td>
@@ -87,9 +94,10 @@ pub fn FlowPage() -> impl IntoView {
                     "Left: funding sources; middle: programmes; right: the goals they serve. Band widths are proportional to money.",
                 )}</p>
                 <p class="details" aria-live="polite">{move || focused.get()}</p>
-                <svg class="sankey" viewBox=format!("{} 0 {W} {H}", -MARGIN) role="group" aria-label=lang.pick("資金流向圖", "Money flow diagram")>
+                <svg class="sankey" viewBox=format!("{} 0 {W} {}", -MARGIN, H + PAD) role="group" aria-label=lang.pick("資金流向圖", "Money flow diagram")>
                     <g class="flows" aria-hidden="true">{link_shapes}</g>
                     {node_shapes}
+                    <g class="node-labels" aria-hidden="true">{texts}</g>
                 </svg>
                 <details class="table-equivalent">
                     <summary>{lang.pick("以表格檢視所有流向", "Every flow as a table")}</summary>

@@ -55,7 +55,7 @@ fn Vision(lang: Lang, data: Data) -> impl IntoView {
                 view! {
                     <li>
                         <Name lang=lang zh=m.text.clone() gloss=gloss.mission(m.number).map(str::to_string)/>
-                        <span class="figure">{format!("{} · {}%", lang.money(money), s.share_of_total(money))}</span>
+                        <span class="figure">{format!("{} · {}%", lang.money(money), s.mission_share(m.number))}</span>
                     </li>
                 }
             }).collect_view()}
@@ -85,7 +85,7 @@ fn Tree(lang: Lang, data: Data) -> impl IntoView {
                         <summary>
                             <span class="label">{lang.strategy_label(id)}</span>" "
                             <Name lang=lang zh=st.name.clone() gloss=gloss.strategy(id).map(str::to_string)/>
-                            <span class="figure">{format!("{} · {}%", lang.money(money), s.share_of_total(money))}</span>
+                            <span class="figure">{format!("{} · {}%", lang.money(money), s.strategy_share(id))}</span>
                             {unfunded.then(|| view! { <span class="flag">{lang.pick("⚠ 無計畫經費", "⚠ No programme funds this")}</span> })}
                         </summary>
                         <ul class="links">
@@ -99,7 +99,7 @@ fn Tree(lang: Lang, data: Data) -> impl IntoView {
                                 };
                                 view! {
                                     <li>
-                                        <A href=format!("/programme/{}", l.programme)>{name}</A>
+                                        <A href=crate::app::href(&format!("/programme/{}", l.programme))>{name}</A>
                                         <span class="figure">{lang.money(amount)}</span>
                                         <span class="badge" class:curated=l.kind == LinkKind::Curated>{kind}</span>
                                         {(!l.evidence.is_empty()).then(|| view! {
@@ -123,7 +123,7 @@ fn Tree(lang: Lang, data: Data) -> impl IntoView {
                         <span class="swatch" style=format!("background:{}", goal_colour(Some(g.number))) aria-hidden="true"></span>
                         <span class="label">{lang.goal_label(g.number)}</span>" "
                         <Name lang=lang zh=g.name.clone() gloss=gloss.goal(g.number).map(str::to_string)/>
-                        <span class="figure">{format!("{} · {}%", lang.money(money), s.share_of_total(money))}</span>
+                        <span class="figure">{format!("{} · {}%", lang.money(money), s.goal_share(g.number))}</span>
                     </summary>
                     <ul>{strategies}</ul>
                 </details>
@@ -137,7 +137,7 @@ fn Tree(lang: Lang, data: Data) -> impl IntoView {
         <h3>{lang.pick("未連結的經費", "Money with no link")}</h3>
         <p data-testid="unlinked">{lang.money(s.rollup.unlinked)}</p>
         <ul>
-            {unlinked.into_iter().map(|(n, name, b)| view! { <li><A href=format!("/programme/{n}")>{name}</A>" "{lang.money(b)}</li> }).collect_view()}
+            {unlinked.into_iter().map(|(n, name, b)| view! { <li><A href=crate::app::href(&format!("/programme/{n}"))>{name}</A>" "{lang.money(b)}</li> }).collect_view()}
         </ul>
     }
 }
@@ -160,7 +160,7 @@ fn Sunburst(lang: Lang, data: Data) -> impl IntoView {
     let slices = goal_sunburst(&data.plan, &data.summary, R);
     let focused = RwSignal::new(String::new());
     let shapes = slices.into_iter().map(|sl| {
-        let label = format!("{}：{}，{}%", node_label(&data, lang, sl.node), lang.money(sl.amount), sl.share);
+        let label = lang.figure(&node_label(&data, lang, sl.node), sl.amount, Some(sl.share));
         let goal = match sl.node {
             Node::Goal(g) => Some(g),
             Node::Strategy(id) => Some(id.goal),

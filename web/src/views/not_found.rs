@@ -10,7 +10,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="page">
             <h1>{move || ui.lang.get().pick("找不到這個頁面", "Page not found")}</h1>
             <p>{move || ui.lang.get().pick("網址可能打錯了，或這個計畫不存在。", "The address may be mistyped, or the programme does not exist.")}</p>
-            <p><A href="/">{move || ui.lang.get().pick("回到概覽", "Back to the overview")}</A></p>
+            <p><A href=crate::app::href("/")>{move || ui.lang.get().pick("回到概覽", "Back to the overview")}</A></p>
         </section>
     }
 }

@@ -58,7 +58,7 @@ fn render(data: &Data, ui: Ui, lang: Lang) -> impl IntoView {
                 {largest.map(|(n, name, share)| view! {
                     <div>
                         <dt>{lang.pick("最大計畫", "Largest programme")}</dt>
-                        <dd><A href=format!("/programme/{n}")>{name}</A></dd>
+                        <dd><A href=crate::app::href(&format!("/programme/{n}"))>{name}</A></dd>
                         <dd class="sub">{format!("{share}%")}</dd>
                     </div>
                 })}
@@ -80,11 +80,12 @@ fn render(data: &Data, ui: Ui, lang: Lang) -> impl IntoView {
                 <p class="note">{lang.pick("備註未列出的經費由市總預算支應（總預算減去各項備註金額）。", "Whatever the notes do not cover is paid from the city's general budget (the total minus every noted amount).")}</p>
             </details>
             <YourShare data=data.clone() ui=ui lang=lang/>
+            <ParseReport lang=lang data=data.clone()/>
             <nav class="next" aria-label=lang.pick("繼續探索", "Explore further")>
-                <A href="/treemap">{lang.pick("預算樹狀圖 →", "Budget treemap →")}</A>
-                <A href="/goals">{lang.pick("目標與策略 →", "Goals and strategies →")}</A>
-                <A href="/programmes">{lang.pick("計畫列表 →", "Programme table →")}</A>
-                <A href="/flow">{lang.pick("資金流向 →", "Money flow →")}</A>
+                <A href=crate::app::href("/treemap")>{lang.pick("預算樹狀圖 →", "Budget treemap →")}</A>
+                <A href=crate::app::href("/goals")>{lang.pick("目標與策略 →", "Goals and strategies →")}</A>
+                <A href=crate::app::href("/programmes")>{lang.pick("計畫列表 →", "Programme table →")}</A>
+                <A href=crate::app::href("/flow")>{lang.pick("資金流向 →", "Money flow →")}</A>
             </nav>
         </section>
     }
@@ -136,9 +137,28 @@ fn YourShare(data: Data, ui: Ui, lang: Lang) -> impl IntoView {
             <h3>{lang.pick("每花 100 元，用在：", "Of every NT$100 spent:")}</h3>
             <ol class="hundred">
                 {hundred.into_iter().map(|(n, name, share)| view! {
-                    <li><A href=format!("/programme/{n}")>{name}</A>{format!(" — NT${share}")}</li>
+                    <li><A href=crate::app::href(&format!("/programme/{n}"))>{name}</A>{format!(" — NT${share}")}</li>
                 }).collect_view()}
             </ol>
         </section>
+    }
+}
+
+/// What the parser said about the text: shown so nobody has to trust the figures blindly.
+#[component]
+fn ParseReport(lang: Lang, data: Data) -> impl IntoView {
+    let diags = data.diagnostics.clone();
+    let summary = match (lang, diags.is_empty()) {
+        (Lang::Zh, true) => "解析結果：原文全部讀取，沒有錯誤或警告。".to_string(),
+        (Lang::En, true) => "Parse report: the whole text was read, with no errors or warnings.".to_string(),
+        (Lang::Zh, false) => format!("解析結果：{} 則提示", diags.len()),
+        (Lang::En, false) => format!("Parse report: {} findings", diags.len()),
+    };
+    view! {
+        <details class="parse-report">
+            <summary>{summary}</summary>
+            <ul>{diags.iter().map(|d| view! { <li>{d.to_string()}</li> }).collect_view()}</ul>
+            <p class="note">{lang.pick("每個數字都可追溯到原文的行號（見各計畫頁的「原文出處」）。", "Every figure can be traced to its source line (see “Source text” on each programme page).")}</p>
+        </details>
     }
 }

@@ -57,8 +57,8 @@ fn render(data: &Data, ui: Ui, lang: Lang, p: Programme) -> impl IntoView {
         <article class="page programme">
             <nav class="breadcrumb" aria-label=lang.pick("導覽路徑", "Breadcrumb")>
                 <ol>
-                    <li><A href="/">{lang.pick("概覽", "Overview")}</A></li>
-                    <li><A href="/treemap">{lang.pick("預算樹狀圖", "Treemap")}</A></li>
+                    <li><A href=crate::app::href("/")>{lang.pick("概覽", "Overview")}</A></li>
+                    <li><A href=crate::app::href("/treemap")>{lang.pick("預算樹狀圖", "Treemap")}</A></li>
                     <li aria-current="page">{name.clone()}</li>
                 </ol>
             </nav>
@@ -69,7 +69,7 @@ fn render(data: &Data, ui: Ui, lang: Lang, p: Programme) -> impl IntoView {
                     <dt>{lang.pick("預算", "Budget")}</dt>
                     <dd data-testid="programme-budget">{lang.money(budget)}</dd>
                     <dd class="sub">{lang.money_short(budget)}</dd>
-                    <Provenance lang=lang data=data.clone() span=p.budget_span/>
+                    <dd><Provenance lang=lang data=data.clone() span=p.budget_span/></dd>
                 </div>
                 <div>
                     <dt>{lang.pick("占總預算", "Share of total")}</dt>
@@ -112,7 +112,7 @@ fn render(data: &Data, ui: Ui, lang: Lang, p: Programme) -> impl IntoView {
                             let kind = match l.kind { LinkKind::Inferred => format!("{} {}", lang.pick("推論", "inferred"), l.score), LinkKind::Curated => lang.pick("人工確認", "curated").to_string() };
                             view! {
                                 <li>
-                                    <A href="/goals">{format!("{} {}", lang.strategy_label(l.strategy), sname)}</A>
+                                    <A href=crate::app::href("/goals")>{format!("{} {}", lang.strategy_label(l.strategy), sname)}</A>
                                     <span class="badge">{kind}</span>
                                     {(!l.evidence.is_empty()).then(|| view! { <span class="evidence" lang="zh-Hant-TW">{format!(" ({})", l.evidence.join("、"))}</span> })}
                                 </li>
@@ -132,8 +132,8 @@ fn render(data: &Data, ui: Ui, lang: Lang, p: Programme) -> impl IntoView {
             </details>
             <h2>{lang.pick("預算排名前後", "Neighbours in the ranking")}</h2>
             <ul class="neighbours">
-                {above.map(|(n, name, b)| view! { <li>{lang.pick("較大：", "Larger: ")}<A href=format!("/programme/{n}")>{name}</A>" "{lang.money(b)}</li> })}
-                {below.map(|(n, name, b)| view! { <li>{lang.pick("較小：", "Smaller: ")}<A href=format!("/programme/{n}")>{name}</A>" "{lang.money(b)}</li> })}
+                {above.map(|(n, name, b)| view! { <li>{lang.pick("較大：", "Larger: ")}<A href=crate::app::href(&format!("/programme/{n}"))>{name}</A>" "{lang.money(b)}</li> })}
+                {below.map(|(n, name, b)| view! { <li>{lang.pick("較小：", "Smaller: ")}<A href=crate::app::href(&format!("/programme/{n}"))>{name}</A>" "{lang.money(b)}</li> })}
             </ul>
             <h2>{lang.pick("原文出處", "Source text")}</h2>
             <Provenance lang=lang data=data.clone() span=p.span open=true/>

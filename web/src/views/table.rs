@@ -146,7 +146,7 @@ pub fn TablePage() -> impl IntoView {
                             {move || visible.get().into_iter().map(|r| view! {
                                 <tr>
                                     <td>{r.number}</td>
-                                    <th scope="row"><A href=format!("/programme/{}", r.number)>{r.name}</A></th>
+                                    <th scope="row"><A href=crate::app::href(&format!("/programme/{}", r.number))>{r.name}</A></th>
                                     <td class="num">{r.budget.fmt_thousands()}</td>
                                     <td class="num">{format!("{}%", r.share)}</td>
                                     <td class="num">{r.central.fmt_thousands()}</td>

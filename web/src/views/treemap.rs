@@ -61,13 +61,14 @@ fn Chart(lang: Lang, cells: Vec<TreemapCell>, colouring: RwSignal<Colouring>, fo
     // Tab order follows size: the biggest programme first.
     let mut order = cells;
     order.sort_by(|a, b| b.budget.cmp(&a.budget).then(a.programme.cmp(&b.programme)));
+    let mut labels = Vec::new();
     let shapes = order
         .into_iter()
         .filter(|c| c.rect.w > 0.0 && c.rect.h > 0.0)
         .map(|c| {
             let n = c.programme;
             let name = data.plan.programme(n).map(|p| p.name.clone()).unwrap_or_default();
-            let label = format!("{}：{}，{}%", cell_name(&data, lang, n), lang.money(c.budget), c.share);
+            let label = lang.figure(&cell_name(&data, lang, n), c.budget, Some(c.share));
             let (dominant, goal, share) = (c.dominant, c.goal, c.share);
             let fill = move || match colouring.get() {
                 Colouring::Funding => kind_colour(dominant),
@@ -81,6 +82,9 @@ fn Chart(lang: Lang, cells: Vec<TreemapCell>, colouring: RwSignal<Colouring>, fo
             let fits = c.rect.w >= 84.0 && c.rect.h >= 44.0;
             let chars = ((c.rect.w - 8.0) / 15.0).max(1.0) as usize;
             let short: String = if name.chars().count() > chars { name.chars().take(chars.saturating_sub(1)).chain(['…']).collect() } else { name.clone() };
+            if fits {
+                labels.push((c.rect.x, c.rect.y, short.clone(), share, tag));
+            }
             let go = {
                 let navigate = navigate.clone();
                 move || navigate(&format!("/programme/{n}"), Default::default())
@@ -100,17 +104,23 @@ fn Chart(lang: Lang, cells: Vec<TreemapCell>, colouring: RwSignal<Colouring>, fo
                 >
                     <title>{label}</title>
                     <rect x=c.rect.x y=c.rect.y width=c.rect.w height=c.rect.h fill=fill></rect>
-                    {fits.then(|| view! {
-                        <text x=c.rect.x + 6.0 y=c.rect.y + 18.0 class="cell-name" aria-hidden="true">{short.clone()}</text>
-                        <text x=c.rect.x + 6.0 y=c.rect.y + 36.0 class="cell-figure" aria-hidden="true">{move || format!("{}% · {}", share, tag())}</text>
-                    })}
                 </g>
             }
+        })
+        .collect_view();
+    // Visible labels live outside the focusable cells, so each cell's accessible name is
+    // exactly its aria-label (WCAG 2.5.3) and the text never intercepts the pointer.
+    let texts = labels
+        .into_iter()
+        .map(|(x, y, short, share, tag)| view! {
+            <text x=x + 6.0 y=y + 18.0 class="cell-name">{short}</text>
+            <text x=x + 6.0 y=y + 36.0 class="cell-figure">{move || format!("{}% · {}", share, tag())}</text>
         })
         .collect_view();
     view! {
         <svg class="treemap" viewBox=format!("0 0 {w} {h}") role="group" aria-label=lang.pick("預算樹狀圖", "Budget treemap")>
             {shapes}
+            <g class="cell-labels" aria-hidden="true">{texts}</g>
         </svg>
     }
 }
@@ -166,7 +176,7 @@ fn CellTable(lang: Lang, cells: Vec<TreemapCell>, data: Data) -> impl IntoView {
                 <tbody>
                     {rows.into_iter().map(|c| (cell_name(&data, lang, c.programme), c)).map(|(name, c)| view! {
                         <tr>
-                            <th scope="row"><A href=format!("/programme/{}", c.programme)>{name}</A></th>
+                            <th scope="row"><A href=crate::app::href(&format!("/programme/{}", c.programme))>{name}</A></th>
                             <td class="num">{c.budget.fmt_thousands()}</td>
                             <td class="num">{format!("{}%", c.share)}</td>
                             <td>{lang.kind(c.dominant)}</td>
