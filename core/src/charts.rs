@@ -72,6 +72,8 @@ pub struct Slice {
     pub share: Decimal,
     pub path: String,
     pub label_at: (f64, f64),
+    /// The slice's angle in radians (0–2π), so callers label only slices wide enough.
+    pub sweep: f64,
 }
 
 /// Sunburst of the goal tree: goals → strategies → programme allocations, with unlinked money
@@ -120,7 +122,7 @@ pub fn goal_sunburst(plan: &Plan, summary: &Summary, radius: f64) -> Vec<Slice> 
                 Node::Programme(n) if summary.programme(n).map(|f| f.budget) == Some(amount) => summary.programme(n).map(|f| f.share).unwrap_or_default(),
                 _ => summary.share_of_total(amount),
             };
-            Some(Slice { node, parent, depth: arc.depth, amount, share, path: arc_path(&arc, radius, radius), label_at: arc_label_point(&arc, radius, radius) })
+            Some(Slice { node, parent, depth: arc.depth, amount, share, path: arc_path(&arc, radius, radius), label_at: arc_label_point(&arc, radius, radius), sweep: arc.end - arc.start })
         })
         .collect()
 }

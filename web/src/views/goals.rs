@@ -159,6 +159,21 @@ fn Sunburst(lang: Lang, data: Data) -> impl IntoView {
     let navigate = use_navigate();
     let slices = goal_sunburst(&data.plan, &data.summary, R);
     let focused = RwSignal::new(String::new());
+    // Visible labels for the goal ring and wide strategy slices, kept outside the focusable
+    // paths so each path's accessible name is its aria-label.
+    let texts = slices
+        .iter()
+        .filter(|sl| (sl.depth == 1 && sl.sweep > 0.3) || (sl.depth == 2 && sl.sweep > 0.35))
+        .map(|sl| {
+            let text = match sl.node {
+                Node::Goal(g) if sl.sweep > 1.0 => format!("{} {}%", lang.goal_label(g), sl.share),
+                Node::Goal(g) => lang.goal_label(g),
+                Node::Strategy(id) => id.to_string(),
+                _ => lang.pick("未連結", "Unlinked").to_string(),
+            };
+            view! { <text x=sl.label_at.0 y=sl.label_at.1 + 4.0 text-anchor="middle">{text}</text> }
+        })
+        .collect_view();
     let shapes = slices.into_iter().map(|sl| {
         let label = lang.figure(&node_label(&data, lang, sl.node), sl.amount, Some(sl.share));
         let goal = match sl.node {
@@ -194,6 +209,7 @@ fn Sunburst(lang: Lang, data: Data) -> impl IntoView {
         <p class="details" aria-live="polite">{move || focused.get()}</p>
         <svg class="sunburst" viewBox=format!("0 0 {} {}", 2.0 * R, 2.0 * R) role="group" aria-label=lang.pick("目標旭日圖", "Goal sunburst")>
             {shapes}
+            <g class="slice-labels" aria-hidden="true">{texts}</g>
         </svg>
         <p class="note">{lang.pick("此圖的文字版本即「樹狀清單」。", "The Tree view is this chart's text equivalent.")}</p>
     }
