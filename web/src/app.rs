@@ -1,5 +1,6 @@
 //! The shell: contexts, router (with the deploy sub-path as its base), header, navigation.
 
+use crate::components::embed::{is_embedded, Embedded};
 use crate::i18n::Lang;
 use crate::state::{use_ui, Data, Ui};
 use crate::views;
@@ -65,6 +66,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/programmes") view=views::table::TablePage/>
                     <Route path=path!("/programme/:n") view=views::programme::ProgrammePage/>
                     <Route path=path!("/flow") view=views::flow::FlowPage/>
+                    <Route path=path!("/embed/treemap") view=|| view! { <Embedded><views::treemap::TreemapPage/></Embedded> }/>
+                    <Route path=path!("/embed/funding") view=|| view! { <Embedded><views::overview::FundingOnly/></Embedded> }/>
+                    <Route path=path!("/embed/goals") view=|| view! { <Embedded><views::goals::GoalsPage/></Embedded> }/>
+                    <Route path=path!("/embed/flow") view=|| view! { <Embedded><views::flow::FlowPage/></Embedded> }/>
                 </Routes>
             </main>
             <Footer/>
@@ -76,7 +81,7 @@ pub fn App() -> impl IntoView {
 fn Header() -> impl IntoView {
     let ui = use_ui();
     let lang = move || ui.lang.get();
-    view! {
+    move || (!is_embedded()).then(|| view! {
         <header class="site">
             <div class="brand">
                 <A href=crate::app::href("/")>{move || lang().pick("施政計畫透視", "Plan Explorer")}</A>
@@ -97,13 +102,13 @@ fn Header() -> impl IntoView {
                 {move || lang().pick("English", "中文")}
             </button>
         </header>
-    }
+    })
 }
 
 #[component]
 fn Footer() -> impl IntoView {
     let ui = use_ui();
-    view! {
+    move || (!is_embedded()).then(|| view! {
         <footer class="site">
             <p>
                 {move || ui.lang.get().pick(
@@ -112,5 +117,5 @@ fn Footer() -> impl IntoView {
                 )}
             </p>
         </footer>
-    }
+    })
 }

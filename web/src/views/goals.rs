@@ -212,5 +212,6 @@ fn Sunburst(lang: Lang, data: Data) -> impl IntoView {
             <g class="slice-labels" aria-hidden="true">{texts}</g>
         </svg>
         <p class="note">{lang.pick("此圖的文字版本即「樹狀清單」。", "The Tree view is this chart's text equivalent.")}</p>
+        <crate::components::embed::EmbedSnippet lang=lang chart="goals"/>
     }
 }

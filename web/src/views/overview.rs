@@ -1,5 +1,6 @@
 //! The landing page: what the plan is, how much, who pays, and what it costs each resident.
 
+use crate::components::embed::EmbedSnippet;
 use crate::components::funding_bar::{FundingBar, Segment};
 use crate::components::names::with_gloss;
 use crate::i18n::Lang;
@@ -18,6 +19,22 @@ pub fn Overview() -> impl IntoView {
     }
 }
 
+fn kind_segments(data: &Data, lang: Lang) -> Vec<Segment> {
+    data.summary.kinds.iter().map(|(k, m, sh)| Segment { label: lang.kind(*k).to_string(), kind: *k, amount: *m, share: *sh }).collect()
+}
+
+/// Just the funding chart (for embedding).
+#[component]
+pub fn FundingOnly() -> impl IntoView {
+    let data = use_data();
+    let ui = use_ui();
+    move || {
+        let lang = ui.lang.get();
+        let caption = format!("{} · {}", data.plan.title, lang.pick("經費來源（依類別）", "Funding by kind"));
+        view! { <FundingBar lang=lang caption=caption segments=kind_segments(&data, lang)/> }
+    }
+}
+
 fn render(data: &Data, ui: Ui, lang: Lang) -> impl IntoView {
     let plan = &data.plan;
     let s = &data.summary;
@@ -28,7 +45,7 @@ fn render(data: &Data, ui: Ui, lang: Lang) -> impl IntoView {
         Lang::Zh => format!("民國 {} 年（{} 年）", plan.year, plan.year + 1911),
         Lang::En => format!("ROC year {} ({})", plan.year, plan.year + 1911),
     };
-    let kinds: Vec<Segment> = s.kinds.iter().map(|(k, m, sh)| Segment { label: lang.kind(*k).to_string(), kind: *k, amount: *m, share: *sh }).collect();
+    let kinds = kind_segments(data, lang);
     let sources: Vec<(String, String, String)> = s
         .funding
         .iter()
@@ -65,6 +82,7 @@ fn render(data: &Data, ui: Ui, lang: Lang) -> impl IntoView {
             </dl>
             <h2>{lang.pick("誰出錢", "Who pays")}</h2>
             <FundingBar lang=lang caption=lang.pick("經費來源（依類別）", "Funding by kind").to_string() segments=kinds/>
+            <EmbedSnippet lang=lang chart="funding"/>
             <details class="sources">
                 <summary>{lang.pick("各經費來源明細", "Every funding source")}</summary>
                 <table>

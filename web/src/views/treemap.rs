@@ -44,6 +44,7 @@ pub fn TreemapPage() -> impl IntoView {
                 <Legend lang=lang colouring=colouring data=data.clone()/>
                 <Details lang=lang focused=focused data=data.clone()/>
                 <Chart lang=lang cells=cells.clone() colouring=colouring focused=focused data=data.clone() w=w h=h/>
+                <crate::components::embed::EmbedSnippet lang=lang chart="treemap"/>
                 <CellTable lang=lang cells=cells.clone() data=data.clone()/>
             </section>
         }

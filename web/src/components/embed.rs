@@ -1,0 +1,50 @@
+//! Embedding: chart-only routes (`/embed/treemap`, …) render without the site's header and
+//! footer, for an `<iframe>`; each chart page offers the snippet to copy.
+
+use crate::i18n::Lang;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// True on `/embed/...` routes, where the site chrome is hidden.
+pub fn is_embedded() -> bool {
+    use_location().pathname.get().contains("/embed/")
+}
+
+/// The `<iframe>` snippet for a chart, with a button that copies it.
+#[component]
+pub fn EmbedSnippet(lang: Lang, chart: &'static str) -> impl IntoView {
+    let location = window().location();
+    let origin = location.origin().unwrap_or_default();
+    let src = format!("{origin}{}", crate::app::href(&format!("/embed/{chart}")));
+    let title = lang.pick("施政計畫透視", "Plan Explorer");
+    let snippet = format!(r#"<iframe src="{src}" title="{title}" width="100%" height="640" style="border:0" loading="lazy"></iframe>"#);
+    let copied = RwSignal::new(false);
+    let to_copy = snippet.clone();
+    let id = format!("embed-{chart}");
+    view! {
+        <details class="embed">
+            <summary>{lang.pick("嵌入此圖", "Embed this chart")}</summary>
+            <label for=id.clone()>{lang.pick("將這段 HTML 貼到你的網頁：", "Paste this HTML into your page:")}</label>
+            <textarea id=id readonly rows="3">{snippet}</textarea>
+            <button type="button" on:click=move |_| {
+                let _ = window().navigator().clipboard().write_text(&to_copy);
+                copied.set(true);
+            }>{lang.pick("複製", "Copy")}</button>
+            <span role="status">{move || if copied.get() { lang.pick("已複製", "Copied") } else { "" }}</span>
+        </details>
+    }
+}
+
+/// The frame around an embedded chart: a link back to the full site.
+#[component]
+pub fn Embedded(children: Children) -> impl IntoView {
+    let lang = crate::state::use_ui().lang;
+    view! {
+        <div class="embedded">
+            {children()}
+            <p class="embed-credit">
+                <a href=crate::app::href("/") target="_blank" rel="noopener">{move || lang.get().pick("施政計畫透視 · 看完整資料 ↗", "Plan Explorer · full data ↗")}</a>
+            </p>
+        </div>
+    }
+}
