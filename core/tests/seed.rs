@@ -166,3 +166,24 @@ fn inferred_links_match_the_obvious_pairs() {
     eprintln!("{gm:?}");
     assert_eq!(gm, (1..=6).map(|n| (n, n)).collect::<Vec<_>>());
 }
+
+#[test]
+fn a_stated_total_that_does_not_add_up_is_an_error_on_its_line() {
+    let good = format!("{SEED_PLAN_TEXT}\n合計 507,013\n");
+    assert!(!parse(&good).has_errors());
+    let bad = format!("{SEED_PLAN_TEXT}\n合計 507,014\n");
+    let parsed = parse(&bad);
+    let line = bad.lines().count() as u32;
+    let d = parsed.diagnostics.iter().find(|d| d.code == "total-mismatch").expect("a total-mismatch diagnostic");
+    assert_eq!((d.severity, d.line), (Severity::Error, Some(line)));
+    assert!(d.message.contains("507,014") && d.message.contains("507,013"), "{}", d.message);
+}
+
+#[test]
+fn big5_bytes_are_reported_not_guessed() {
+    // 勞動局 in Big5.
+    let bytes = [0xB3, 0xD2, 0xB0, 0xCA, 0xA7, 0xBD, b'\n'];
+    let parsed = plan_core::parser::read_any(&bytes);
+    assert_eq!(parsed.diagnostics[0].code, "not-utf8");
+    assert_eq!(parsed.diagnostics[0].line, Some(1));
+}

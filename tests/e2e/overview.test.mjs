@@ -91,11 +91,15 @@ test('the population input changes the per-capita text', async (t) => {
   assert.equal(month, Number((507.013 / 12).toFixed(2)));
   assert.equal(day, Number((507.013 / 365).toFixed(2)));
 
-  // Of every NT$100: the five largest programmes, biggest first.
-  const hundred = await texts(page, 'ol.hundred li');
-  assert.equal(hundred.length, 5);
-  assert.match(hundred[0], /^就業服務 — NT\$50\.99$/);
-  const shares = hundred.map((h) => parseNumber(h.split('NT$')[1]));
-  assert.deepEqual(shares, [...shares].sort((a, b) => b - a), 'sorted by share, descending');
+  // Of every NT$100, and each programme's cost per resident: every programme, biggest first,
+  // the per-NT$100 column summing to 100 and the yearly column following the population.
+  const rows = await page.locator('table.hundred tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.innerText.trim())));
+  assert.equal(rows.length, 15);
+  assert.equal(rows[0][0], '就業服務');
+  assert.equal(rows[0][1], '50.99');
+  assert.equal(rows[0][2], (258536 * 1000 / 1000000).toFixed(2));
+  const per100 = rows.map((r) => parseNumber(r[1]));
+  assert.deepEqual(per100, [...per100].sort((a, b) => b - a), 'sorted by share, descending');
+  assert.equal(Math.round(per100.reduce((a, b) => a + b, 0) * 100) / 100, 100);
   assertClean(site);
 });

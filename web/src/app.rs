@@ -66,6 +66,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/programmes") view=views::table::TablePage/>
                     <Route path=path!("/programme/:n") view=views::programme::ProgrammePage/>
                     <Route path=path!("/flow") view=views::flow::FlowPage/>
+                    <Route path=path!("/import") view=views::import::ImportPage/>
                     <Route path=path!("/embed/treemap") view=|| view! { <Embedded><views::treemap::TreemapPage/></Embedded> }/>
                     <Route path=path!("/embed/funding") view=|| view! { <Embedded><views::overview::FundingOnly/></Embedded> }/>
                     <Route path=path!("/embed/goals") view=|| view! { <Embedded><views::goals::GoalsPage/></Embedded> }/>
@@ -92,6 +93,7 @@ fn Header() -> impl IntoView {
                 <A href=crate::app::href("/goals")>{move || lang().pick("目標", "Goals")}</A>
                 <A href=crate::app::href("/programmes")>{move || lang().pick("計畫列表", "Programmes")}</A>
                 <A href=crate::app::href("/flow")>{move || lang().pick("資金流向", "Money flow")}</A>
+                <A href=crate::app::href("/import")>{move || lang().pick("匯入", "Import")}</A>
             </nav>
             <button
                 class="lang"

@@ -2,6 +2,7 @@
 
 pub mod flow;
 pub mod goals;
+pub mod import;
 pub mod not_found;
 pub mod overview;
 pub mod programme;

@@ -126,12 +126,11 @@ fn YourShare(data: Data, ui: Ui, lang: Lang) -> impl IntoView {
         },
         None => lang.pick("請輸入大於 0 的人口數。", "Enter a population above zero.").to_string(),
     };
-    let hundred: Vec<(u32, String, String)> = data
+    let rows: Vec<(u32, String, String, plan_core::Money)> = data
         .plan
         .ranking()
         .into_iter()
-        .take(5)
-        .map(|p| (p.number, with_gloss(lang, &p.name, data.meta.gloss.programme(p.number)), data.summary.programme(p.number).map(|f| f.share.to_string()).unwrap_or_default()))
+        .map(|p| (p.number, with_gloss(lang, &p.name, data.meta.gloss.programme(p.number)), data.summary.programme(p.number).map(|f| f.share.to_string()).unwrap_or_default(), p.budget))
         .collect();
     view! {
         <section class="your-share" aria-labelledby="your-share-h">
@@ -152,12 +151,25 @@ fn YourShare(data: Data, ui: Ui, lang: Lang) -> impl IntoView {
             />
             <p class="per-capita" data-testid="per-capita" aria-live="polite">{line}</p>
             <p class="note">{source}</p>
-            <h3>{lang.pick("每花 100 元，用在：", "Of every NT$100 spent:")}</h3>
-            <ol class="hundred">
-                {hundred.into_iter().map(|(n, name, share)| view! {
-                    <li><A href=crate::app::href(&format!("/programme/{n}"))>{name}</A>{format!(" — NT${share}")}</li>
-                }).collect_view()}
-            </ol>
+            <table class="hundred">
+                <caption>{lang.pick("每花 100 元，用在哪裡；以及每位市民每年、每月負擔多少", "Of every NT$100 spent, where it goes; and what each programme costs each resident")}</caption>
+                <thead><tr>
+                    <th scope="col">{lang.pick("計畫", "Programme")}</th>
+                    <th scope="col" class="num">{lang.pick("每 100 元", "Per NT$100")}</th>
+                    <th scope="col" class="num">{lang.pick("每人每年（元）", "Per resident a year (NT$)")}</th>
+                    <th scope="col" class="num">{lang.pick("每人每月（元）", "a month (NT$)")}</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|(n, name, share, budget)| view! {
+                        <tr>
+                            <th scope="row"><A href=crate::app::href(&format!("/programme/{n}"))>{name}</A></th>
+                            <td class="num">{share}</td>
+                            <td class="num">{move || per_capita(budget, ui.population.get()).map(|pc| pc.per_year.to_string()).unwrap_or_default()}</td>
+                            <td class="num">{move || per_capita(budget, ui.population.get()).map(|pc| pc.per_month.to_string()).unwrap_or_default()}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
         </section>
     }
 }
