@@ -6,7 +6,7 @@ import { openApp, visit, assertClean, screenshot } from './harness.mjs';
 
 const ROUTES = [
   ['overview', '/'], ['treemap', '/treemap'], ['goals', '/goals'], ['goals-sunburst', '/goals', 'sunburst'],
-  ['programmes', '/programmes'], ['programme-7', '/programme/7'], ['flow', '/flow'], ['not-found', '/programme/999'],
+  ['programmes', '/programmes'], ['programme-7', '/programme/7'], ['flow', '/flow'], ['import', '/import'], ['not-found', '/programme/999'],
 ];
 
 async function show(site, route, extra) {

@@ -151,7 +151,7 @@ fn YourShare(data: Data, ui: Ui, lang: Lang) -> impl IntoView {
             />
             <p class="per-capita" data-testid="per-capita" aria-live="polite">{line}</p>
             <p class="note">{source}</p>
-            <table class="hundred">
+            <div class="table-wrap"><table class="hundred">
                 <caption>{lang.pick("每花 100 元，用在哪裡；以及每位市民每年、每月負擔多少", "Of every NT$100 spent, where it goes; and what each programme costs each resident")}</caption>
                 <thead><tr>
                     <th scope="col">{lang.pick("計畫", "Programme")}</th>
@@ -169,7 +169,7 @@ fn YourShare(data: Data, ui: Ui, lang: Lang) -> impl IntoView {
                         </tr>
                     }).collect_view()}
                 </tbody>
-            </table>
+            </table></div>
         </section>
     }
 }
