@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 use std::iter::Sum;
 use std::ops::{Add, AddAssign, Sub};
 
+/// The largest amount (exclusive, in 千元) a plan may state: 10^18.
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(2_808_348_672, 232_830_643, 0, false, 0);
+
 /// An amount in NT$ thousand (千元).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -24,9 +27,15 @@ impl Money {
         self.0
     }
 
-    /// The amount in NT$ (元).
-    pub fn yuan(self) -> Decimal {
-        self.0 * Decimal::from(1000)
+    /// The amount in NT$ (元); `None` when it is too large to express (more than 28 digits).
+    pub fn yuan(self) -> Option<Decimal> {
+        self.0.checked_mul(Decimal::from(1000))
+    }
+
+    /// Amounts this large (10^18 千元) are no real budget: the parser and validation reject
+    /// them, so that sums of any realistic number of lines stay exact and never overflow.
+    pub fn is_plausible(self) -> bool {
+        self.0.abs() < MAX_AMOUNT
     }
 
     pub fn from_yuan(yuan: Decimal) -> Money {
@@ -67,7 +76,8 @@ impl Money {
         } else if abs >= Decimal::TEN {
             format!("{} 萬元", group_digits((self.0 / Decimal::TEN).round_dp(1).normalize()))
         } else {
-            format!("{} 元", group_digits(self.yuan().round_dp(0).normalize()))
+            // Below 10 千元, so ×1000 cannot overflow.
+            format!("{} 元", group_digits((self.0 * Decimal::from(1000)).round_dp(0).normalize()))
         }
     }
 
@@ -183,7 +193,7 @@ pub fn per_capita(amount: Money, population: u64) -> Option<PerCapita> {
     if population == 0 {
         return None;
     }
-    let per_year = amount.yuan().checked_div(Decimal::from(population))?;
+    let per_year = amount.yuan()?.checked_div(Decimal::from(population))?;
     Some(PerCapita {
         per_year: per_year.round_dp(2),
         per_month: (per_year / Decimal::from(12)).round_dp(2),
@@ -241,5 +251,16 @@ mod tests {
         assert_eq!(pc.per_month.to_string(), "18.59");
         assert_eq!(pc.per_day.to_string(), "0.61");
         assert!(per_capita(Money::thousands(1), 0).is_none());
+    }
+
+    #[test]
+    fn huge_amounts_are_implausible_and_never_overflow() {
+        assert_eq!(MAX_AMOUNT.to_string(), "1000000000000000000");
+        // Found by `cargo fuzz run money`: 27 digits × 1000 overflowed a Decimal.
+        let huge = Money::parse("555502067103455550532010150").unwrap();
+        assert!(!huge.is_plausible());
+        assert_eq!(huge.yuan(), None);
+        assert_eq!(per_capita(huge, 2_272_391), None);
+        assert!(Money::thousands(507_013).is_plausible());
     }
 }

@@ -30,7 +30,8 @@ proptest! {
 
     #[test]
     fn never_panics_on_arbitrary_text(s in "\\PC*") {
-        let _ = parse(&s);
+        let parsed = parse(&s);
+        let _ = plan_core::summary::summarise(&parsed.plan, None);
     }
 
     #[test]
@@ -44,13 +45,15 @@ proptest! {
             text.replace_range(at..end, &insert);
         }
         let parsed = parse(&text);
+        let _ = plan_core::summary::summarise(&parsed.plan, None);
         // Whatever was read stays consistent with itself.
         prop_assert_eq!(parsed.plan.total(), parsed.plan.programmes.iter().map(|p| p.budget).sum());
     }
 
     #[test]
     fn never_panics_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
-        let _ = plan_core::parser::read_any(&bytes);
+        let parsed = plan_core::parser::read_any(&bytes);
+        let _ = plan_core::summary::summarise(&parsed.plan, None);
     }
 }
 

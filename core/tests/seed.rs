@@ -187,3 +187,15 @@ fn big5_bytes_are_reported_not_guessed() {
     assert_eq!(parsed.diagnostics[0].code, "not-utf8");
     assert_eq!(parsed.diagnostics[0].line, Some(1));
 }
+
+#[test]
+fn implausibly_large_budgets_are_errors_and_never_overflow_the_arithmetic() {
+    let big = "999999999999999999999999999";
+    let text = SEED_PLAN_TEXT.replace("5,310 勞工權益基金", &format!("{big} 勞工權益基金")).replace("23,220  ", &format!("{big}  "));
+    let parsed = parse(&text);
+    let d: Vec<_> = parsed.diagnostics.iter().filter(|d| d.code == "amount-too-large").collect();
+    assert_eq!(d.iter().map(|d| d.line).collect::<Vec<_>>(), [Some(112), Some(130)]);
+    // What the parser returns is safe to compute on.
+    let s = plan_core::summary::summarise(&parsed.plan, None);
+    assert_eq!(s.total, Money::thousands(507_013 - 5_310 - 23_220));
+}

@@ -58,7 +58,7 @@ pub fn funding_lines_csv(plan: &Plan) -> String {
                 l.source.name.clone(),
                 kind_code(l.source.kind).to_string(),
                 l.amount.0.to_string(),
-                l.amount.yuan().normalize().to_string(),
+                l.amount.yuan().map(|y| y.normalize().to_string()).unwrap_or_default(),
             ])
             .expect("in-memory write");
         }

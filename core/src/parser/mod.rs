@@ -96,6 +96,7 @@ pub fn parse(text: &str) -> Parsed {
         None => diags.push(missing_section(missing_at('參'), "參、年度重要施政計畫與預算配合對照表", "programme and budget table", crate::Severity::Error)),
     }
     validate::validate(&plan, &mut diags);
+    validate::sanitize(&mut plan);
     diags.sort_by_key(|d| (d.line.unwrap_or(0), std::cmp::Reverse(d.severity)));
     Parsed { plan, diagnostics: diags }
 }
@@ -184,8 +185,9 @@ pub fn read_any(bytes: &[u8]) -> Parsed {
     if trimmed.first() == Some(&b'{') {
         let text = String::from_utf8_lossy(trimmed);
         return match Plan::from_json(&text) {
-            Ok(plan) => {
+            Ok(mut plan) => {
                 let diagnostics = validate::check(&plan);
+                validate::sanitize(&mut plan);
                 Parsed { plan, diagnostics }
             }
             Err(e) => {

@@ -12,6 +12,21 @@ pub fn check(plan: &Plan) -> Vec<Diagnostic> {
     d
 }
 
+/// Zeroes amounts validation rejected as implausibly large, so that whatever plan a reader
+/// returns can be summed, shared and laid out without overflow. The diagnostics stay.
+pub fn sanitize(plan: &mut Plan) {
+    for p in &mut plan.programmes {
+        if !p.budget.is_plausible() {
+            p.budget = Money::ZERO;
+        }
+        for n in &mut p.funding {
+            if !n.amount.is_plausible() {
+                n.amount = Money::ZERO;
+            }
+        }
+    }
+}
+
 pub fn validate(plan: &Plan, diags: &mut Vec<Diagnostic>) {
     let table_missing = diags.iter().any(|d| d.code == "missing-section" && d.severity == Severity::Error);
     if plan.programmes.is_empty() && !table_missing && !diags.iter().any(|d| d.code == "empty" || d.code == "binary-input") {
@@ -37,6 +52,11 @@ pub fn validate(plan: &Plan, diags: &mut Vec<Diagnostic>) {
             diags.push(Diagnostic::warning(at, "no-items", format!("programme {} ({}) lists no implementation items", p.number, p.name)));
         }
         let budget_at = Some(p.budget_span.start).filter(|l| *l > 0).or(at);
+        for (what, amount, line) in std::iter::once(("budget", p.budget, budget_at)).chain(p.funding.iter().map(|n| ("funding note", n.amount, Some(n.span.start).filter(|l| *l > 0)))) {
+            if !amount.is_plausible() {
+                diags.push(Diagnostic::error(line, "amount-too-large", format!("the {what} of programme {} ({} 千元) is larger than any budget can be (10^18 千元); it was set to 0", p.number, amount.fmt_thousands())));
+            }
+        }
         if p.budget < Money::ZERO && !diags.iter().any(|d| d.code == "negative-budget" && d.line == budget_at) {
             diags.push(Diagnostic::error(budget_at, "negative-budget", format!("programme {} has a negative budget", p.number)));
         }
