@@ -89,7 +89,7 @@ test('the sunburst shows an svg of focusable, labelled slices', async (t) => {
   assert.equal(await button.getAttribute('aria-pressed'), 'true');
   const svg = page.locator('svg.sunburst');
   await svg.waitFor();
-  const slices = await svg.locator('path').evaluateAll((ps) => ps.map((p) => ({ tab: p.getAttribute('tabindex'), label: p.getAttribute('aria-label'), cls: p.getAttribute('class') })));
+  const slices = await svg.locator('g.slice').evaluateAll((ps) => ps.map((p) => ({ tab: p.getAttribute('tabindex'), label: p.getAttribute('aria-label'), cls: p.getAttribute('class') })));
   assert.ok(slices.length >= 6 + 19 - 1, `${slices.length} slices`);
   for (const s of slices) {
     assert.equal(s.tab, '0');
@@ -103,7 +103,7 @@ test('the sunburst shows an svg of focusable, labelled slices', async (t) => {
   assert.equal(sum(ring(1).map(amount)), sum(ring(2).map(amount)));
   assert.equal(sum(ring(2).map(amount)), sum(ring(3).map(amount)));
   assert.equal(sum(ring(3).map(amount)), TOTAL, 'every programme appears (nothing is unlinked in the seed)');
-  await svg.locator('path').first().focus();
+  await svg.locator('g.slice').first().focus();
   assert.match(await page.locator('p.details').innerText(), /千元/, 'focus shows the slice');
   // Back to the tree.
   await page.getByRole('button', { name: '樹狀清單' }).click();
@@ -119,7 +119,7 @@ test('a programme shows the same share in the sunburst as in the table', async (
   assert.equal(table.size, 15);
   await page.getByRole('link', { name: '目標', exact: true }).click();
   await page.getByRole('button', { name: '旭日圖' }).click();
-  const slices = await page.locator('svg.sunburst path.depth-3').evaluateAll((ps) => ps.map((p) => p.getAttribute('aria-label')));
+  const slices = await page.locator('svg.sunburst g.depth-3').evaluateAll((ps) => ps.map((p) => p.getAttribute('aria-label')));
   const mismatches = slices
     .map((l) => l.match(/^(.+)：([\d,]+) 千元，([\d.]+%)$/))
     .filter(([, name, , share]) => table.get(name) !== share)

@@ -1,5 +1,6 @@
 //! Small pieces shared by pages.
 
+pub mod chart_item;
 pub mod embed;
 pub mod funding_bar;
 pub mod names;

@@ -7,7 +7,7 @@ use crate::components::palette::{goal_colour, kind_colour};
 use crate::i18n::Lang;
 use crate::state::{use_data, use_ui, Data};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use crate::components::chart_item::ChartItem;
 use plan_core::charts::{money_flow, Node};
 
 const W: f64 = 1000.0;
@@ -34,7 +34,6 @@ pub fn FlowPage() -> impl IntoView {
     let ui = use_ui();
     let (nodes, links) = money_flow(&data.plan, &data.summary, W - 2.0 * MARGIN, H);
     let focused = RwSignal::new(String::new());
-    let navigate = use_navigate();
     move || {
         let lang = ui.lang.get();
         let colour = |n: Node| match n {
@@ -56,26 +55,15 @@ pub fn FlowPage() -> impl IntoView {
             // named by its aria-label, the details line and the table below.
             let show_text = n.rect.h >= 12.0;
             let target = match n.node { Node::Programme(p) => Some(format!("/programme/{p}")), _ => None };
-            let (nav1, nav2) = (navigate.clone(), navigate.clone());
-            let (t1, t2) = (target.clone(), target.clone());
-            let (f1, f2, aria) = (text.clone(), text.clone(), text.clone());
             if show_text {
                 texts.push(view! { <text x=tx y=n.rect.y + n.rect.h / 2.0 + 5.0 text-anchor=anchor>{name.clone()}</text> });
             }
+            let shown = text.clone();
+            let (fill, r) = (colour(n.node), n.rect);
             view! {
-                <g
-                    class="node"
-                    tabindex="0"
-                    role=if target.is_some() { "link" } else { "img" }
-                    aria-label=aria
-                    on:focus=move |_| focused.set(f1.clone())
-                    on:mouseenter=move |_| focused.set(f2.clone())
-                    on:click=move |_| if let Some(t) = &t1 { nav1(t, Default::default()) }
-                    on:keydown=move |ev| if ev.key() == "Enter" { if let Some(t) = &t2 { nav2(t, Default::default()) } }
-                >
-                    <title>{text}</title>
-                    <rect x=n.rect.x y=n.rect.y width=n.rect.w height=n.rect.h.max(1.0) fill=colour(n.node)></rect>
-                </g>
+                <ChartItem class="node".to_string() label=text target=target on_focus=Callback::new(move |_| focused.set(shown.clone()))>
+                    <rect x=r.x y=r.y width=r.w height=r.h.max(1.0) fill=fill></rect>
+                </ChartItem>
             }
         }).collect_view();
         let texts = texts.collect_view();

@@ -8,7 +8,7 @@ use crate::i18n::Lang;
 use crate::state::{use_data, use_ui, Data};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use crate::components::chart_item::ChartItem;
 use plan_core::charts::{goal_sunburst, Node};
 use plan_core::links::LinkKind;
 use plan_core::StrategyId;
@@ -156,7 +156,6 @@ fn node_label(data: &Data, lang: Lang, node: Node) -> String {
 #[component]
 fn Sunburst(lang: Lang, data: Data) -> impl IntoView {
     const R: f64 = 260.0;
-    let navigate = use_navigate();
     let slices = goal_sunburst(&data.plan, &data.summary, R);
     let focused = RwSignal::new(String::new());
     // Visible labels for the goal ring and wide strategy slices, kept outside the focusable
@@ -183,24 +182,11 @@ fn Sunburst(lang: Lang, data: Data) -> impl IntoView {
             _ => None,
         };
         let target = match sl.node { Node::Programme(n) => Some(format!("/programme/{n}")), _ => None };
-        let (nav1, nav2) = (navigate.clone(), navigate.clone());
-        let (t1, t2) = (target.clone(), target.clone());
-        let (l1, l2, aria) = (label.clone(), label.clone(), label.clone());
+        let shown = label.clone();
         view! {
-            <path
-                d=sl.path
-                class=format!("slice depth-{}", sl.depth)
-                fill=goal_colour(goal)
-                tabindex="0"
-                role=if target.is_some() { "link" } else { "img" }
-                aria-label=aria
-                on:focus=move |_| focused.set(l1.clone())
-                on:mouseenter=move |_| focused.set(l2.clone())
-                on:click=move |_| if let Some(t) = &t1 { nav1(t, Default::default()) }
-                on:keydown=move |ev| if ev.key() == "Enter" { if let Some(t) = &t2 { nav2(t, Default::default()) } }
-            >
-                <title>{label}</title>
-            </path>
+            <ChartItem class=format!("slice depth-{}", sl.depth) label=label target=target on_focus=Callback::new(move |_| focused.set(shown.clone()))>
+                <path d=sl.path fill=goal_colour(goal)></path>
+            </ChartItem>
         }
     }).collect_view();
     view! {

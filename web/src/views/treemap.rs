@@ -8,7 +8,7 @@ use crate::i18n::Lang;
 use crate::state::{use_data, use_ui, Data};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use crate::components::chart_item::ChartItem;
 use plan_core::charts::{treemap, TreemapCell};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -58,7 +58,6 @@ fn cell_name(data: &Data, lang: Lang, n: u32) -> String {
 
 #[component]
 fn Chart(lang: Lang, cells: Vec<TreemapCell>, colouring: RwSignal<Colouring>, focused: RwSignal<Option<u32>>, data: Data, w: f64, h: f64) -> impl IntoView {
-    let navigate = use_navigate();
     // Tab order follows size: the biggest programme first.
     let mut order = cells;
     order.sort_by(|a, b| b.budget.cmp(&a.budget).then(a.programme.cmp(&b.programme)));
@@ -86,26 +85,10 @@ fn Chart(lang: Lang, cells: Vec<TreemapCell>, colouring: RwSignal<Colouring>, fo
             if fits {
                 labels.push((c.rect.x, c.rect.y, short.clone(), share, tag));
             }
-            let go = {
-                let navigate = navigate.clone();
-                move || navigate(&format!("/programme/{n}"), Default::default())
-            };
-            let go_key = go.clone();
-            let aria = label.clone();
             view! {
-                <g
-                    class="cell"
-                    tabindex="0"
-                    role="link"
-                    aria-label=aria
-                    on:click=move |_| go()
-                    on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); go_key() }
-                    on:mouseenter=move |_| focused.set(Some(n))
-                    on:focus=move |_| focused.set(Some(n))
-                >
-                    <title>{label}</title>
+                <ChartItem class="cell".to_string() label=label target=Some(format!("/programme/{n}")) on_focus=Callback::new(move |_| focused.set(Some(n)))>
                     <rect x=c.rect.x y=c.rect.y width=c.rect.w height=c.rect.h fill=fill></rect>
-                </g>
+                </ChartItem>
             }
         })
         .collect_view();
