@@ -2,7 +2,8 @@
 # Benchmarks (figures, not pass/fail): bash scripts/bench.sh
 #   native plan-core: parse throughput, roll-up of 1 M lines, treemap layout of 100,000 items;
 #   the release build's size (raw and gzip, per file and in total);
-#   time from navigation to the first chart painted (median of 10 loads, headless Chromium).
+#   ours vs a hand-rolled d3 treemap page, side by side: bytes, first chart, interactive,
+#   memory (medians of 10 fresh loads in headless Chromium).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 env_line=$(bash scripts/setup.sh) && eval "$env_line"
@@ -21,5 +22,6 @@ done
 printf '  %-44s %9d B raw %9d B gzip (goal: <= 256000)\n' "total first load" "$total_raw" "$total_gz"
 echo "  (the bundled plan text and its companion file are compiled into the .wasm)"
 
-echo "== first chart in headless Chromium"
-node bench/first-chart.mjs dist 10
+echo "== ours vs the d3 reference page"
+bash bench/build-reference.sh
+node bench/compare.mjs "${BENCH_LOADS:-10}"

@@ -1,0 +1,76 @@
+// Ours vs a hand-rolled d3 page, side by side in the same run on the same machine:
+// each page loaded N times in fresh headless-Chromium contexts; medians of bytes transferred
+// (gzip), navigation → first chart painted, → interactive (no long task left), JS heap and
+// wasm memory. Usage: node bench/compare.mjs [N]   (after trunk build and build-reference.sh)
+import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
+import { startServer } from '../tests/e2e/server.mjs';
+import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
+
+const N = Number(process.argv[2] ?? 10);
+const pages = [
+  { name: 'ours (/treemap)', dir: 'dist', path: 'treemap', chart: 'svg.treemap g' },
+  { name: 'ours (/ overview)', dir: 'dist', path: '', chart: '.funding-bar svg' },
+  { name: 'd3 reference', dir: 'bench/reference/dist', path: '', chart: 'svg.treemap g' },
+];
+
+// Runs in the page before anything else: records the first paint of the chart, long tasks,
+// and the wasm memory once Trunk has started the app.
+const probe = (selector) => {
+  window.__longTasksEnd = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasksEnd = Math.max(window.__longTasksEnd, e.startTime + e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+  new MutationObserver((_, obs) => {
+    if (document.querySelector(selector)) {
+      obs.disconnect();
+      requestAnimationFrame(() => setTimeout(() => { window.__firstChart = performance.now(); }, 0));
+    }
+  }).observe(document, { childList: true, subtree: true });
+};
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
+const results = [];
+for (const p of pages) {
+  const server = await startServer({ dir: p.dir });
+  const runs = [];
+  for (let i = 0; i < N; i++) {
+    // First-load figures: the service worker's background caching (a second download of the
+    // same files, for offline use) is not part of loading the page.
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.addInitScript(probe, p.chart);
+    const logStart = server.log.length;
+    await page.goto(server.url + p.path, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.__firstChart !== undefined, null, { timeout: 20000 });
+    await page.waitForTimeout(300); // let late long tasks land
+    const m = await page.evaluate(() => ({
+      firstChart: window.__firstChart,
+      interactive: Math.max(window.__firstChart, window.__longTasksEnd),
+      wasm: window.__wasm?.memory?.buffer?.byteLength ?? 0,
+    }));
+    const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]));
+    m.heap = metrics.JSHeapUsedSize;
+    m.bytes = server.log.slice(logStart).reduce((a, r) => a + r.bytes, 0);
+    runs.push(m);
+    await context.close();
+  }
+  await server.close();
+  const row = { name: p.name };
+  for (const k of ['bytes', 'firstChart', 'interactive', 'heap', 'wasm']) row[k] = median(runs.map((r) => r[k]));
+  results.push(row);
+}
+await browser.close();
+
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+const ms = (t) => `${t.toFixed(1)} ms`;
+console.log(`medians of ${N} fresh loads each (headless Chromium, gzip-serving localhost server)`);
+console.log('page                 | transferred | first chart | interactive | JS heap   | wasm memory');
+for (const r of results) {
+  console.log(`${r.name.padEnd(20)} | ${kb(r.bytes).padStart(11)} | ${ms(r.firstChart).padStart(11)} | ${ms(r.interactive).padStart(11)} | ${kb(r.heap).padStart(9)} | ${r.wasm ? kb(r.wasm) : '-'}`);
+}
+const [ours, , ref] = results;
+console.log(`ratio ours/reference (treemap): bytes ${(ours.bytes / ref.bytes).toFixed(2)}×, first chart ${(ours.firstChart / ref.firstChart).toFixed(2)}×, interactive ${(ours.interactive / ref.interactive).toFixed(2)}×`);
