@@ -69,6 +69,12 @@ fn main() {
     let t = median(5, || plan.total());
     println!("total            {n} lines: {:>8.1} ms", ms(t));
 
+    for n in [1_000, 10_000] {
+        let plan = generate(11, n, (n / 100).max(6));
+        let t = median(3, || plan_core::summary::summarise(&plan, None));
+        println!("summarise        {n} programmes, {} strategies (links inferred): {:>8.1} ms", plan.strategy_count(), ms(t));
+    }
+
     let items: Vec<Decimal> = (0..100_000).map(|_| Decimal::from(1 + rng.below(1_000_000))).collect();
     let t = median(5, || squarify(&items, Rect::new(0.0, 0.0, 1600.0, 1000.0)));
     println!("treemap layout   100000 items: {:>8.1} ms", ms(t));

@@ -9,7 +9,7 @@ use crate::programme::Programme;
 use crate::text::bigrams;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// Below this score a programme is left unlinked rather than linked to a poor match.
 pub const THRESHOLD: Decimal = Decimal::from_parts(20, 0, 0, false, 2); // 0.20
@@ -35,9 +35,13 @@ pub struct Link {
 /// Pairs that say little about what a programme does.
 const STOP: &[&str] = &["辦理", "計畫", "相關", "加強", "推動", "實施", "提供", "等業", "及各", "各項", "業務", "協助", "落實"];
 
+/// A set of bigrams, as sorted strings (small texts: names, strategies).
 struct Bag(BTreeSet<String>);
 
 impl Bag {
+    fn of(text: &str) -> Bag {
+        Bag(bigrams(text).into_iter().filter(|b| !STOP.contains(&b.as_str())).collect())
+    }
     /// Sørensen–Dice overlap: symmetric, so long and short texts compare fairly.
     fn dice(&self, other: &Bag) -> Decimal {
         let n = self.0.len() + other.0.len();
@@ -46,47 +50,163 @@ impl Bag {
         }
         Decimal::from(2 * self.0.intersection(&other.0).count()) / Decimal::from(n)
     }
-    fn of(text: &str) -> Bag {
-        Bag(bigrams(text).into_iter().filter(|b| !STOP.contains(&b.as_str())).collect())
-    }
-    /// The share of `self` found in `other`.
-    fn covered_by(&self, other: &Bag) -> Decimal {
-        if self.0.is_empty() {
-            return Decimal::ZERO;
+}
+
+/// Bigrams interned as numbers, so scoring thousands of programmes against hundreds of
+/// strategies is a merge of sorted integer lists, not string comparisons.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<(char, char), u32>,
+    names: Vec<String>,
+}
+
+impl Interner {
+    /// The sorted ids of `text`'s bigrams; with `add`, unseen bigrams get new ids, otherwise
+    /// they are dropped (a bigram no strategy has cannot score).
+    fn ids(&mut self, text: &str, add: bool) -> Vec<u32> {
+        let mut v = Vec::new();
+        let mut prev: Option<char> = None;
+        for c in text.chars() {
+            if !(crate::text::is_wide(c) && !crate::text::is_punct(c)) {
+                prev = None;
+                continue;
+            }
+            if let Some(p) = prev {
+                let id = match self.ids.get(&(p, c)) {
+                    Some(id) => Some(*id),
+                    None if add && !STOP.iter().any(|s| s.chars().eq([p, c])) => {
+                        let id = self.names.len() as u32;
+                        self.ids.insert((p, c), id);
+                        self.names.push(format!("{p}{c}"));
+                        Some(id)
+                    }
+                    None => None,
+                };
+                v.extend(id);
+            }
+            prev = Some(c);
         }
-        Decimal::from(self.0.intersection(&other.0).count()) / Decimal::from(self.0.len())
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+}
+
+fn overlap(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The share of `part` found in `whole`.
+fn covered(part: &[u32], whole: &[u32]) -> Decimal {
+    if part.is_empty() {
+        return Decimal::ZERO;
+    }
+    Decimal::from(overlap(part, whole)) / Decimal::from(part.len())
+}
+
+/// Scores programmes against every strategy of one plan; strategy texts are prepared once.
+pub struct Linker {
+    interner: Interner,
+    /// (id, strategy bigrams, goal bigrams), in document order.
+    strategies: Vec<(StrategyId, Vec<u32>, Vec<u32>)>,
+    /// For each bigram id, the strategies whose own or goal text has it: only those can
+    /// score above zero for a programme with that bigram.
+    by_bigram: Vec<Vec<usize>>,
+}
+
+impl Linker {
+    pub fn new(plan: &Plan) -> Linker {
+        let mut interner = Interner::default();
+        let strategies: Vec<(StrategyId, Vec<u32>, Vec<u32>)> = plan.strategies().map(|(id, goal, s)| (id, interner.ids(&s.name, true), interner.ids(&goal.name, true))).collect();
+        let mut by_bigram = vec![Vec::new(); interner.names.len()];
+        for (i, (_, strat, goal)) in strategies.iter().enumerate() {
+            for b in strat.iter().chain(goal) {
+                if by_bigram[*b as usize].last() != Some(&i) {
+                    by_bigram[*b as usize].push(i);
+                }
+            }
+        }
+        Linker { interner, strategies, by_bigram }
+    }
+
+    fn score(&self, i: usize, name: &[u32], items: &[u32], all: &[u32]) -> Decimal {
+        let (_, strat, goal) = &self.strategies[i];
+        // The name says most about purpose; items add context; the goal breaks ties.
+        (Decimal::new(50, 2) * covered(strat, name) + Decimal::new(35, 2) * covered(strat, items) + Decimal::new(15, 2) * covered(goal, all)).round_dp(2)
+    }
+
+    fn bags(&mut self, p: &Programme) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
+        let name = self.interner.ids(&p.name, false);
+        let items = self.interner.ids(&p.items_text(), false);
+        let mut all: Vec<u32> = name.iter().chain(&items).copied().collect();
+        all.sort_unstable();
+        all.dedup();
+        (name, items, all)
+    }
+
+    /// Every strategy scored against one programme, best first (ties by strategy order).
+    pub fn candidates(&mut self, p: &Programme) -> Vec<Link> {
+        let (name, items, all) = self.bags(p);
+        let mut out: Vec<Link> = (0..self.strategies.len())
+            .map(|i| Link { programme: p.number, strategy: self.strategies[i].0, kind: LinkKind::Inferred, score: self.score(i, &name, &items, &all), evidence: vec![] })
+            .collect();
+        out.sort_by(|a, b| b.score.cmp(&a.score).then(a.strategy.cmp(&b.strategy)));
+        out
+    }
+
+    /// The best strategy for a programme, if it scores at least [`THRESHOLD`], with the
+    /// shared bigrams as evidence. Only strategies sharing a bigram with it are scored.
+    pub fn best(&mut self, p: &Programme) -> Option<Link> {
+        let (name, items, all) = self.bags(p);
+        let mut touched: Vec<usize> = all.iter().flat_map(|b| self.by_bigram[*b as usize].iter().copied()).collect();
+        touched.sort_unstable();
+        touched.dedup();
+        // A quick float estimate keeps only strategies that can be the best after exact
+        // rounding (the estimate is off by far less than the 0.02 margin); those are then
+        // scored exactly, in document order, so the first of equal scores wins as in `candidates`.
+        let quick = |i: usize| {
+            let (_, strat, goal) = &self.strategies[i];
+            let share = |part: &[u32], whole: &[u32]| if part.is_empty() { 0.0 } else { overlap(part, whole) as f64 / part.len() as f64 };
+            0.5 * share(strat, &name) + 0.35 * share(strat, &items) + 0.15 * share(goal, &all)
+        };
+        let estimates: Vec<(usize, f64)> = touched.into_iter().map(|i| (i, quick(i))).collect();
+        let top = estimates.iter().map(|(_, e)| *e).fold(0.0, f64::max);
+        let (i, score) = estimates.into_iter().filter(|(_, e)| *e >= top - 0.02).map(|(i, _)| (i, self.score(i, &name, &items, &all))).fold(None, |best: Option<(usize, Decimal)>, (i, s)| match best {
+            Some((_, b)) if b >= s => best,
+            _ => Some((i, s)),
+        })?;
+        if score < THRESHOLD {
+            return None;
+        }
+        let (strategy, strat, _) = &self.strategies[i];
+        // Evidence: the strategy's bigrams the programme also has, in text order of the strategy.
+        let mut evidence: Vec<String> = strat.iter().filter(|b| all.binary_search(b).is_ok()).map(|b| self.interner.names[*b as usize].clone()).collect();
+        evidence.sort();
+        Some(Link { programme: p.number, strategy: *strategy, kind: LinkKind::Inferred, score, evidence })
     }
 }
 
 /// Every strategy scored against one programme, best first (ties by strategy order).
 pub fn candidates(plan: &Plan, p: &Programme) -> Vec<Link> {
-    let name = Bag::of(&p.name);
-    let items = Bag::of(&p.items_text());
-    let mut all = Bag(name.0.union(&items.0).cloned().collect());
-    all.0.extend(name.0.iter().cloned());
-    let mut out: Vec<Link> = plan
-        .strategies()
-        .map(|(id, goal, s)| {
-            let strat = Bag::of(&s.name);
-            let goal_bag = Bag::of(&goal.name);
-            // The name says most about purpose; items add context; the goal breaks ties.
-            let score = Decimal::new(50, 2) * strat.covered_by(&name)
-                + Decimal::new(35, 2) * strat.covered_by(&items)
-                + Decimal::new(15, 2) * goal_bag.covered_by(&all);
-            let evidence = strat.0.intersection(&all.0).cloned().collect();
-            Link { programme: p.number, strategy: id, kind: LinkKind::Inferred, score: score.round_dp(2), evidence }
-        })
-        .collect();
-    out.sort_by(|a, b| b.score.cmp(&a.score).then(a.strategy.cmp(&b.strategy)));
-    out
+    Linker::new(plan).candidates(p)
 }
 
 /// The best strategy for each programme, if it scores at least [`THRESHOLD`].
 pub fn infer(plan: &Plan) -> Vec<Link> {
-    plan.programmes
-        .iter()
-        .filter_map(|p| candidates(plan, p).into_iter().next().filter(|l| l.score >= THRESHOLD))
-        .collect()
+    let mut linker = Linker::new(plan);
+    plan.programmes.iter().filter_map(|p| linker.best(p)).collect()
 }
 
 /// A curated link file: for each programme it names, the strategies it serves (possibly
@@ -184,6 +304,18 @@ pub fn goal_missions(plan: &Plan) -> Vec<(u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fast_best_link_agrees_with_the_full_candidate_list() {
+        for seed in 0..20 {
+            let plan = crate::synth::generate(seed, 60, 8);
+            let mut linker = Linker::new(&plan);
+            for p in &plan.programmes {
+                let full = linker.candidates(p).into_iter().next().filter(|l| l.score >= THRESHOLD).map(|l| (l.strategy, l.score));
+                assert_eq!(linker.best(p).map(|l| (l.strategy, l.score)), full, "seed {seed} programme {}", p.number);
+            }
+        }
+    }
 
     #[test]
     fn curated_file_round_trips_and_reports_lines() {
