@@ -25,3 +25,6 @@ echo "  (the bundled plan text and its companion file are compiled into the .was
 echo "== ours vs the d3 reference page"
 bash bench/build-reference.sh
 node bench/compare.mjs "${BENCH_LOADS:-10}"
+
+echo "== synthetic plans in the browser (render, drill-down, search keystroke)"
+node bench/synthetic.mjs

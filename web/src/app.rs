@@ -41,7 +41,7 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let data = Data::bundled();
+    let data = Data::load();
     let base = base_path();
     provide_context(Base(base.clone()));
     let default_population = data.meta.population.as_ref().map(|p| p.count).unwrap_or(0);
