@@ -43,14 +43,46 @@ pub struct TreemapCell {
 
 /// One cell per programme, area proportional to budget, in programme order.
 pub fn treemap(summary: &Summary, width: f64, height: f64) -> Vec<TreemapCell> {
-    let amounts: Vec<Decimal> = summary.programmes.iter().map(|p| p.budget.0).collect();
-    let rects = squarify(&amounts, Rect::new(0.0, 0.0, width, height));
-    summary
-        .programmes
-        .iter()
+    treemap_with_others(summary, width, height, usize::MAX).0
+}
+
+/// The programmes too small to draw, merged into one cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OthersCell {
+    pub rect: Rect,
+    pub count: usize,
+    pub budget: Money,
+    pub share: Decimal,
+}
+
+/// At most `max_cells` cells: the largest programmes get their own (in programme order), the
+/// rest share one "others" cell, so a plan of 10,000 lines draws a readable map quickly.
+/// Areas stay proportional to money, others included.
+pub fn treemap_with_others(summary: &Summary, width: f64, height: f64, max_cells: usize) -> (Vec<TreemapCell>, Option<OthersCell>) {
+    let n = summary.programmes.len();
+    let mut keep = vec![true; n];
+    if n > max_cells {
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by(|a, b| summary.programmes[*b].budget.cmp(&summary.programmes[*a].budget).then(a.cmp(b)));
+        for i in order.into_iter().skip(max_cells.saturating_sub(1)) {
+            keep[i] = false;
+        }
+    }
+    let kept: Vec<&ProgrammeFigures> = summary.programmes.iter().zip(&keep).filter(|(_, k)| **k).map(|(p, _)| p).collect();
+    let rest: Vec<&ProgrammeFigures> = summary.programmes.iter().zip(&keep).filter(|(_, k)| !**k).map(|(p, _)| p).collect();
+    let others_budget: Money = rest.iter().map(|p| p.budget).sum();
+    let mut amounts: Vec<Decimal> = kept.iter().map(|p| p.budget.0).collect();
+    if !rest.is_empty() {
+        amounts.push(others_budget.0);
+    }
+    let mut rects = squarify(&amounts, Rect::new(0.0, 0.0, width, height));
+    let others = (!rest.is_empty()).then(|| OthersCell { rect: rects.pop().unwrap_or(Rect::new(0.0, 0.0, 0.0, 0.0)), count: rest.len(), budget: others_budget, share: summary.share_of_total(others_budget) });
+    let cells = kept
+        .into_iter()
         .zip(rects)
         .map(|(p, rect)| TreemapCell { programme: p.number, rect, budget: p.budget, share: p.share, dominant: dominant_kind(p), goal: primary_goal(summary, p.number) })
-        .collect()
+        .collect();
+    (cells, others)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -210,6 +242,25 @@ mod tests {
         assert!((jobs.rect.area() / 600_000.0 - 258_536.0 / 507_013.0).abs() < 1e-9);
         assert_eq!(jobs.dominant, FundingKind::CentralSubsidy);
         assert_eq!(cells.iter().find(|c| c.programme == 2).unwrap().dominant, FundingKind::CityGeneral);
+    }
+
+    #[test]
+    fn small_programmes_merge_into_one_proportional_others_cell() {
+        let plan = crate::synth::generate(5, 2_000, 20);
+        let s = summarise(&plan, None);
+        let (cells, others) = treemap_with_others(&s, 1000.0, 600.0, 200);
+        let others = others.unwrap();
+        assert_eq!(cells.len(), 199);
+        assert_eq!(cells.len() + others.count, 2_000);
+        assert_eq!(cells.iter().map(|c| c.budget).sum::<Money>() + others.budget, s.total);
+        // The smallest kept cell is at least as large as the largest merged programme.
+        let smallest_kept = cells.iter().map(|c| c.budget).min().unwrap();
+        let merged_max = s.programmes.iter().filter(|p| !cells.iter().any(|c| c.programme == p.number)).map(|p| p.budget).max().unwrap();
+        assert!(smallest_kept >= merged_max);
+        let others_share = others.rect.area() / 600_000.0;
+        let exact = rust_decimal::prelude::ToPrimitive::to_f64(&(others.budget.0 / s.total.0)).unwrap();
+        assert!((others_share - exact).abs() < 1e-9);
+        assert!(treemap_with_others(&s, 1000.0, 600.0, 5_000).1.is_none());
     }
 
     #[test]

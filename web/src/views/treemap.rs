@@ -9,7 +9,10 @@ use crate::state::{use_data, use_ui, Data};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use crate::components::chart_item::ChartItem;
-use plan_core::charts::{treemap, TreemapCell};
+use plan_core::charts::{treemap_with_others, OthersCell, TreemapCell};
+
+/// More cells than this are unreadable and slow: the smallest programmes share one cell.
+const MAX_CELLS: usize = 250;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Colouring {
@@ -26,7 +29,7 @@ pub fn TreemapPage() -> impl IntoView {
     // Phones get a portrait layout, so cells stay big enough to read.
     let narrow = window().inner_width().ok().and_then(|w| w.as_f64()).map(|w| w < 640.0).unwrap_or(false);
     let (w, h) = if narrow { (360.0, 520.0) } else { (1000.0, 560.0) };
-    let cells = treemap(&data.summary, w, h);
+    let (cells, others) = treemap_with_others(&data.summary, w, h, MAX_CELLS);
     move || {
         let lang = ui.lang.get();
         view! {
@@ -43,9 +46,9 @@ pub fn TreemapPage() -> impl IntoView {
                 </fieldset>
                 <Legend lang=lang colouring=colouring data=data.clone()/>
                 <Details lang=lang focused=focused data=data.clone()/>
-                <Chart lang=lang cells=cells.clone() colouring=colouring focused=focused data=data.clone() w=w h=h/>
+                <Chart lang=lang cells=cells.clone() others=others.clone() colouring=colouring focused=focused data=data.clone() w=w h=h/>
                 <crate::components::embed::EmbedSnippet lang=lang chart="treemap"/>
-                <CellTable lang=lang cells=cells.clone() data=data.clone()/>
+                <CellTable lang=lang cells=cells.clone() others=others.clone() data=data.clone()/>
             </section>
         }
     }
@@ -56,8 +59,28 @@ fn cell_name(data: &Data, lang: Lang, n: u32) -> String {
     with_gloss(lang, name, data.meta.gloss.programme(n))
 }
 
+fn others_label(lang: Lang, o: &OthersCell) -> String {
+    let name = match lang {
+        Lang::Zh => format!("其他 {} 項較小的計畫", o.count),
+        Lang::En => format!("{} smaller programmes", o.count),
+    };
+    lang.figure(&name, o.budget, Some(o.share))
+}
+
 #[component]
-fn Chart(lang: Lang, cells: Vec<TreemapCell>, colouring: RwSignal<Colouring>, focused: RwSignal<Option<u32>>, data: Data, w: f64, h: f64) -> impl IntoView {
+fn OthersShape(lang: Lang, others: Option<OthersCell>, focused: RwSignal<Option<u32>>) -> impl IntoView {
+    others.filter(|o| o.rect.w > 0.0 && o.rect.h > 0.0).map(|o| {
+        let r = o.rect;
+        view! {
+            <ChartItem class="cell others".to_string() label=others_label(lang, &o) target=Some("/programmes".to_string()) on_focus=Callback::new(move |_| focused.set(None))>
+                <rect x=r.x y=r.y width=r.w height=r.h fill="#BBBBBB"></rect>
+            </ChartItem>
+        }
+    })
+}
+
+#[component]
+fn Chart(lang: Lang, cells: Vec<TreemapCell>, others: Option<OthersCell>, colouring: RwSignal<Colouring>, focused: RwSignal<Option<u32>>, data: Data, w: f64, h: f64) -> impl IntoView {
     // Tab order follows size: the biggest programme first.
     let mut order = cells;
     order.sort_by(|a, b| b.budget.cmp(&a.budget).then(a.programme.cmp(&b.programme)));
@@ -104,6 +127,7 @@ fn Chart(lang: Lang, cells: Vec<TreemapCell>, colouring: RwSignal<Colouring>, fo
     view! {
         <svg class="treemap" viewBox=format!("0 0 {w} {h}") role="group" aria-label=lang.pick("預算樹狀圖", "Budget treemap")>
             {shapes}
+            <OthersShape lang=lang others=others focused=focused/>
             <g class="cell-labels" aria-hidden="true">{texts}</g>
         </svg>
     }
@@ -143,7 +167,7 @@ fn Legend(lang: Lang, colouring: RwSignal<Colouring>, data: Data) -> impl IntoVi
 
 /// The treemap as a table: the text equivalent.
 #[component]
-fn CellTable(lang: Lang, cells: Vec<TreemapCell>, data: Data) -> impl IntoView {
+fn CellTable(lang: Lang, cells: Vec<TreemapCell>, others: Option<OthersCell>, data: Data) -> impl IntoView {
     let mut rows = cells;
     rows.sort_by(|a, b| b.budget.cmp(&a.budget).then(a.programme.cmp(&b.programme)));
     view! {
@@ -167,6 +191,15 @@ fn CellTable(lang: Lang, cells: Vec<TreemapCell>, data: Data) -> impl IntoView {
                             <td>{c.goal.map(|g| lang.goal_label(g)).unwrap_or_else(|| lang.pick("未連結", "Unlinked").to_string())}</td>
                         </tr>
                     }).collect_view()}
+                    {others.map(|o| (others_label(lang, &o), o)).map(|(label, o)| view! {
+                        <tr>
+                            <th scope="row"><A href=crate::app::href("/programmes")>{label}</A></th>
+                            <td class="num">{o.budget.fmt_thousands()}</td>
+                            <td class="num">{format!("{}%", o.share)}</td>
+                            <td></td>
+                            <td></td>
+                        </tr>
+                    })}
                 </tbody>
             </table>
         </details>
