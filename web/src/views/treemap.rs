@@ -71,10 +71,17 @@ fn others_label(lang: Lang, o: &OthersCell) -> String {
 fn OthersShape(lang: Lang, others: Option<OthersCell>, focused: RwSignal<Option<u32>>) -> impl IntoView {
     others.filter(|o| o.rect.w > 0.0 && o.rect.h > 0.0).map(|o| {
         let r = o.rect;
+        let text = match lang {
+            Lang::Zh => format!("其他 {} 項 · {}%", o.count, o.share),
+            Lang::En => format!("{} others · {}%", o.count, o.share),
+        };
         view! {
             <ChartItem class="cell others".to_string() label=others_label(lang, &o) target=Some("/programmes".to_string()) on_focus=Callback::new(move |_| focused.set(None))>
                 <rect x=r.x y=r.y width=r.w height=r.h fill="#BBBBBB"></rect>
             </ChartItem>
+            <g class="cell-labels" aria-hidden="true">
+                {(r.w >= 84.0 && r.h >= 24.0).then(|| view! { <text x=r.x + 6.0 y=r.y + 18.0 class="cell-name">{text}</text> })}
+            </g>
         }
     })
 }
