@@ -1,13 +1,14 @@
 // In-browser interaction timings on seeded synthetic plans (1,000 and 10,000 programmes):
 // time to render the treemap, the table and the goal tree; a drill-down click on the treemap
 // to the next paint of the programme page; one search keystroke in the table to the next
-// paint. Medians of 3. Usage: node bench/synthetic.mjs   (after trunk build)
+// paint. Medians of 3. Usage: node bench/synthetic.mjs   (after
+//   trunk build --release --offline --features synthetic --dist dist-bench)
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { startServer } from '../tests/e2e/server.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const server = await startServer({ dir: 'dist' });
+const server = await startServer({ dir: 'dist-bench' });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const nextPaint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 

@@ -27,4 +27,5 @@ bash bench/build-reference.sh
 node bench/compare.mjs "${BENCH_LOADS:-10}"
 
 echo "== synthetic plans in the browser (render, drill-down, search keystroke)"
+trunk build --release --offline --features synthetic --dist dist-bench >/dev/null 2>&1
 node bench/synthetic.mjs

@@ -21,22 +21,28 @@ pub struct Data {
 }
 
 /// Synthetic plans above this size are refused (the URL is then ignored).
+#[cfg(feature = "synthetic")]
 const MAX_SYNTHETIC: usize = 20_000;
 
 impl Data {
-    /// The bundled plan, or — for benchmarks — a seeded synthetic plan of N programmes when
-    /// the URL asks for one (`?synthetic=10000&seed=1`).
+    /// The bundled plan, or — in a benchmark build (feature `synthetic`) — a seeded synthetic
+    /// plan of N programmes when the URL asks for one (`?synthetic=10000&seed=1`).
     pub fn load() -> Data {
+        #[cfg(feature = "synthetic")]
+        if let Some(data) = Self::synthetic() {
+            return data;
+        }
+        Data::from_text(SEED_PLAN_TEXT, PlanMeta::from_json(SEED_META_JSON).unwrap_or_default())
+    }
+
+    #[cfg(feature = "synthetic")]
+    fn synthetic() -> Option<Data> {
         let query = window().location().search().unwrap_or_default();
         let params = web_sys::UrlSearchParams::new_with_str(&query).ok();
         let get = |k: &str| params.as_ref().and_then(|p| p.get(k)).and_then(|v| v.parse::<u64>().ok());
-        match get("synthetic").map(|n| n as usize).filter(|n| (1..=MAX_SYNTHETIC).contains(n)) {
-            Some(n) => {
-                let plan = plan_core::synth::generate(get("seed").unwrap_or(1), n, (n / 40).max(6));
-                Data::from_text(&plan_core::synth::render_text(&plan), PlanMeta::default())
-            }
-            None => Data::from_text(SEED_PLAN_TEXT, PlanMeta::from_json(SEED_META_JSON).unwrap_or_default()),
-        }
+        let n = get("synthetic").map(|n| n as usize).filter(|n| (1..=MAX_SYNTHETIC).contains(n))?;
+        let plan = plan_core::synth::generate(get("seed").unwrap_or(1), n, (n / 40).max(6));
+        Some(Data::from_text(&plan_core::synth::render_text(&plan), PlanMeta::default()))
     }
 
     fn from_text(text: &str, meta: PlanMeta) -> Data {
