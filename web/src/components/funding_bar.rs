@@ -17,6 +17,11 @@ pub struct Segment {
     pub share: Decimal,
 }
 
+/// The plan's funding by kind (central / special funds / city), as bar segments.
+pub fn kind_segments(summary: &plan_core::summary::Summary, lang: Lang) -> Vec<Segment> {
+    summary.kinds.iter().map(|(k, m, sh)| Segment { label: lang.kind(*k).to_string(), kind: *k, amount: *m, share: *sh }).collect()
+}
+
 const W: u32 = 600;
 const H: u32 = 48;
 

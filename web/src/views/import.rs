@@ -3,7 +3,7 @@
 //! with its line, and a preview of the figures when nothing is wrong. Nothing is stored and
 //! nothing leaves the browser; the text is only ever shown as text.
 
-use crate::components::funding_bar::{FundingBar, Segment};
+use crate::components::funding_bar::{kind_segments, FundingBar};
 use crate::i18n::Lang;
 use crate::state::use_ui;
 use leptos::prelude::*;
@@ -105,7 +105,7 @@ fn Report(lang: Lang, parsed: std::sync::Arc<Parsed>) -> impl IntoView {
     let preview = (errors == 0 && !parsed.plan.programmes.is_empty()).then(|| {
         let plan = &parsed.plan;
         let s = summarise(plan, None);
-        let segments: Vec<Segment> = s.kinds.iter().map(|(k, m, sh)| Segment { label: lang.kind(*k).to_string(), kind: *k, amount: *m, share: *sh }).collect();
+        let segments = kind_segments(&s, lang);
         let rows = plan.programmes.iter().zip(&s.programmes).map(|(p, f)| view! {
             <tr><td>{p.number}</td><th scope="row">{p.name.clone()}</th><td class="num">{p.budget.fmt_thousands()}</td><td class="num">{format!("{}%", f.share)}</td></tr>
         }).collect_view();

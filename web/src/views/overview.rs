@@ -1,7 +1,7 @@
 //! The landing page: what the plan is, how much, who pays, and what it costs each resident.
 
 use crate::components::embed::EmbedSnippet;
-use crate::components::funding_bar::{FundingBar, Segment};
+use crate::components::funding_bar::{kind_segments, FundingBar};
 use crate::components::names::with_gloss;
 use crate::i18n::Lang;
 use crate::state::{use_data, use_ui, Data, Ui};
@@ -19,10 +19,6 @@ pub fn Overview() -> impl IntoView {
     }
 }
 
-fn kind_segments(data: &Data, lang: Lang) -> Vec<Segment> {
-    data.summary.kinds.iter().map(|(k, m, sh)| Segment { label: lang.kind(*k).to_string(), kind: *k, amount: *m, share: *sh }).collect()
-}
-
 /// Just the funding chart (for embedding).
 #[component]
 pub fn FundingOnly() -> impl IntoView {
@@ -31,7 +27,7 @@ pub fn FundingOnly() -> impl IntoView {
     move || {
         let lang = ui.lang.get();
         let caption = format!("{} · {}", data.plan.title, lang.pick("經費來源（依類別）", "Funding by kind"));
-        view! { <FundingBar lang=lang caption=caption segments=kind_segments(&data, lang)/> }
+        view! { <FundingBar lang=lang caption=caption segments=kind_segments(&data.summary, lang)/> }
     }
 }
 
@@ -45,7 +41,7 @@ fn render(data: &Data, ui: Ui, lang: Lang) -> impl IntoView {
         Lang::Zh => format!("民國 {} 年（{} 年）", plan.year, plan.year + 1911),
         Lang::En => format!("ROC year {} ({})", plan.year, plan.year + 1911),
     };
-    let kinds = kind_segments(data, lang);
+    let kinds = kind_segments(s, lang);
     let sources: Vec<(String, String, String)> = s
         .funding
         .iter()
