@@ -28,7 +28,7 @@ pub fn dominant_kind(f: &ProgrammeFigures) -> FundingKind {
 
 /// The goal that carries most of a programme's money (its primary link), if any.
 pub fn primary_goal(summary: &Summary, programme: u32) -> Option<u32> {
-    summary.rollup.allocations.iter().filter(|a| a.programme == programme).max_by(|a, b| a.amount.cmp(&b.amount).then(b.strategy.cmp(&a.strategy))).map(|a| a.strategy.goal)
+    summary.programme(programme).and_then(|f| f.primary_goal)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -119,8 +119,14 @@ impl Plan {
         Some((g, g.strategies.iter().find(|s| s.number == id.strategy)?))
     }
 
+    /// Programmes are numbered 1, 2, 3… in order in every plan read so far, so the n-th is
+    /// tried first; lookups stay O(1) at 10,000 programmes and correct for any numbering.
     pub fn programme(&self, number: u32) -> Option<&Programme> {
-        self.programmes.iter().find(|p| p.number == number)
+        let guess = (number as usize).checked_sub(1).and_then(|i| self.programmes.get(i));
+        match guess {
+            Some(p) if p.number == number => Some(p),
+            _ => self.programmes.iter().find(|p| p.number == number),
+        }
     }
 
     /// Programmes sorted by budget, largest first (ties by number).

@@ -24,6 +24,8 @@ pub struct ProgrammeFigures {
     pub funding: Vec<FundingLine>,
     /// % of this programme's budget from each funding line.
     pub funding_shares: Vec<Decimal>,
+    /// The goal that receives most of this programme's money along its links.
+    pub primary_goal: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -78,9 +80,9 @@ pub fn summarise(plan: &Plan, curated: Option<&CuratedLinks>) -> Summary {
         .map(|((p, share), rank)| {
             let funding = programme_breakdown(p);
             let funding_shares = percentages(&funding.iter().map(|l| l.amount.0).collect::<Vec<_>>(), SHARE_DP);
-            ProgrammeFigures { number: p.number, budget: p.budget, share, rank, funding, funding_shares }
+            ProgrammeFigures { number: p.number, budget: p.budget, share, rank, funding, funding_shares, primary_goal: None }
         })
-        .collect();
+        .collect::<Vec<_>>();
     let funding = plan_breakdown(plan);
     let funding_shares = percentages(&funding.iter().map(|l| l.amount.0).collect::<Vec<_>>(), SHARE_DP);
     let kinds_money = by_kind(&funding);
@@ -92,12 +94,39 @@ pub fn summarise(plan: &Plan, curated: Option<&CuratedLinks>) -> Summary {
     let goal_shares = level_shares(&rollup.by_goal, total);
     let strategy_shares = level_shares(&rollup.by_strategy, total);
     let mission_shares = level_shares(&rollup.by_mission, total);
+    let mut programmes = programmes;
+    set_primary_goals(&mut programmes, &rollup);
     Summary { total, programmes, funding, funding_shares, kinds, links, goal_missions: gm, rollup, goal_shares, strategy_shares, mission_shares }
 }
 
+/// The goal with the largest allocation per programme (ties: the lower strategy), in one
+/// pass over the allocations rather than one per programme.
+fn set_primary_goals(programmes: &mut [ProgrammeFigures], rollup: &Rollup) {
+    let index: std::collections::HashMap<u32, usize> = programmes.iter().enumerate().map(|(i, p)| (p.number, i)).collect();
+    let mut best: Vec<Option<&crate::rollup::Allocation>> = vec![None; programmes.len()];
+    for a in &rollup.allocations {
+        let Some(&i) = index.get(&a.programme) else { continue };
+        let better = match best[i] {
+            None => true,
+            Some(b) => a.amount > b.amount || (a.amount == b.amount && a.strategy < b.strategy),
+        };
+        if better {
+            best[i] = Some(a);
+        }
+    }
+    for (p, b) in programmes.iter_mut().zip(best) {
+        p.primary_goal = b.map(|a| a.strategy.goal);
+    }
+}
+
 impl Summary {
+    /// O(1) for the usual 1, 2, 3… numbering (see [`Plan::programme`]).
     pub fn programme(&self, number: u32) -> Option<&ProgrammeFigures> {
-        self.programmes.iter().find(|p| p.number == number)
+        let guess = (number as usize).checked_sub(1).and_then(|i| self.programmes.get(i));
+        match guess {
+            Some(p) if p.number == number => Some(p),
+            _ => self.programmes.iter().find(|p| p.number == number),
+        }
     }
 
     pub fn goal_share(&self, goal: u32) -> Decimal {

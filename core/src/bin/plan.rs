@@ -4,6 +4,7 @@
 //! plan validate FILE                   diagnostics only
 //! plan summary FILE [--links F] [--population N]
 //! plan export --format csv|fdp|json FILE -o DIR
+//! plan synth --bytes N [--seed S]      a seeded synthetic plan of about N bytes (tests, benchmarks)
 //!
 //! FILE is plan text or canonical JSON; `-` reads stdin. Exit code 1 when the input has
 //! errors, 2 for a usage mistake.
@@ -19,7 +20,8 @@ const USAGE: &str = "usage:
   plan parse FILE
   plan validate FILE
   plan summary FILE [--links LINKS.csv] [--population N]
-  plan export --format csv|fdp|json FILE -o DIR";
+  plan export --format csv|fdp|json FILE -o DIR
+  plan synth --bytes N [--seed S]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -43,11 +45,18 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             "--format" | "-f" => opts.format = value("--format")?,
             "-o" | "--out" => opts.out = Some(value("-o")?),
             "--links" => opts.links = Some(value("--links")?),
+            "--bytes" => opts.bytes = Some(value("--bytes")?.parse().map_err(|_| "--bytes needs a whole number")?),
+            "--seed" => opts.seed = value("--seed")?.parse().map_err(|_| "--seed needs a whole number")?,
             "--population" => opts.population = Some(value("--population")?.parse().map_err(|_| "--population needs a whole number")?),
             "-h" | "--help" => return Err(String::new()),
             s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
             s => files.push(s.to_string()),
         }
+    }
+    if cmd == "synth" {
+        let bytes = opts.bytes.ok_or("synth needs --bytes N")?;
+        print!("{}", plan_core::synth::text_of_size(opts.seed, bytes));
+        return Ok(ExitCode::SUCCESS);
     }
     let [file] = files.as_slice() else { return Err("give exactly one FILE".into()) };
     let parsed = read_any(&read_input(file)?);
@@ -75,6 +84,8 @@ struct Options {
     out: Option<String>,
     links: Option<String>,
     population: Option<u64>,
+    bytes: Option<usize>,
+    seed: u64,
 }
 
 fn read_input(file: &str) -> Result<Vec<u8>, String> {
