@@ -32,18 +32,19 @@ pub fn validate(plan: &Plan, diags: &mut Vec<Diagnostic>) {
     if plan.programmes.is_empty() && !table_missing && !diags.iter().any(|d| d.code == "empty" || d.code == "binary-input") {
         diags.push(Diagnostic::error(None, "no-programmes", "the plan has no programmes"));
     }
-    let mut seen: Vec<u32> = Vec::new();
+    // Sets, not scans: a budget-book import can have 200,000 programmes.
+    let mut seen: std::collections::HashSet<u32> = std::collections::HashSet::new();
+    let mut negative_at: std::collections::HashSet<Option<u32>> = diags.iter().filter(|d| d.code == "negative-budget").map(|d| d.line).collect();
     let mut prev: Option<u32> = None;
     for p in &plan.programmes {
         let at = Some(p.span.start).filter(|l| *l > 0);
-        if seen.contains(&p.number) {
+        if !seen.insert(p.number) {
             diags.push(Diagnostic::error(at, "duplicate-number", format!("programme number {} is used twice", p.number)));
         } else if let Some(prev) = prev {
             if p.number != prev + 1 {
                 diags.push(Diagnostic::warning(at, "numbering-gap", format!("programme {} follows programme {prev}", p.number)));
             }
         }
-        seen.push(p.number);
         prev = Some(p.number);
         if p.name.trim().is_empty() {
             diags.push(Diagnostic::error(at, "no-name", format!("programme {} has no name", p.number)));
@@ -57,7 +58,7 @@ pub fn validate(plan: &Plan, diags: &mut Vec<Diagnostic>) {
                 diags.push(Diagnostic::error(line, "amount-too-large", format!("the {what} of programme {} ({} 千元) is larger than any budget can be (10^18 千元); it was set to 0", p.number, amount.fmt_thousands())));
             }
         }
-        if p.budget < Money::ZERO && !diags.iter().any(|d| d.code == "negative-budget" && d.line == budget_at) {
+        if p.budget < Money::ZERO && negative_at.insert(budget_at) {
             diags.push(Diagnostic::error(budget_at, "negative-budget", format!("programme {} has a negative budget", p.number)));
         }
         for n in &p.funding {
