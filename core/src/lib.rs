@@ -7,6 +7,7 @@
 
 pub mod budget_csv;
 pub mod charts;
+pub mod compare;
 pub mod diagnostic;
 pub mod export;
 pub mod funding;
