@@ -19,6 +19,7 @@ pub mod parser;
 pub mod plan;
 pub mod programme;
 pub mod rollup;
+pub mod scenario;
 pub mod shares;
 pub mod span;
 pub mod summary;
