@@ -5,6 +5,7 @@
 //! and files ([`export`]). Nothing here touches a browser; the `plan-web` crate only renders
 //! what these functions return.
 
+pub mod annotations;
 pub mod budget_csv;
 pub mod charts;
 pub mod compare;
