@@ -245,3 +245,36 @@ export async function setLanguage(page, lang) {
   await page.click('header.site button.lang');
   await page.waitForFunction((l) => document.documentElement.lang === l, want);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The user's own data (issue 5).
+
+/** Paste TEXT on /import, read it, keep it as NAME; resolves to the new plan's id. */
+export async function importAndKeep(site, text, name) {
+  await visit(site, '/import');
+  await site.page.fill('#import-text', text);
+  await site.page.click('.drop button');
+  await site.page.waitForSelector('[data-testid=keep], [data-testid=mapping]');
+  return keep(site, name);
+}
+
+/** Click "keep" on the import page (after a read or a column mapping); resolves to the id. */
+export async function keep(site, name) {
+  await site.page.fill('#keep-name', name);
+  await site.page.click('[data-testid=keep] button');
+  await site.page.waitForURL(/\/p\/[0-9a-z]+$/);
+  await site.page.waitForSelector('[data-testid=total]');
+  return site.page.url().split('/p/')[1];
+}
+
+/** Every localStorage entry of the site, as a sorted JSON string (to compare before/after). */
+export const storageSnapshot = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage).filter(([k]) => !k.startsWith('plan-explorer.quarantine.')).sort()));
+
+/** Run ACTION and return the download it starts: { name, text }. */
+export async function download(page, action) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), action()]);
+  const stream = await dl.createReadStream();
+  const chunks = [];
+  for await (const c of stream) chunks.push(c);
+  return { name: dl.suggestedFilename(), bytes: Buffer.concat(chunks), text: Buffer.concat(chunks).toString('utf8') };
+}

@@ -2,10 +2,14 @@
 
 use crate::components::embed::{is_embedded, Embedded};
 use crate::i18n::Lang;
+use crate::scope::PlanScope;
 use crate::state::{use_ui, Data, Ui};
+use crate::store::Store;
+use crate::views::storage_problems::StorageProblems;
 use crate::views;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 /// The path the site is served under (`/` or e.g. `/repo/`), from `<base href>`, which
@@ -21,10 +25,25 @@ fn base_path() -> String {
 #[derive(Clone)]
 struct Base(String);
 
-/// An in-app link target: `/programme/7` → `/sub/path/programme/7` under a sub-path.
+/// A link to a page of the plan in view: `/programme/7` → `/sub/path/p/<id>/programme/7`
+/// for an imported plan under a sub-path.
 pub fn href(path: &str) -> String {
+    site_href(&crate::scope::plan_path(path))
+}
+
+/// A link to a page that belongs to no plan (import, library, compare).
+pub fn site_href(path: &str) -> String {
     let base = use_context::<Base>().map(|b| b.0).unwrap_or_default();
     format!("{base}{path}")
+}
+
+/// Wraps a plan view in the scope that provides its plan (see [`crate::scope`]).
+fn scoped<V: IntoView + 'static>(view: fn() -> V) -> impl IntoView {
+    view! { <PlanScope>{view()}</PlanScope> }
+}
+
+fn embedded<V: IntoView + 'static>(view: fn() -> V) -> impl IntoView {
+    view! { <PlanScope><Embedded>{view()}</Embedded></PlanScope> }
 }
 
 /// Moves focus to the main content without touching the URL (a `#main` link would resolve
@@ -41,12 +60,11 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let data = Data::load();
     let base = base_path();
     provide_context(Base(base.clone()));
-    let default_population = data.meta.population.as_ref().map(|p| p.count).unwrap_or(0);
-    provide_context(data);
+    let default_population = Data::bundled(None).meta.population.as_ref().map(|p| p.count).unwrap_or(0);
     provide_context(Ui::load(default_population));
+    Store::install().check_all();
     // Lets tests (and scripts) know the first render is done.
     Effect::new(move |_| {
         if let Some(body) = document().body() {
@@ -59,18 +77,35 @@ pub fn App() -> impl IntoView {
             <a class="skip" href="#main" on:click=skip_to_main>{move || use_ui().lang.get().pick("跳到主要內容", "Skip to content")}</a>
             <Header/>
             <main id="main" tabindex="-1">
+                <StorageProblems/>
                 <Routes fallback=views::not_found::NotFound>
-                    <Route path=path!("/") view=views::overview::Overview/>
-                    <Route path=path!("/treemap") view=views::treemap::TreemapPage/>
-                    <Route path=path!("/goals") view=views::goals::GoalsPage/>
-                    <Route path=path!("/programmes") view=views::table::TablePage/>
-                    <Route path=path!("/programme/:n") view=views::programme::ProgrammePage/>
-                    <Route path=path!("/flow") view=views::flow::FlowPage/>
+                    <Route path=path!("/") view=|| scoped(views::overview::Overview)/>
+                    <Route path=path!("/treemap") view=|| scoped(views::treemap::TreemapPage)/>
+                    <Route path=path!("/goals") view=|| scoped(views::goals::GoalsPage)/>
+                    <Route path=path!("/programmes") view=|| scoped(views::table::TablePage)/>
+                    <Route path=path!("/programme/:n") view=|| scoped(views::programme::ProgrammePage)/>
+                    <Route path=path!("/flow") view=|| scoped(views::flow::FlowPage)/>
+                    <Route path=path!("/whatif") view=|| scoped(views::whatif::WhatIfPage)/>
+                    <Route path=path!("/notes") view=|| scoped(views::notes::NotesPage)/>
+                    <Route path=path!("/p/:id") view=|| scoped(views::overview::Overview)/>
+                    <Route path=path!("/p/:id/treemap") view=|| scoped(views::treemap::TreemapPage)/>
+                    <Route path=path!("/p/:id/goals") view=|| scoped(views::goals::GoalsPage)/>
+                    <Route path=path!("/p/:id/programmes") view=|| scoped(views::table::TablePage)/>
+                    <Route path=path!("/p/:id/programme/:n") view=|| scoped(views::programme::ProgrammePage)/>
+                    <Route path=path!("/p/:id/flow") view=|| scoped(views::flow::FlowPage)/>
+                    <Route path=path!("/p/:id/whatif") view=|| scoped(views::whatif::WhatIfPage)/>
+                    <Route path=path!("/p/:id/notes") view=|| scoped(views::notes::NotesPage)/>
                     <Route path=path!("/import") view=views::import::ImportPage/>
-                    <Route path=path!("/embed/treemap") view=|| view! { <Embedded><views::treemap::TreemapPage/></Embedded> }/>
-                    <Route path=path!("/embed/funding") view=|| view! { <Embedded><views::overview::FundingOnly/></Embedded> }/>
-                    <Route path=path!("/embed/goals") view=|| view! { <Embedded><views::goals::GoalsPage/></Embedded> }/>
-                    <Route path=path!("/embed/flow") view=|| view! { <Embedded><views::flow::FlowPage/></Embedded> }/>
+                    <Route path=path!("/library") view=views::library::LibraryPage/>
+                    <Route path=path!("/compare") view=views::compare::ComparePage/>
+                    <Route path=path!("/embed/treemap") view=|| embedded(views::treemap::TreemapPage)/>
+                    <Route path=path!("/embed/funding") view=|| embedded(views::overview::FundingOnly)/>
+                    <Route path=path!("/embed/goals") view=|| embedded(views::goals::GoalsPage)/>
+                    <Route path=path!("/embed/flow") view=|| embedded(views::flow::FlowPage)/>
+                    <Route path=path!("/p/:id/embed/treemap") view=|| embedded(views::treemap::TreemapPage)/>
+                    <Route path=path!("/p/:id/embed/funding") view=|| embedded(views::overview::FundingOnly)/>
+                    <Route path=path!("/p/:id/embed/goals") view=|| embedded(views::goals::GoalsPage)/>
+                    <Route path=path!("/p/:id/embed/flow") view=|| embedded(views::flow::FlowPage)/>
                 </Routes>
             </main>
             <Footer/>
@@ -82,7 +117,13 @@ pub fn App() -> impl IntoView {
 fn Header() -> impl IntoView {
     let ui = use_ui();
     let lang = move || ui.lang.get();
-    move || (!is_embedded()).then(|| view! {
+    let base = use_context::<Base>().map(|b| b.0).unwrap_or_default();
+    let location = use_location();
+    // The header is outside every plan scope: it follows the plan in the address.
+    let root = Memo::new(move |_| crate::scope::id_in_path(&location.pathname.get(), &base).map(|id| format!("/p/{id}")).unwrap_or_default());
+    move || (!is_embedded()).then(|| {
+        provide_context(crate::scope::PlanRoot(root.get()));
+        view! {
         <header class="site">
             <div class="brand">
                 <A href=crate::app::href("/")>{move || lang().pick("施政計畫透視", "Plan Explorer")}</A>
@@ -93,7 +134,12 @@ fn Header() -> impl IntoView {
                 <A href=crate::app::href("/goals")>{move || lang().pick("目標", "Goals")}</A>
                 <A href=crate::app::href("/programmes")>{move || lang().pick("計畫列表", "Programmes")}</A>
                 <A href=crate::app::href("/flow")>{move || lang().pick("資金流向", "Money flow")}</A>
-                <A href=crate::app::href("/import")>{move || lang().pick("匯入", "Import")}</A>
+                <A href=crate::app::href("/whatif")>{move || lang().pick("試算", "What if")}</A>
+                <A href=crate::app::href("/notes")>{move || lang().pick("筆記", "Notes")}</A>
+                <span class="sep" aria-hidden="true"></span>
+                <A href=site_href("/library")>{move || lang().pick("我的計畫", "My plans")}</A>
+                <A href=site_href("/compare")>{move || lang().pick("比較", "Compare")}</A>
+                <A href=site_href("/import")>{move || lang().pick("匯入", "Import")}</A>
             </nav>
             <button
                 class="lang"
@@ -104,7 +150,7 @@ fn Header() -> impl IntoView {
                 {move || lang().pick("English", "中文")}
             </button>
         </header>
-    })
+    }})
 }
 
 #[component]

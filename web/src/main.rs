@@ -3,8 +3,11 @@
 
 mod app;
 mod components;
+mod download;
 mod i18n;
+mod scope;
 mod state;
+mod store;
 mod views;
 
 fn main() {

@@ -1,17 +1,25 @@
-//! What every view reads: the plan and the figures `plan-core` computed from it (once, at
-//! start), and the user's preferences (language, population), kept in local storage.
+//! What every view reads: the plan in view and the figures `plan-core` computed from it
+//! (with the user's link corrections), and the user's preferences (language, population),
+//! kept in local storage.
 
 use crate::i18n::Lang;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use plan_core::meta::{PlanMeta, SEED_META_JSON};
-use plan_core::parser::parse;
+use crate::store::library::BUNDLED;
+use plan_core::links::CuratedLinks;
+use plan_core::parser::read_any;
+use std::cell::RefCell;
 use plan_core::summary::{summarise, Summary};
 use plan_core::{Diagnostic, Plan, SEED_PLAN_TEXT};
 use std::sync::Arc;
 
 #[derive(Clone)]
 pub struct Data {
+    /// `seed` for the bundled plan, else the library id.
+    pub id: Arc<str>,
+    /// The plan's name as the user sees it in lists (the library name for imports).
+    pub name: Arc<str>,
     pub plan: Arc<Plan>,
     pub summary: Arc<Summary>,
     pub meta: Arc<PlanMeta>,
@@ -27,12 +35,20 @@ const MAX_SYNTHETIC: usize = 20_000;
 impl Data {
     /// The bundled plan, or — in a benchmark build (feature `synthetic`) — a seeded synthetic
     /// plan of N programmes when the URL asks for one (`?synthetic=10000&seed=1`).
-    pub fn load() -> Data {
+    pub fn bundled(curated: Option<&CuratedLinks>) -> Data {
         #[cfg(feature = "synthetic")]
         if let Some(data) = Self::synthetic() {
             return data;
         }
-        Data::from_text(SEED_PLAN_TEXT, PlanMeta::from_json(SEED_META_JSON).unwrap_or_default())
+        cached(BUNDLED, curated, || {
+            let meta = PlanMeta::from_json(SEED_META_JSON).unwrap_or_default();
+            Data::from_source(BUNDLED, "", SEED_PLAN_TEXT, meta, curated)
+        })
+    }
+
+    /// An imported plan from the library.
+    pub fn stored(id: &str, name: &str, source: &str, curated: Option<&CuratedLinks>) -> Data {
+        cached(id, curated, || Data::from_source(id, name, source, PlanMeta::default(), curated))
     }
 
     #[cfg(feature = "synthetic")]
@@ -42,13 +58,16 @@ impl Data {
         let get = |k: &str| params.as_ref().and_then(|p| p.get(k)).and_then(|v| v.parse::<u64>().ok());
         let n = get("synthetic").map(|n| n as usize).filter(|n| (1..=MAX_SYNTHETIC).contains(n))?;
         let plan = plan_core::synth::generate(get("seed").unwrap_or(1), n, (n / 40).max(6));
-        Some(Data::from_text(&plan_core::synth::render_text(&plan), PlanMeta::default()))
+        Some(Data::from_source(BUNDLED, "", &plan_core::synth::render_text(&plan), PlanMeta::default(), None))
     }
 
-    fn from_text(text: &str, meta: PlanMeta) -> Data {
-        let parsed = parse(text);
-        let summary = summarise(&parsed.plan, None);
+    fn from_source(id: &str, name: &str, text: &str, meta: PlanMeta, curated: Option<&CuratedLinks>) -> Data {
+        let parsed = read_any(text.as_bytes());
+        let summary = summarise(&parsed.plan, curated);
+        let name = if name.is_empty() { parsed.plan.title.clone() } else { name.to_string() };
         Data {
+            id: Arc::from(id),
+            name: Arc::from(name.as_str()),
             plan: Arc::new(parsed.plan),
             summary: Arc::new(summary),
             meta: Arc::new(meta),
@@ -97,6 +116,27 @@ impl Ui {
         });
         ui
     }
+}
+
+thread_local! {
+    /// The last few plans read, by (id, link corrections): moving between views of one plan
+    /// must not parse it again (an imported plan may be megabytes).
+    static CACHE: RefCell<Vec<(String, Option<CuratedLinks>, Data)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn cached(id: &str, curated: Option<&CuratedLinks>, make: impl FnOnce() -> Data) -> Data {
+    let hit = CACHE.with_borrow(|c| c.iter().find(|(i, l, _)| i == id && l.as_ref() == curated).map(|(_, _, d)| d.clone()));
+    hit.unwrap_or_else(|| {
+        let data = make();
+        CACHE.with_borrow_mut(|c| {
+            c.retain(|(i, _, _)| i != id);
+            c.push((id.to_string(), curated.cloned(), data.clone()));
+            if c.len() > 3 {
+                c.remove(0);
+            }
+        });
+        data
+    })
 }
 
 pub fn use_data() -> Data {

@@ -9,13 +9,14 @@ use leptos_router::hooks::use_navigate;
 pub fn ChartItem(
     class: String,
     label: String,
-    /// The in-app path this element opens, if any.
+    /// The path (within the plan in view) this element opens, if any.
     target: Option<String>,
     /// Called on hover and on keyboard focus.
     on_focus: Callback<()>,
     children: Children,
 ) -> impl IntoView {
     let navigate = use_navigate();
+    let target = target.map(|t| crate::scope::plan_path(&t));
     let role = if target.is_some() { "link" } else { "img" };
     let open = move || {
         if let Some(t) = &target {

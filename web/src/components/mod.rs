@@ -1,7 +1,10 @@
 //! Small pieces shared by pages.
 
 pub mod chart_item;
+pub mod downloads;
 pub mod embed;
 pub mod funding_bar;
+pub mod link_editor;
 pub mod names;
+pub mod note;
 pub mod palette;

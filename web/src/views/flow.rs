@@ -87,6 +87,7 @@ pub fn FlowPage() -> impl IntoView {
                     {node_shapes}
                     <g class="node-labels" aria-hidden="true">{texts}</g>
                 </svg>
+                <crate::components::downloads::ChartDownloads lang=lang selector="svg.sankey" name=format!("{}-flow", crate::components::downloads::stem(&data))/>
                 <crate::components::embed::EmbedSnippet lang=lang chart="flow"/>
                 <details class="table-equivalent">
                     <summary>{lang.pick("以表格檢視所有流向", "Every flow as a table")}</summary>

@@ -2,16 +2,18 @@
 //! its rolled-up budget and share; link kind, score and evidence on demand; strategies no
 //! programme funds are flagged. A sunburst shows the same tree.
 
+use crate::components::chart_item::ChartItem;
 use crate::components::names::{with_gloss, Name};
+use crate::components::note::NoteEditor;
 use crate::components::palette::goal_colour;
 use crate::i18n::Lang;
 use crate::state::{use_data, use_ui, Data};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use crate::components::chart_item::ChartItem;
+use plan_core::annotations::Target;
 use plan_core::charts::{goal_sunburst, Node};
 use plan_core::links::LinkKind;
-use plan_core::StrategyId;
+use plan_core::{Money, StrategyId};
 
 #[component]
 pub fn GoalsPage() -> impl IntoView {
@@ -67,11 +69,19 @@ fn Vision(lang: Lang, data: Data) -> impl IntoView {
     }
 }
 
+/// Above this many programmes the goal tree builds strategies' programme lists on demand.
+const LAZY_ABOVE: usize = 300;
+
 #[component]
 fn Tree(lang: Lang, data: Data) -> impl IntoView {
     let plan = data.plan.clone();
     let s = data.summary.clone();
     let gloss = &data.meta.gloss;
+    // Large plans open with strategies folded, and a strategy's programmes are built only
+    // when it is opened: a 10,000-programme tree then renders in a frame.
+    let lazy = plan.programmes.len() > LAZY_ABOVE;
+    let amounts: std::collections::HashMap<(u32, StrategyId), Money> = s.rollup.allocations.iter().map(|a| ((a.programme, a.strategy), a.amount)).collect();
+    let amounts = std::sync::Arc::new(amounts);
     let goals = plan.goals.iter().map(|g| {
         let money = s.rollup.goal(g.number).unwrap_or_default();
         let strategies = g.strategies.iter().map(|st| {
@@ -79,20 +89,14 @@ fn Tree(lang: Lang, data: Data) -> impl IntoView {
             let money = s.rollup.strategy(id);
             let links: Vec<_> = s.links.iter().filter(|l| l.strategy == id).cloned().collect();
             let unfunded = links.is_empty();
-            view! {
-                <li class="strategy" class:unfunded=unfunded>
-                    <details open=!unfunded>
-                        <summary>
-                            <span class="label">{lang.strategy_label(id)}</span>" "
-                            <Name lang=lang zh=st.name.clone() gloss=gloss.strategy(id).map(str::to_string)/>
-                            <span class="figure">{format!("{} · {}%", lang.money(money), s.strategy_share(id))}</span>
-                            {unfunded.then(|| view! { <span class="flag">{lang.pick("⚠ 無計畫經費", "⚠ No programme funds this")}</span> })}
-                        </summary>
+            let shown = RwSignal::new(!unfunded && !lazy);
+            let (plan, meta, amounts) = (plan.clone(), data.meta.clone(), amounts.clone());
+            let link_list = move || shown.get().then(|| view! {
                         <ul class="links">
-                            {links.into_iter().map(|l| {
+                            {links.iter().map(|l| {
                                 let p = plan.programme(l.programme);
-                                let name = p.map(|p| with_gloss(lang, &p.name, gloss.programme(p.number))).unwrap_or_default();
-                                let amount = s.rollup.allocations.iter().find(|a| a.programme == l.programme && a.strategy == id).map(|a| a.amount).unwrap_or_default();
+                                let name = p.map(|p| with_gloss(lang, &p.name, meta.gloss.programme(p.number))).unwrap_or_default();
+                                let amount = amounts.get(&(l.programme, id)).copied().unwrap_or_default();
                                 let kind = match l.kind {
                                     LinkKind::Inferred => format!("{} {}", lang.pick("推論", "inferred"), l.score),
                                     LinkKind::Curated => lang.pick("人工確認", "curated").to_string(),
@@ -112,6 +116,21 @@ fn Tree(lang: Lang, data: Data) -> impl IntoView {
                                 }
                             }).collect_view()}
                         </ul>
+            });
+            view! {
+                <li class="strategy" class:unfunded=unfunded>
+                    <details open=shown.get_untracked() on:toggle=move |ev| {
+                        use wasm_bindgen::JsCast;
+                        if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) { shown.set(d.open()) }
+                    }>
+                        <summary>
+                            <span class="label">{lang.strategy_label(id)}</span>" "
+                            <Name lang=lang zh=st.name.clone() gloss=gloss.strategy(id).map(str::to_string)/>
+                            <span class="figure">{format!("{} · {}%", lang.money(money), s.strategy_share(id))}</span>
+                            {unfunded.then(|| view! { <span class="flag">{lang.pick("⚠ 無計畫經費", "⚠ No programme funds this")}</span> })}
+                        </summary>
+                        <NoteEditor lang=lang target=Target::Strategy { id } about=st.name.clone()/>
+                        {link_list}
                     </details>
                 </li>
             }
@@ -125,6 +144,7 @@ fn Tree(lang: Lang, data: Data) -> impl IntoView {
                         <Name lang=lang zh=g.name.clone() gloss=gloss.goal(g.number).map(str::to_string)/>
                         <span class="figure">{format!("{} · {}%", lang.money(money), s.goal_share(g.number))}</span>
                     </summary>
+                    <NoteEditor lang=lang target=Target::Goal { number: g.number } about=g.name.clone()/>
                     <ul>{strategies}</ul>
                 </details>
             </li>
@@ -198,6 +218,7 @@ fn Sunburst(lang: Lang, data: Data) -> impl IntoView {
             <g class="slice-labels" aria-hidden="true">{texts}</g>
         </svg>
         <p class="note">{lang.pick("此圖的文字版本即「樹狀清單」。", "The Tree view is this chart's text equivalent.")}</p>
+        <crate::components::downloads::ChartDownloads lang=lang selector="svg.sunburst" name=format!("{}-sunburst", crate::components::downloads::stem(&data))/>
         <crate::components::embed::EmbedSnippet lang=lang chart="goals"/>
     }
 }

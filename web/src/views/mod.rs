@@ -1,10 +1,15 @@
 //! One module per page.
 
+pub mod compare;
 pub mod flow;
 pub mod goals;
 pub mod import;
+pub mod library;
 pub mod not_found;
+pub mod notes;
 pub mod overview;
 pub mod programme;
+pub mod storage_problems;
 pub mod table;
 pub mod treemap;
+pub mod whatif;

@@ -1,5 +1,6 @@
 //! The landing page: what the plan is, how much, who pays, and what it costs each resident.
 
+use crate::components::downloads::{stem, ChartDownloads, PlanDownloads};
 use crate::components::embed::EmbedSnippet;
 use crate::components::funding_bar::{kind_segments, FundingBar};
 use crate::components::names::with_gloss;
@@ -52,6 +53,13 @@ fn render(data: &Data, ui: Ui, lang: Lang) -> impl IntoView {
 
     view! {
         <section class="page overview">
+            {(&*data.id != crate::store::library::BUNDLED).then(|| view! {
+                <p class="imported-note" data-testid="imported-note">
+                    {lang.pick("你匯入的計畫，只儲存在這個瀏覽器：", "A plan you imported, stored only in this browser: ")}
+                    <strong>{data.name.to_string()}</strong>" · "
+                    <a href=crate::app::site_href("/library")>{lang.pick("我的計畫", "My plans")}</a>
+                </p>
+            })}
             <h1>{title}</h1>
             <p class="lede">{agency}" · "{year}</p>
             <dl class="facts">
@@ -78,6 +86,7 @@ fn render(data: &Data, ui: Ui, lang: Lang) -> impl IntoView {
             </dl>
             <h2>{lang.pick("誰出錢", "Who pays")}</h2>
             <FundingBar lang=lang caption=lang.pick("經費來源（依類別）", "Funding by kind").to_string() segments=kinds/>
+            <ChartDownloads lang=lang selector=".funding-bar .bar svg" name=format!("{}-funding", stem(data))/>
             <EmbedSnippet lang=lang chart="funding"/>
             <details class="sources">
                 <summary>{lang.pick("各經費來源明細", "Every funding source")}</summary>
@@ -95,6 +104,7 @@ fn render(data: &Data, ui: Ui, lang: Lang) -> impl IntoView {
             </details>
             <YourShare data=data.clone() ui=ui lang=lang/>
             <ParseReport lang=lang data=data.clone()/>
+            <PlanDownloads data=data.clone() lang=lang/>
             <nav class="next" aria-label=lang.pick("繼續探索", "Explore further")>
                 <A href=crate::app::href("/treemap")>{lang.pick("預算樹狀圖 →", "Budget treemap →")}</A>
                 <A href=crate::app::href("/goals")>{lang.pick("目標與策略 →", "Goals and strategies →")}</A>

@@ -8,7 +8,10 @@ use crate::state::{use_data, use_ui, Data, Ui};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use plan_core::links::{candidates, LinkKind};
+use crate::components::link_editor::LinkEditor;
+use crate::components::note::NoteEditor;
+use plan_core::annotations::Target;
+use plan_core::links::candidates;
 use plan_core::money::per_capita;
 use plan_core::{Programme, Span};
 
@@ -48,6 +51,7 @@ fn render(data: &Data, ui: Ui, lang: Lang, p: Programme) -> impl IntoView {
     let neighbour = |i: Option<usize>| i.and_then(|i| ranking.get(i)).map(|r| (r.number, with_gloss(lang, &r.name, gloss.programme(r.number)), r.budget));
     let (above, below) = (neighbour(pos.checked_sub(1)), neighbour(Some(pos + 1)));
     let links: Vec<_> = s.links.iter().filter(|l| l.programme == p.number).cloned().collect();
+    let about = p.name.clone();
     let alternatives: Vec<_> = candidates(&data.plan, &p).into_iter().filter(|c| !links.iter().any(|l| l.strategy == c.strategy)).take(3).collect();
     let budget = p.budget;
     let per = move || per_capita(budget, ui.population.get());
@@ -64,6 +68,7 @@ fn render(data: &Data, ui: Ui, lang: Lang, p: Programme) -> impl IntoView {
             </nav>
             <p class="label">{lang.programme_label(p.number)}</p>
             <h1><Name lang=lang zh=name gloss=gloss.programme(p.number).map(str::to_string)/></h1>
+            <NoteEditor lang=lang target=Target::Programme { number: p.number } about=about/>
             <dl class="facts">
                 <div>
                     <dt>{lang.pick("預算", "Budget")}</dt>
@@ -102,25 +107,7 @@ fn render(data: &Data, ui: Ui, lang: Lang, p: Programme) -> impl IntoView {
                 </ul>
             })}
             <h2>{lang.pick("對應策略", "Strategies it serves")}</h2>
-            {if links.is_empty() {
-                view! { <p class="flag">{lang.pick("沒有找到對應的策略（未連結）。", "No strategy found (unlinked).")}</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="links">
-                        {links.into_iter().map(|l| {
-                            let sname = data.plan.strategy(l.strategy).map(|(_, s)| with_gloss(lang, &s.name, gloss.strategy(l.strategy))).unwrap_or_default();
-                            let kind = match l.kind { LinkKind::Inferred => format!("{} {}", lang.pick("推論", "inferred"), l.score), LinkKind::Curated => lang.pick("人工確認", "curated").to_string() };
-                            view! {
-                                <li>
-                                    <A href=crate::app::href("/goals")>{format!("{} {}", lang.strategy_label(l.strategy), sname)}</A>
-                                    <span class="badge">{kind}</span>
-                                    {(!l.evidence.is_empty()).then(|| view! { <span class="evidence" lang="zh-Hant-TW">{format!(" ({})", l.evidence.join("、"))}</span> })}
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            }}
+            <LinkEditor lang=lang programme=p.number/>
             <details>
                 <summary>{lang.pick("其他可能的策略", "Other possible strategies")}</summary>
                 <ul>

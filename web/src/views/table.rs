@@ -1,5 +1,6 @@
 //! Programmes as a table: sortable by every column, filtered by typing Chinese or English,
-//! with a totals row (computed by `plan-core`) that follows the filter.
+//! with a totals row (computed by `plan-core`) that follows the filter. Rows are shown a
+//! page at a time, so a plan of 10,000 programmes sorts and filters within a frame.
 
 use crate::components::names::with_gloss;
 use crate::i18n::Lang;
@@ -9,6 +10,9 @@ use leptos_router::components::A;
 use plan_core::charts::primary_goal;
 use plan_core::{FundingKind, Money};
 use rust_decimal::Decimal;
+
+/// Rows per page: every programme of an agency's plan fits on one.
+const PAGE: usize = 100;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Col {
@@ -63,6 +67,7 @@ pub fn TablePage() -> impl IntoView {
     let ui = use_ui();
     let sort = RwSignal::new((Col::Number, true));
     let filter = RwSignal::new(String::new());
+    let page = RwSignal::new(0usize);
     move || {
         let lang = ui.lang.get();
         let all = rows(&data, lang);
@@ -128,7 +133,8 @@ pub fn TablePage() -> impl IntoView {
             <section class="page">
                 <h1>{lang.pick("計畫列表", "Programmes")}</h1>
                 <label for="filter">{lang.pick("篩選（中文或英文）", "Filter (Chinese or English)")}</label>
-                <input id="filter" type="search" autocomplete="off" prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev))/>
+                <input id="filter" type="search" autocomplete="off" prop:value=move || filter.get() on:input=move |ev| { page.set(0); filter.set(event_target_value(&ev)) }/>
+                <Pager lang=lang page=page count=Signal::derive(move || visible.with(Vec::len))/>
                 <div class="table-wrap">
                     <table class="programmes" data-testid="programme-table">
                         <caption>{lang.pick("金額單位：千元。點選欄位標題排序。", "Amounts in NT$ thousand. Click a column heading to sort.")}</caption>
@@ -143,7 +149,7 @@ pub fn TablePage() -> impl IntoView {
                             {header(Col::Goal, "目標", "Goal", false)}
                         </tr></thead>
                         <tbody>
-                            {move || visible.get().into_iter().map(|r| view! {
+                            {move || visible.with(|v| v.iter().skip(page.get() * PAGE).take(PAGE).cloned().collect::<Vec<_>>()).into_iter().map(|r| view! {
                                 <tr>
                                     <td>{r.number}</td>
                                     <th scope="row"><A href=crate::app::href(&format!("/programme/{}", r.number))>{r.name}</A></th>
@@ -161,5 +167,27 @@ pub fn TablePage() -> impl IntoView {
                 </div>
             </section>
         }
+    }
+}
+
+/// "Rows 1–100 of 10,000" with previous and next; hidden when everything fits on a page.
+#[component]
+fn Pager(lang: Lang, page: RwSignal<usize>, count: Signal<usize>) -> impl IntoView {
+    let pages = move || count.get().div_ceil(PAGE).max(1);
+    move || {
+        let (n, p) = (count.get(), page.get().min(pages() - 1));
+        (n > PAGE).then(|| {
+            let (from, to) = (p * PAGE + 1, ((p + 1) * PAGE).min(n));
+            view! {
+                <nav class="pager" aria-label=lang.pick("分頁", "Pages")>
+                    <button type="button" disabled=p == 0 on:click=move |_| page.update(|x| *x = x.saturating_sub(1))>{lang.pick("← 上一頁", "← Previous")}</button>
+                    <span role="status" data-testid="pager">{match lang {
+                        Lang::Zh => format!("第 {from}–{to} 項，共 {n} 項"),
+                        Lang::En => format!("Rows {from}–{to} of {n}"),
+                    }}</span>
+                    <button type="button" disabled=p + 1 >= pages() on:click=move |_| page.update(|x| *x += 1)>{lang.pick("下一頁 →", "Next →")}</button>
+                </nav>
+            }
+        })
     }
 }

@@ -47,6 +47,7 @@ pub fn TreemapPage() -> impl IntoView {
                 <Legend lang=lang colouring=colouring data=data.clone()/>
                 <Details lang=lang focused=focused data=data.clone()/>
                 <Chart lang=lang cells=cells.clone() others=others.clone() colouring=colouring focused=focused data=data.clone() w=w h=h/>
+                <crate::components::downloads::ChartDownloads lang=lang selector="svg.treemap" name=format!("{}-treemap", crate::components::downloads::stem(&data))/>
                 <crate::components::embed::EmbedSnippet lang=lang chart="treemap"/>
                 <CellTable lang=lang cells=cells.clone() others=others.clone() data=data.clone()/>
             </section>

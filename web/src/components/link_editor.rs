@@ -1,0 +1,84 @@
+//! The strategies a programme serves, and the user's corrections: confirm an inferred
+//! link, remove a link, or add one. Corrections are stored per plan; the page's plan scope
+//! re-reads them, so every roll-up follows at once (see `crate::scope`).
+
+use crate::components::names::with_gloss;
+use crate::i18n::Lang;
+use crate::state::use_data;
+use crate::store::{use_store, StoreError};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use plan_core::links::LinkKind;
+use plan_core::StrategyId;
+
+#[component]
+pub fn LinkEditor(lang: Lang, programme: u32) -> impl IntoView {
+    let data = use_data();
+    let store = use_store();
+    let failure = RwSignal::new(None::<StoreError>);
+    let gloss = data.meta.gloss.clone();
+    let links: Vec<_> = data.summary.links.iter().filter(|l| l.programme == programme).cloned().collect();
+    let all_links = data.summary.links.clone();
+    let confirmed = store.user_data(&data.id).map(|d| d.annotations.confirmed).unwrap_or_default();
+    let id = data.id.to_string();
+    let change = move |f: Box<dyn FnOnce(&mut plan_core::annotations::Annotations)>| {
+        failure.set(store.update_user_data(&id, |d| f(&mut d.annotations)).err());
+    };
+    let strategy_name = {
+        let plan = data.plan.clone();
+        move |s: StrategyId| plan.strategy(s).map(|(_, st)| with_gloss(lang, &st.name, gloss.strategy(s))).unwrap_or_default()
+    };
+    let rows = links.iter().map(|l| {
+        let s = l.strategy;
+        let is_confirmed = l.kind == LinkKind::Curated || confirmed.contains(&(programme, s));
+        let kind = match (l.kind, is_confirmed) {
+            (LinkKind::Curated, _) => lang.pick("人工確認", "curated").to_string(),
+            (LinkKind::Inferred, true) => format!("{} {} · {}", lang.pick("推論", "inferred"), l.score, lang.pick("已確認", "confirmed")),
+            (LinkKind::Inferred, false) => format!("{} {}", lang.pick("推論", "inferred"), l.score),
+        };
+        let (c1, c2) = (change.clone(), change.clone());
+        let current = all_links.clone();
+        view! {
+            <li data-testid="link">
+                <A href=crate::app::href("/goals")>{format!("{} {}", lang.strategy_label(s), strategy_name(s))}</A>
+                " "<span class="badge">{kind}</span>
+                {(!l.evidence.is_empty()).then(|| view! { <span class="evidence" lang="zh-Hant-TW">{format!(" ({})", l.evidence.join("、"))}</span> })}
+                " "
+                {(!is_confirmed).then(|| view! {
+                    <button type="button" on:click=move |_| c1(Box::new(move |a| a.confirm(programme, s)))>{lang.pick("確認", "Confirm")}</button>
+                })}
+                <button type="button" on:click=move |_| { let current = current.clone(); c2(Box::new(move |a| a.link_remove(programme, s, &current))) }>
+                    {lang.pick("移除", "Remove")}
+                </button>
+            </li>
+        }
+    }).collect_view();
+    let choices: Vec<(StrategyId, String)> = data.plan.strategies().filter(|(sid, _, _)| !links.iter().any(|l| l.strategy == *sid)).map(|(sid, _, st)| (sid, format!("{} {}", lang.strategy_label(sid), st.name))).collect();
+    let chosen = RwSignal::new(choices.first().map(|(s, _)| *s));
+    let select_id = format!("add-link-{programme}");
+    let current = data.summary.links.clone();
+    view! {
+        <section class="link-editor" data-testid="link-editor">
+            {if links.is_empty() {
+                view! { <p class="flag">{lang.pick("沒有找到對應的策略（未連結）。", "No strategy found (unlinked).")}</p> }.into_any()
+            } else {
+                view! { <ul class="links">{rows}</ul> }.into_any()
+            }}
+            {(!choices.is_empty()).then(|| view! {
+                <div class="add-link">
+                    <label for=select_id.clone()>{lang.pick("加上對應策略", "Link to a strategy")}</label>
+                    <select id=select_id on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
+                        {choices.into_iter().map(|(s, label)| view! { <option value=s.to_string()>{label}</option> }).collect_view()}
+                    </select>
+                    <button type="button" on:click=move |_| {
+                        if let Some(s) = chosen.get_untracked() {
+                            let current = current.clone();
+                            change(Box::new(move |a| a.link_add(programme, s, &current)));
+                        }
+                    }>{lang.pick("加上", "Add")}</button>
+                </div>
+            })}
+            <p role="status">{move || failure.get().map(|e| view! { <span class="diag error">{e.message(lang)}</span> })}</p>
+        </section>
+    }
+}

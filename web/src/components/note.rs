@@ -1,0 +1,106 @@
+//! The user's note and bookmark on one programme, goal or strategy, shown where it belongs.
+//! Saved to local storage on demand; a failure says why and keeps the text in the box.
+
+use crate::i18n::Lang;
+use crate::state::use_data;
+use crate::store::{now_iso, use_store, StoreError};
+use leptos::prelude::*;
+use plan_core::annotations::{Note, Target};
+
+/// The plan's notes, read once per change for every editor on the page.
+#[derive(Clone, Copy)]
+pub struct Notes(pub Memo<std::collections::BTreeMap<String, Note>>);
+
+/// Provided by the plan scope.
+pub fn provide_notes(plan_id: String) {
+    let store = use_store();
+    provide_context(Notes(Memo::new(move |_| store.user_data(&plan_id).map(|d| d.annotations.notes).unwrap_or_default())));
+}
+
+fn use_notes() -> Notes {
+    expect_context::<Notes>()
+}
+
+#[derive(Clone, PartialEq)]
+enum Saved {
+    Yes,
+    Failed(StoreError),
+}
+
+#[component]
+pub fn NoteEditor(lang: Lang, target: Target, #[prop(into)] about: String) -> impl IntoView {
+    let store = use_store();
+    let plan_id = use_data().id.to_string();
+    let key = target.key();
+    let notes = use_notes();
+    let k = key.clone();
+    let stored = Memo::new(move |_| notes.0.with(|n| n.get(&k).cloned()));
+    let draft = RwSignal::new(stored.get_untracked().map(|n| n.text).unwrap_or_default());
+    let saved = RwSignal::new(None::<Saved>);
+    // Another tab's edit shows here unless this box holds unsaved typing.
+    let dirty = RwSignal::new(false);
+    Effect::new(move |_| {
+        let text = stored.get().map(|n| n.text).unwrap_or_default();
+        if !dirty.get_untracked() {
+            draft.set(text);
+        }
+    });
+    let write = move |change: Box<dyn FnOnce(&mut Option<Note>)>| {
+        let (pid, key) = (plan_id.clone(), key.clone());
+        let result = store.update_user_data(&pid, move |d| {
+            let mut note = d.annotations.notes.get(&key).cloned();
+            change(&mut note);
+            match note {
+                Some(n) if !n.text.trim().is_empty() || n.bookmarked => { d.annotations.notes.insert(key, n); }
+                _ => { d.annotations.notes.remove(&key); }
+            }
+        });
+        saved.set(Some(match result { Ok(()) => Saved::Yes, Err(e) => Saved::Failed(e) }));
+    };
+    let write_text = write.clone();
+    let id = format!("note-{}", target.key().replace('.', "-"));
+    // The editor is built only when opened: the goal tree has one per goal and strategy.
+    let open = RwSignal::new(false);
+    view! {
+        <details class="note" data-testid="note" on:toggle=move |ev| {
+            use wasm_bindgen::JsCast;
+            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) { open.set(d.open()) }
+        }>
+            <summary>
+                {move || match stored.get() {
+                    Some(n) if n.bookmarked => lang.pick("★ 我的筆記（已加書籤）", "★ My note (bookmarked)"),
+                    Some(_) => lang.pick("📝 我的筆記", "📝 My note"),
+                    None => lang.pick("＋ 加筆記或書籤", "+ Add a note or bookmark"),
+                }}
+            </summary>
+            {move || open.get().then(|| { let (id, write, write_text) = (id.clone(), write.clone(), write_text.clone()); view! {
+            <label for=id.clone()>{format!("{} {about}", lang.pick("筆記：", "Note on"))}</label>
+            <textarea id=id rows="3" maxlength="10000" prop:value=move || draft.get() on:input=move |ev| { dirty.set(true); draft.set(event_target_value(&ev)) }></textarea>
+            <div class="note-actions">
+                <button type="button" on:click=move |_| {
+                    let text = draft.get_untracked();
+                    dirty.set(false);
+                    write_text(Box::new(move |n| {
+                        let mut note = n.take().unwrap_or_default();
+                        note.text = text;
+                        note.updated = now_iso();
+                        *n = Some(note);
+                    }))
+                }>{lang.pick("儲存筆記", "Save note")}</button>
+                <button type="button" aria-pressed=move || stored.get().is_some_and(|n| n.bookmarked).to_string() on:click=move |_| {
+                    write(Box::new(|n| {
+                        let mut note = n.take().unwrap_or_default();
+                        note.bookmarked = !note.bookmarked;
+                        note.updated = now_iso();
+                        *n = Some(note);
+                    }))
+                }>{lang.pick("書籤", "Bookmark")}</button>
+                <span role="status">{move || saved.get().map(|s| match s {
+                    Saved::Yes => view! { <span>{lang.pick("已儲存", "Saved")}</span> }.into_any(),
+                    Saved::Failed(e) => view! { <span class="diag error">{e.message(lang)}</span> }.into_any(),
+                })}</span>
+            </div>
+            }})}
+        </details>
+    }
+}

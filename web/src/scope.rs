@@ -1,0 +1,78 @@
+//! Which plan a page shows. The bundled plan lives at the site's root (`/treemap`); an
+//! imported one under its library id (`/p/<id>/treemap`), with every view the bundled one
+//! has. [`PlanScope`] reads the id from the route, loads the plan (with the user's link
+//! corrections, so roll-ups follow them) and provides it to the view inside.
+
+use crate::state::{use_ui, Data};
+use crate::store::library::BUNDLED;
+use crate::store::use_store;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// The path prefix of the plan in view: `""` for the bundled plan, `/p/<id>` otherwise.
+#[derive(Clone)]
+pub struct PlanRoot(pub String);
+
+/// An in-plan path without the deploy base (for `navigate`, which adds it).
+pub fn plan_path(path: &str) -> String {
+    let root = use_context::<PlanRoot>().map(|r| r.0).unwrap_or_default();
+    match (root.is_empty(), path) {
+        (false, "/") => root,
+        _ => format!("{root}{path}"),
+    }
+}
+
+/// The plan id a pathname shows (for the header, which is outside any scope).
+pub fn id_in_path(pathname: &str, base: &str) -> Option<String> {
+    let rest = pathname.strip_prefix(base).unwrap_or(pathname);
+    let rest = rest.strip_prefix("/p/")?;
+    let id = rest.split('/').next().unwrap_or_default();
+    (!id.is_empty()).then(|| id.to_string())
+}
+
+#[component]
+pub fn PlanScope(children: ChildrenFn) -> impl IntoView {
+    let params = use_params_map();
+    let store = use_store();
+    let id = Memo::new(move |_| params.read().get("id"));
+    // Only the link corrections re-render the page; a note being typed does not.
+    let curated = Memo::new(move |_| {
+        let pid = id.get().unwrap_or_else(|| BUNDLED.to_string());
+        store.user_data(&pid).ok().and_then(|d| d.annotations.curated())
+    });
+    move || {
+        let curated = curated.get();
+        let (data, root) = match id.get() {
+            None => (Data::bundled(curated.as_ref()), String::new()),
+            Some(id) => match store.load_plan(&id) {
+                Ok(stored) => (Data::stored(&id, &stored.name, &stored.source, curated.as_ref()), format!("/p/{id}")),
+                Err(reason) => return view! { <Missing reason=reason/> }.into_any(),
+            },
+        };
+        crate::components::note::provide_notes(data.id.to_string());
+        provide_context(data);
+        provide_context(PlanRoot(root));
+        children().into_any()
+    }
+}
+
+/// A plan URL whose plan is not in this browser's library (or cannot be read).
+#[component]
+fn Missing(reason: String) -> impl IntoView {
+    let lang = use_ui().lang;
+    view! {
+        <section class="page missing" data-testid="plan-missing">
+            <h1>{move || lang.get().pick("找不到這份計畫", "This plan is not here")}</h1>
+            <p>{move || lang.get().pick(
+                "匯入的計畫只儲存在匯入它的瀏覽器裡。這個網址指向的計畫不在這個瀏覽器的「我的計畫」中。",
+                "Imported plans are stored only in the browser that imported them, and this browser's library does not have the one this address points to.",
+            )}</p>
+            <p class="diag error">{reason}</p>
+            <p>
+                <a href=crate::app::site_href("/library")>{move || lang.get().pick("我的計畫", "My plans")}</a>
+                " · "
+                <a href=crate::app::site_href("/")>{move || lang.get().pick("回到內建計畫", "Back to the bundled plan")}</a>
+            </p>
+        </section>
+    }
+}

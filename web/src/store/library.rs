@@ -1,0 +1,119 @@
+//! The library: plans the user imported, kept in local storage. An index lists them
+//! (`plan-explorer.library`); each plan's source is its own entry
+//! (`plan-explorer.plan.<id>`), stored as imported (plan text or canonical JSON), so it is
+//! parsed again by `plan-core` on every visit and always reads the same way.
+//!
+//! The bundled plan is not in the library and cannot be deleted. Deleting moves a plan to
+//! the bin (it stays stored and can be restored) until the user empties the bin.
+
+use super::{new_id, now_iso, Store, StoreError};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+const INDEX_KEY: &str = "plan-explorer.library";
+const INDEX_VERSION: u32 = 1;
+const PLAN_VERSION: u32 = 1;
+
+/// The id the bundled plan goes by (for notes and scenarios); never an imported plan's id.
+pub const BUNDLED: &str = "seed";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: String,
+    pub name: String,
+    pub added: String,
+    pub programmes: usize,
+    /// 千元, as a decimal string (exact).
+    pub total: String,
+    #[serde(default)]
+    pub deleted: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Index {
+    schema_version: u32,
+    plans: Vec<Entry>,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct StoredPlan {
+    schema_version: u32,
+    pub name: String,
+    pub source: String,
+}
+
+/// Version 0 (the first preview build) stored the index as a bare list of entries.
+fn migrate_index(version: u32, value: Value) -> Result<Value, String> {
+    match (version, value) {
+        (0, Value::Array(plans)) => Ok(serde_json::json!({ "schema_version": INDEX_VERSION, "plans": plans })),
+        (v, _) => Err(format!("no migration from schema {v}")),
+    }
+}
+
+fn no_migration(version: u32, _: Value) -> Result<Value, String> {
+    Err(format!("no migration from schema {version}"))
+}
+
+fn plan_key(id: &str) -> String {
+    format!("plan-explorer.plan.{id}")
+}
+
+impl Store {
+    /// Every stored plan (the bin included); tracks the revision, so lists stay current
+    /// when another tab imports or deletes. An unreadable index reads as `Err`.
+    pub fn plans(&self) -> Result<Vec<Entry>, String> {
+        let _ = self.revision.get();
+        self.read::<Index>(INDEX_KEY, INDEX_VERSION, migrate_index).map(|i| i.map(|i| i.plans).unwrap_or_default())
+    }
+
+    fn update_index(&self, change: impl FnOnce(&mut Vec<Entry>)) -> Result<(), StoreError> {
+        let mut plans = self
+            .read::<Index>(INDEX_KEY, INDEX_VERSION, migrate_index)
+            .map_err(|_| StoreError::Locked(INDEX_KEY.to_string()))?
+            .map(|i| i.plans)
+            .unwrap_or_default();
+        change(&mut plans);
+        self.write(INDEX_KEY, &Index { schema_version: INDEX_VERSION, plans })
+    }
+
+    /// Saves an imported plan; returns its id. The source is written first and removed
+    /// again if the index cannot be updated, so a failure leaves storage as it was.
+    pub fn add_plan(&self, name: &str, source: &str, programmes: usize, total: String) -> Result<String, StoreError> {
+        let id = new_id();
+        let key = plan_key(&id);
+        self.write(&key, &StoredPlan { schema_version: PLAN_VERSION, name: name.to_string(), source: source.to_string() })?;
+        let entry = Entry { id: id.clone(), name: name.to_string(), added: now_iso(), programmes, total, deleted: false };
+        if let Err(e) = self.update_index(|plans| plans.push(entry)) {
+            let _ = self.remove(&key);
+            return Err(e);
+        }
+        Ok(id)
+    }
+
+    pub fn rename_plan(&self, id: &str, name: &str) -> Result<(), StoreError> {
+        let name = name.trim();
+        self.update_index(|plans| plans.iter_mut().filter(|p| p.id == id).for_each(|p| p.name = name.to_string()))
+    }
+
+    /// Moves a plan to the bin, or back (`deleted = false`).
+    pub fn set_deleted(&self, id: &str, deleted: bool) -> Result<(), StoreError> {
+        self.update_index(|plans| plans.iter_mut().filter(|p| p.id == id).for_each(|p| p.deleted = deleted))
+    }
+
+    /// Removes binned plans for good, with their notes and scenarios.
+    pub fn empty_bin(&self) -> Result<(), StoreError> {
+        let binned: Vec<String> = self.plans().unwrap_or_default().into_iter().filter(|p| p.deleted).map(|p| p.id).collect();
+        self.update_index(|plans| plans.retain(|p| !p.deleted))?;
+        for id in binned {
+            let _ = self.remove(&plan_key(&id));
+            let _ = self.remove(&super::annotations::key(&id));
+        }
+        Ok(())
+    }
+
+    /// A stored plan's name and source, or why it cannot be had.
+    pub fn load_plan(&self, id: &str) -> Result<StoredPlan, String> {
+        self.read::<StoredPlan>(&plan_key(id), PLAN_VERSION, no_migration)?.ok_or_else(|| format!("no stored plan “{id}”"))
+    }
+}

@@ -1,0 +1,227 @@
+//! The user's own data in the browser's local storage: imported plans ([`library`]) and
+//! notes, link corrections and scenarios ([`annotations`]).
+//!
+//! Rules every module here follows, because nothing may ever be lost:
+//! - every stored value is JSON with a `schema_version`; older versions are migrated on
+//!   read, newer ones are left alone;
+//! - a value that cannot be read is never overwritten: it is copied aside under
+//!   `plan-explorer.quarantine.<key>`, reported (see [`Problem`]) and its key is locked
+//!   until the user decides what to do;
+//! - a write that does not fit (quota) fails as a whole and says so; what was stored
+//!   before is unchanged;
+//! - a change is applied to the freshly read value just before writing (read–modify–write
+//!   of one entry), and other tabs' writes arrive as `storage` events, so two tabs do not
+//!   clobber each other.
+
+pub mod annotations;
+pub mod library;
+
+use crate::i18n::Lang;
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+
+pub const PREFIX: &str = "plan-explorer.";
+const QUARANTINE: &str = "plan-explorer.quarantine.";
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum StoreError {
+    /// The browser refused the write: storage is full.
+    Full,
+    /// Storage is switched off or unavailable (private mode, policy).
+    Unavailable,
+    /// The key holds a value this version cannot read; it is kept as it is.
+    Locked(String),
+}
+
+impl StoreError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (StoreError::Full, Lang::Zh) => "瀏覽器的儲存空間已滿，這次的變更沒有儲存；先前儲存的資料都沒有改變。可到「我的計畫」刪除或匯出計畫以釋出空間。".into(),
+            (StoreError::Full, Lang::En) => "The browser's storage is full, so this change was not saved; everything stored before is unchanged. Delete or export plans in My plans to free space.".into(),
+            (StoreError::Unavailable, Lang::Zh) => "這個瀏覽器不允許本站儲存資料（可能是私密模式），變更只在這次瀏覽有效。".into(),
+            (StoreError::Unavailable, Lang::En) => "This browser does not let the site store data (private mode?), so changes last for this visit only.".into(),
+            (StoreError::Locked(key), Lang::Zh) => format!("儲存的項目「{key}」無法讀取，為了不覆蓋它，這次的變更沒有儲存。請先在頁面上方的提示中處理。"),
+            (StoreError::Locked(key), Lang::En) => format!("The stored entry “{key}” cannot be read; to avoid overwriting it, this change was not saved. Deal with it in the notice at the top of the page first."),
+        }
+    }
+}
+
+/// A stored entry that could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub key: String,
+    pub reason: String,
+}
+
+/// Shared storage state: what could not be read, and a revision counter that changes on
+/// every write here and every write in another tab (views re-read what they show).
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub problems: RwSignal<Vec<Problem>>,
+    pub revision: RwSignal<u64>,
+}
+
+impl Store {
+    /// Provided once by the app; listens for other tabs' writes.
+    pub fn install() -> Store {
+        let store = Store { problems: RwSignal::new(Vec::new()), revision: RwSignal::new(0) };
+        let handle = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+            // `key` is null when another tab cleared all storage.
+            if ev.key().is_none_or(|k| k.starts_with(PREFIX)) {
+                store.revision.update(|r| *r += 1);
+            }
+        });
+        // The app lives as long as the page; keep the listener for good.
+        std::mem::forget(handle);
+        provide_context(store);
+        store
+    }
+
+    fn touched(&self) {
+        self.revision.update(|r| *r += 1);
+    }
+
+    fn report(&self, key: &str, reason: String) {
+        let problem = Problem { key: key.to_string(), reason };
+        self.problems.update(|ps| {
+            if !ps.iter().any(|p| p.key == problem.key) {
+                ps.push(problem)
+            }
+        });
+    }
+
+    fn is_locked(&self, key: &str) -> bool {
+        self.problems.with_untracked(|ps| ps.iter().any(|p| p.key == key))
+    }
+
+    /// Reads a versioned JSON value; `migrate` turns an older version's JSON into the
+    /// current one. `Ok(None)` when nothing is stored. An unreadable value is reported and
+    /// quarantined, and reads as `Err` so callers never mistake it for "empty".
+    pub fn read<T: DeserializeOwned>(&self, key: &str, current: u32, migrate: fn(u32, Value) -> Result<Value, String>) -> Result<Option<T>, String> {
+        let Some(raw) = raw_get(key) else { return Ok(None) };
+        let result = decode(&raw, current, migrate);
+        if let Err(reason) = &result {
+            if raw_get(&format!("{QUARANTINE}{key}")).as_deref() != Some(raw.as_str()) {
+                // Best effort: the original stays where it is in any case.
+                let _ = raw_set(&format!("{QUARANTINE}{key}"), &raw);
+            }
+            self.report(key, reason.clone());
+        }
+        result.map(Some)
+    }
+
+    /// Writes a value (with its `schema_version` already in it), or says why it could not.
+    pub fn write<T: Serialize>(&self, key: &str, value: &T) -> Result<(), StoreError> {
+        if self.is_locked(key) {
+            return Err(StoreError::Locked(key.to_string()));
+        }
+        let text = serde_json::to_string(value).map_err(|_| StoreError::Unavailable)?;
+        raw_set(key, &text)?;
+        self.touched();
+        Ok(())
+    }
+
+    pub fn remove(&self, key: &str) -> Result<(), StoreError> {
+        if self.is_locked(key) {
+            return Err(StoreError::Locked(key.to_string()));
+        }
+        storage().ok_or(StoreError::Unavailable)?.remove_item(key).map_err(|_| StoreError::Unavailable)?;
+        self.touched();
+        Ok(())
+    }
+
+    /// The user chose to start afresh: the damaged value (already copied aside) is removed
+    /// and the key unlocked. The quarantined copy stays.
+    pub fn discard_damaged(&self, key: &str) {
+        if raw_get(&format!("{QUARANTINE}{key}")).is_some() || raw_get(key).is_none() {
+            if let Some(s) = storage() {
+                let _ = s.remove_item(key);
+            }
+        }
+        self.problems.update(|ps| ps.retain(|p| p.key != key));
+        self.touched();
+    }
+
+    /// The damaged value as it is stored, for download.
+    pub fn damaged_text(&self, key: &str) -> Option<String> {
+        raw_get(key).or_else(|| raw_get(&format!("{QUARANTINE}{key}")))
+    }
+}
+
+impl Store {
+    /// Reads every stored entry once at start, so anything damaged is reported at once,
+    /// not only when the page that uses it is opened.
+    pub fn check_all(&self) {
+        let _ = self.plans();
+        for key in keys() {
+            if let Some(id) = key.strip_prefix("plan-explorer.plan.") {
+                let _ = self.load_plan(id);
+            } else if let Some(id) = key.strip_prefix("plan-explorer.annotations.") {
+                let _ = self.user_data(id);
+            }
+        }
+    }
+}
+
+fn keys() -> Vec<String> {
+    let Some(s) = storage() else { return Vec::new() };
+    (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(PREFIX) && !k.starts_with(QUARANTINE)).collect()
+}
+
+pub fn use_store() -> Store {
+    expect_context::<Store>()
+}
+
+fn decode<T: DeserializeOwned>(raw: &str, current: u32, migrate: fn(u32, Value) -> Result<Value, String>) -> Result<T, String> {
+    let value: Value = serde_json::from_str(raw).map_err(|e| format!("not JSON (line {}, column {}): {e}", e.line(), e.column()))?;
+    let version = value.get("schema_version").and_then(Value::as_u64).unwrap_or(0) as u32;
+    if version > current {
+        return Err(format!("written by a newer version of this site (schema {version}, this one reads up to {current})"));
+    }
+    let value = if version < current { migrate(version, value)? } else { value };
+    serde_json::from_value(value).map_err(|e| format!("unexpected content: {e}"))
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+fn raw_get(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+fn raw_set(key: &str, value: &str) -> Result<(), StoreError> {
+    let s = storage().ok_or(StoreError::Unavailable)?;
+    s.set_item(key, value).map_err(|e| {
+        let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" { StoreError::Full } else { StoreError::Unavailable }
+    })
+}
+
+/// A short id unlikely to collide across tabs: time and randomness in base 36.
+pub fn new_id() -> String {
+    let t = js_sys::Date::now() as u64;
+    let r = (js_sys::Math::random() * 1_679_616.0) as u64; // 36^4
+    format!("{}{}", radix36(t), radix36(r))
+}
+
+fn radix36(mut n: u64) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Now, as an ISO 8601 string (for "added" and "updated" stamps).
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default()
+}

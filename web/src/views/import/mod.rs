@@ -1,0 +1,154 @@
+//! Import a plan: paste its text, or choose or drop a file — plan text in the standard
+//! layout, canonical JSON, a backup bundle (plan + notes), the programmes CSV this site
+//! exports, or any hierarchical budget CSV (the user maps its columns and picks the unit).
+//! `plan-core` reads it in the browser; every diagnostic is shown with its line before
+//! anything is saved, and only a plan without errors can be kept. The text is only ever
+//! shown as text.
+
+mod mapping;
+mod report;
+
+use crate::i18n::Lang;
+use crate::state::use_ui;
+use leptos::prelude::*;
+use plan_core::annotations::{looks_like_bundle, Bundle};
+use plan_core::budget_csv::{self, Table};
+use plan_core::parser::{read_any, Parsed};
+use plan_core::Diagnostic;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Larger files are refused before reading: a plan's text is tens of kilobytes, a city's
+/// whole budget book a few megabytes.
+const MAX_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
+
+/// What the user brought, once recognised.
+#[derive(Clone)]
+pub enum Input {
+    /// Plan text or canonical JSON: read as it is.
+    Plan { parsed: Arc<Parsed>, source: Arc<str> },
+    /// A backup: the plan, plus notes and link corrections to restore with it.
+    Bundle { parsed: Arc<Parsed>, bundle: Arc<Bundle> },
+    /// A CSV table, read once the columns are mapped.
+    Table(Arc<Table>),
+    Refused(String),
+}
+
+/// CSV, not plan text: the first line has at least two ASCII commas, tabs or semicolons
+/// (plan text uses full-width punctuation).
+fn looks_like_csv(text: &str, file_name: &str) -> bool {
+    let lower = file_name.to_lowercase();
+    if lower.ends_with(".csv") || lower.ends_with(".tsv") {
+        return true;
+    }
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
+    first.chars().filter(|c| matches!(c, ',' | '\t' | ';')).count() >= 2
+}
+
+fn recognise(bytes: &[u8], file_name: &str) -> Input {
+    let text = String::from_utf8_lossy(bytes);
+    if looks_like_bundle(&text) {
+        return match Bundle::from_json(&text) {
+            Ok(bundle) => Input::Bundle { parsed: Arc::new(read_any(bundle.source.as_bytes())), bundle: Arc::new(bundle) },
+            Err(e) => Input::Plan { parsed: Arc::new(error_only("bad-bundle", e)), source: Arc::from("") },
+        };
+    }
+    if std::str::from_utf8(bytes).is_ok() && looks_like_csv(&text, file_name) {
+        return match budget_csv::read_table(&text) {
+            Ok(table) => Input::Table(Arc::new(table)),
+            Err(d) => Input::Plan { parsed: Arc::new(Parsed { plan: plan_core::Plan::empty(), diagnostics: vec![d] }), source: Arc::from("") },
+        };
+    }
+    Input::Plan { parsed: Arc::new(read_any(bytes)), source: Arc::from(text.as_ref()) }
+}
+
+fn error_only(code: &str, message: String) -> Parsed {
+    let line = message.strip_prefix("line ").and_then(|r| r.split(',').next()).and_then(|n| n.parse().ok());
+    Parsed { plan: plan_core::Plan::empty(), diagnostics: vec![Diagnostic::error(line, code, message)] }
+}
+
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    let ui = use_ui();
+    let input = RwSignal::new(None::<Input>);
+    // Shown while a large input is read (the parse itself runs in one go).
+    let busy = RwSignal::new(None::<String>);
+    let textarea = NodeRef::<leptos::html::Textarea>::new();
+    let read = move |bytes: Vec<u8>, name: String| {
+        let lang = ui.lang.get_untracked();
+        let mb = bytes.len() as f64 / 1_048_576.0;
+        busy.set(Some(match lang {
+            Lang::Zh => format!("正在解析 {mb:.1} MB…"),
+            Lang::En => format!("Reading {mb:.1} MB…"),
+        }));
+        input.set(None);
+        // Let the message paint before the parse takes the thread.
+        set_timeout(move || {
+            input.set(Some(recognise(&bytes, &name)));
+            busy.set(None);
+        }, std::time::Duration::from_millis(40));
+    };
+    let read_file = move |file: web_sys::File| {
+        let lang = ui.lang.get_untracked();
+        if file.size() > MAX_BYTES {
+            let mb = (file.size() / 1024.0 / 1024.0).round();
+            input.set(Some(Input::Refused(match lang {
+                Lang::Zh => format!("檔案太大（{mb} MB）：上限為 20 MB。施政計畫的文字通常只有數十 KB。"),
+                Lang::En => format!("The file is too large ({mb} MB): the limit is 20 MB. A plan's text is usually tens of kilobytes."),
+            })));
+            return;
+        }
+        let name = file.name();
+        busy.set(Some(lang.pick("正在讀取檔案…", "Loading the file…").to_string()));
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buf) => read(js_sys::Uint8Array::new(&buf).to_vec(), name),
+                Err(_) => {
+                    busy.set(None);
+                    input.set(Some(Input::Refused(lang.pick("無法讀取這個檔案。", "This file could not be read.").to_string())));
+                }
+            }
+        });
+    };
+    move || {
+        let lang = ui.lang.get();
+        view! {
+            <section class="page import">
+                <h1>{lang.pick("匯入計畫", "Import a plan")}</h1>
+                <p class="lede">{lang.pick(
+                    "貼上施政計畫的文字，或選擇／拖放檔案：施政計畫文字 (.txt)、JSON、本站的備份檔，或預算書 CSV（例如有款、項、目欄位的歲出預算表）。解析完全在你的瀏覽器中進行，不會上傳。",
+                    "Paste a plan's text, or choose or drop a file: plan text (.txt), JSON, a backup from this site, or a budget CSV (such as a budget book with 款/項/目 columns). It is read entirely in your browser: nothing is uploaded.",
+                )}</p>
+                <div
+                    class="drop"
+                    data-testid="drop-zone"
+                    on:dragover=move |ev| ev.prevent_default()
+                    on:drop=move |ev: web_sys::DragEvent| {
+                        ev.prevent_default();
+                        if let Some(f) = ev.data_transfer().and_then(|d| d.files()).and_then(|l| l.get(0)) { read_file(f) }
+                    }
+                >
+                    <label for="import-text">{lang.pick("計畫文字或 CSV", "Plan text or CSV")}</label>
+                    <textarea id="import-text" rows="8" node_ref=textarea></textarea>
+                    <button type="button" on:click=move |_| {
+                        if let Some(t) = textarea.get_untracked() { read(t.value().into_bytes(), String::new()) }
+                    }>{lang.pick("解析", "Read")}</button>
+                    <label for="import-file">{lang.pick("或選擇檔案", "or choose a file")}</label>
+                    <input id="import-file" type="file" accept=".txt,.json,.csv,.tsv,text/plain,application/json,text/csv" on:change=move |ev| {
+                        let el = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+                        if let Some(f) = el.and_then(|i| i.files()).and_then(|l| l.get(0)) { read_file(f) }
+                    }/>
+                </div>
+                <p role="status" class="busy" data-testid="import-busy">{move || busy.get()}</p>
+                <div data-testid="import-result" aria-live="polite">
+                    {move || input.get().map(|i| match i {
+                        Input::Refused(msg) => view! { <p class="diag error">{msg}</p> }.into_any(),
+                        Input::Plan { parsed, source } => view! { <report::Report lang=lang parsed=parsed save=report::Save::Source(source)/> }.into_any(),
+                        Input::Bundle { parsed, bundle } => view! { <report::Report lang=lang parsed=parsed save=report::Save::Bundle(bundle)/> }.into_any(),
+                        Input::Table(table) => view! { <mapping::MapColumns lang=lang table=table/> }.into_any(),
+                    })}
+                </div>
+            </section>
+        }
+    }
+}

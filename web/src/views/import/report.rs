@@ -1,0 +1,116 @@
+//! What `plan-core` made of an input: every diagnostic with its line, a preview of the
+//! figures, and — when there is no error — a name and a button to keep it in the library.
+
+use crate::components::funding_bar::{kind_segments, FundingBar};
+use crate::i18n::Lang;
+use crate::store::{use_store, StoreError};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use plan_core::annotations::Bundle;
+use plan_core::parser::Parsed;
+use plan_core::summary::summarise;
+use plan_core::Severity;
+use std::sync::Arc;
+
+/// What is stored when the user keeps the plan.
+#[derive(Clone)]
+pub enum Save {
+    /// The plan text or canonical JSON.
+    Source(Arc<str>),
+    /// A backup: its plan source, and its notes, links and scenario restored with it.
+    Bundle(Arc<Bundle>),
+}
+
+#[component]
+pub fn Report(lang: Lang, parsed: Arc<Parsed>, save: Save) -> impl IntoView {
+    let errors = parsed.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    let headline = match (lang, errors, parsed.diagnostics.len()) {
+        (Lang::Zh, 0, 0) => "讀取成功，沒有任何問題。".to_string(),
+        (Lang::En, 0, 0) => "Read without any problem.".to_string(),
+        (Lang::Zh, 0, n) => format!("讀取成功，有 {n} 則警告。"),
+        (Lang::En, 0, n) => format!("Read, with {n} warnings."),
+        (Lang::Zh, e, n) => format!("無法採用：{e} 個錯誤（共 {n} 則）。請修正後再試。"),
+        (Lang::En, e, n) => format!("Not usable: {e} errors ({n} findings). Fix them and try again."),
+    };
+    let diags = parsed.diagnostics.iter().map(|d| {
+        let sev = match d.severity {
+            Severity::Error => lang.pick("錯誤", "Error"),
+            Severity::Warning => lang.pick("警告", "Warning"),
+            Severity::Info => lang.pick("提示", "Note"),
+        };
+        let at = d.line.map(|l| match lang { Lang::Zh => format!("第 {l} 行"), Lang::En => format!("line {l}") }).unwrap_or_default();
+        let class = format!("diag {}", match d.severity { Severity::Error => "error", Severity::Warning => "warning", Severity::Info => "info" });
+        view! { <li class=class><strong>{sev}</strong>" "{at}"："<span>{d.message.clone()}</span>" "<code>{d.code.clone()}</code></li> }
+    }).collect_view();
+    let preview = (errors == 0 && !parsed.plan.programmes.is_empty()).then(|| {
+        let plan = &parsed.plan;
+        let s = summarise(plan, None);
+        let segments = kind_segments(&s, lang);
+        let rows = plan.programmes.iter().zip(&s.programmes).map(|(p, f)| view! {
+            <tr><td>{p.number}</td><th scope="row">{p.name.clone()}</th><td class="num">{p.budget.fmt_thousands()}</td><td class="num">{format!("{}%", f.share)}</td></tr>
+        }).collect_view();
+        view! {
+            <h2>{plan.title.clone()}</h2>
+            <dl class="facts">
+                <div><dt>{lang.pick("總預算", "Total budget")}</dt><dd data-testid="import-total">{lang.money(s.total)}</dd><dd class="sub">{lang.money_short(s.total)}</dd></div>
+                <div><dt>{lang.pick("計畫數", "Programmes")}</dt><dd>{plan.programmes.len()}</dd></div>
+                <div><dt>{lang.pick("目標／策略", "Goals / strategies")}</dt><dd>{format!("{} / {}", plan.goals.len(), plan.strategy_count())}</dd></div>
+            </dl>
+            <FundingBar lang=lang caption=lang.pick("經費來源（依類別）", "Funding by kind").to_string() segments=segments/>
+            <table>
+                <thead><tr><th scope="col">{lang.pick("編號", "No.")}</th><th scope="col">{lang.pick("計畫", "Programme")}</th><th scope="col" class="num">{lang.pick("預算（千元）", "NT$ thousand")}</th><th scope="col" class="num">{lang.pick("占比", "Share")}</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+    });
+    let keep = (errors == 0 && !parsed.plan.programmes.is_empty()).then(|| {
+        let p = &parsed.plan;
+        let name = if p.title.is_empty() { lang.pick("匯入的計畫", "Imported plan").to_string() } else { p.title.clone() };
+        view! { <Keep lang=lang name=name programmes=p.programmes.len() total=p.total().0.to_string() save=save/> }
+    });
+    view! {
+        <p class="headline" data-testid="import-headline">{headline}</p>
+        <ul class="diagnostics" data-testid="import-diagnostics">{diags}</ul>
+        {keep}
+        {preview}
+    }
+}
+
+/// Name the plan and keep it: stored in the library, then opened at its own address.
+#[component]
+fn Keep(lang: Lang, name: String, programmes: usize, total: String, save: Save) -> impl IntoView {
+    let store = use_store();
+    let navigate = use_navigate();
+    let draft = RwSignal::new(name);
+    let failure = RwSignal::new(None::<StoreError>);
+    let keep = move |_| {
+        let name = draft.get_untracked();
+        let name = if name.trim().is_empty() { lang.pick("匯入的計畫", "Imported plan").to_string() } else { name.trim().to_string() };
+        let source: &str = match &save {
+            Save::Source(s) => s,
+            Save::Bundle(b) => &b.source,
+        };
+        let saved = store.add_plan(&name, source, programmes, total.clone()).and_then(|id| {
+            if let Save::Bundle(b) = &save {
+                let (annotations, scenario) = (b.annotations.clone(), b.scenario.clone());
+                store.update_user_data(&id, move |d| {
+                    d.annotations = annotations;
+                    d.scenario = scenario;
+                })?;
+            }
+            Ok(id)
+        });
+        match saved {
+            Ok(id) => navigate(&format!("/p/{id}"), Default::default()),
+            Err(e) => failure.set(Some(e)),
+        }
+    };
+    view! {
+        <div class="keep" data-testid="keep">
+            <label for="keep-name">{lang.pick("名稱", "Name")}</label>
+            <input id="keep-name" type="text" maxlength="200" prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))/>
+            <button type="button" class="primary" on:click=keep>{lang.pick("存到我的計畫", "Keep in My plans")}</button>
+            <p role="alert" data-testid="keep-error">{move || failure.get().map(|e| view! { <span class="diag error">{e.message(lang)}</span> })}</p>
+        </div>
+    }
+}
