@@ -138,8 +138,10 @@ pub fn render_text(plan: &Plan) -> String {
     lines.push("參、年度重要施政計畫與預算配合對照表 ".into());
     lines.push("計畫名稱 實施內容 經費(千元) 備註 ".into());
     for p in &plan.programmes {
-        let head = format!("{}、{}", to_chinese_numeral(p.number), p.name);
-        lines.extend(wrap(&head, 8, 7));
+        let numeral = to_chinese_numeral(p.number);
+        let head = format!("{numeral}、{}", p.name);
+        // The number never wraps (一萬零一百一十一、 is longer than the name column).
+        lines.extend(wrap(&head, numeral.chars().count() + 7, 7));
         for it in &p.items {
             let t = match it.number {
                 Some(n) => format!("({}){}", to_chinese_numeral(n), it.text),

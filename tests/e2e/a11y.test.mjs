@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, visit, assertClean, assertNoAxeViolations, axeAudit, formatViolations, setLanguage, tabUntil } from './harness.mjs';
 
-const ROUTES = ['/', '/treemap', '/goals', '/goals#sunburst', '/programmes', '/programme/7', '/flow', '/import', '/embed/treemap'];
+const ROUTES = ['/', '/treemap', '/goals', '/goals#sunburst', '/programmes', '/programme/7', '/flow', '/import', '/embed/treemap', '/whatif', '/notes', '/library', '/compare?a=seed&b=seed'];
 
 for (const lang of ['zh', 'en']) {
   test(`axe: no violations on any route (${lang})`, async (t) => {

@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, visit, assertClean, texts } from './harness.mjs';
 
-const NAV_ZH = ['概覽', '預算圖', '目標', '計畫列表', '資金流向', '匯入'];
-const NAV_EN = ['Overview', 'Treemap', 'Goals', 'Programmes', 'Money flow', 'Import'];
+const NAV_ZH = ['概覽', '預算圖', '目標', '計畫列表', '資金流向', '試算', '筆記', '我的計畫', '比較', '匯入'];
+const NAV_EN = ['Overview', 'Treemap', 'Goals', 'Programmes', 'Money flow', 'What if', 'Notes', 'My plans', 'Compare', 'Import'];
 
 test('English switches the UI, survives a reload, and switches back', async (t) => {
   const site = await openApp(t, '/');

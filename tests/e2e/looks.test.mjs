@@ -7,6 +7,7 @@ import { openApp, visit, assertClean, screenshot } from './harness.mjs';
 const ROUTES = [
   ['overview', '/'], ['treemap', '/treemap'], ['goals', '/goals'], ['goals-sunburst', '/goals', 'sunburst'],
   ['programmes', '/programmes'], ['programme-7', '/programme/7'], ['flow', '/flow'], ['import', '/import'], ['not-found', '/programme/999'],
+  ['whatif', '/whatif'], ['notes', '/notes'], ['library', '/library'], ['compare', '/compare?a=seed&b=seed'],
 ];
 
 async function show(site, route, extra) {

@@ -2,7 +2,10 @@
 // a full tour of the site makes no request to another origin; the manifest is installable.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, visit, assertClean, SUB_PATH } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { openApp, visit, assertClean, importAndKeep, SUB_PATH } from './harness.mjs';
+
+const fixture = await readFile(new URL('../../core/tests/fixtures/chiayi-labor-111.txt', import.meta.url), 'utf8');
 
 async function waitForServiceWorker(page) {
   await page.evaluate(async () => {
@@ -18,6 +21,8 @@ for (const base of ['/', SUB_PATH]) {
     const site = await openApp(t, '/', { base });
     const { page } = site;
     await waitForServiceWorker(page);
+    const id = await importAndKeep(site, fixture, 'stored for offline');
+    await visit(site, '/');
     await site.server.close(); // the network is gone
     await page.reload();
     await page.waitForSelector('body[data-app-ready]');
@@ -30,6 +35,15 @@ for (const base of ['/', SUB_PATH]) {
       await page.getByRole('navigation', { name: '主要' }).getByRole('link', { name: link, exact: true }).click();
       await page.waitForSelector(marker);
     }
+    // The stored plan, the library, and an import, all offline.
+    await page.goto(new URL(`p/${id}/treemap`, new URL(base, page.url())).href);
+    await page.waitForSelector('svg.treemap g.cell');
+    await page.getByRole('navigation', { name: '主要' }).getByRole('link', { name: '我的計畫', exact: true }).click();
+    await page.waitForSelector('[data-testid=library-row] >> text=stored for offline');
+    await page.getByRole('navigation', { name: '主要' }).getByRole('link', { name: '匯入', exact: true }).click();
+    await page.fill('#import-text', fixture);
+    await page.click('.drop button');
+    await page.waitForSelector('[data-testid=keep]');
     assert.equal(site.pageErrors.length, 0, site.pageErrors.join('\n'));
   });
 }
@@ -38,9 +52,11 @@ test('a tour of every view requests nothing from another origin', async (t) => {
   const site = await openApp(t, '/');
   const { page } = site;
   await page.fill('#population', '1000000');
-  for (const route of ['/treemap', '/goals', '/programmes', '/programme/1', '/flow', '/programme/15', '/nowhere']) {
+  for (const route of ['/treemap', '/goals', '/programmes', '/programme/1', '/flow', '/programme/15', '/nowhere', '/whatif?s=v1~c10~k~7_200000', '/notes', '/library', '/compare?a=seed&b=seed']) {
     await visit(site, route);
   }
+  const id = await importAndKeep(site, fixture, 'tour');
+  for (const route of ['', '/treemap', '/goals', '/programme/1', '/whatif']) await visit(site, `/p/${id}${route}`);
   await page.goto(new URL('goals', page.url()).href);
   await page.getByRole('button', { name: '旭日圖' }).click();
   await page.waitForSelector('svg.sunburst');

@@ -98,7 +98,7 @@ test('a what-if scenario keeps the total, is saved, and its address reproduces i
   assert.equal(await page.inputValue('#amount-7'), '200000');
   // Shared: another browser with nothing stored gets exactly the same figures.
   const other = await openApp(t, '/');
-  await other.page.goto(url);
+  await other.page.goto(url.replace(site.origin, other.origin));
   await other.page.waitForSelector('[data-testid=whatif-totals]');
   assert.equal(await other.page.textContent('[data-testid=whatif-totals]'), await page.textContent('[data-testid=whatif-totals]'));
   assert.equal(await other.page.inputValue('#amount-7'), '200000');

@@ -5,7 +5,8 @@ use crate::text::chinese_numeral;
 /// `十三、職業安全衛` → `(13, "職業安全衛")`.
 pub(crate) fn heading(line: &str) -> Option<(u32, &str)> {
     let (num, rest) = line.split_once('、')?;
-    if num.chars().count() > 8 {
+    // 九萬九千九百九十九 (99,999) is nine characters; anything longer is prose.
+    if num.chars().count() > 9 {
         return None;
     }
     Some((chinese_numeral(num)?, rest.trim()))
@@ -29,6 +30,7 @@ mod tests {
     fn recognises_headings_and_markers() {
         assert_eq!(heading("十三、職業安全衛"), Some((13, "職業安全衛")));
         assert_eq!(heading("職業安全衛生宣導、檢查"), None);
+        assert_eq!(heading("一萬一千一百一十一、勞資宣導計畫"), Some((11_111, "勞資宣導計畫")));
         assert_eq!(marker("(二)補助工會"), Some((2, "補助工會")));
         assert_eq!(marker("(桃園)"), None);
         assert_eq!(marker("2處"), None);

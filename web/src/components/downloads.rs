@@ -27,6 +27,9 @@ pub fn bundle_of(data: &Data) -> Bundle {
     }
 }
 
+/// The files of a Fiscal Data Package, as `plan_core::export::fdp` names them.
+const FDP_FILES: [&str; 2] = ["datapackage.json", "funding-lines.csv"];
+
 #[component]
 pub fn PlanDownloads(data: Data, lang: Lang) -> impl IntoView {
     let name = stem(&data);
@@ -44,11 +47,16 @@ pub fn PlanDownloads(data: Data, lang: Lang) -> impl IntoView {
             <button type="button" on:click=move |_| text_file(&format!("{n3}.json"), "application/json", &d3.plan.to_json())>
                 "JSON"
             </button>
-            // One button per file: browsers hold back several downloads from one click.
-            {fiscal_data_package(&d4.plan).into_iter().map(|f| {
-                let label = format!("{} {}", lang.pick("財政資料包", "Fiscal Data Package"), f.name);
-                let file = format!("{n4}-{}", f.name);
-                view! { <button type="button" on:click=move |_| text_file(&file, "application/octet-stream", &f.contents)>{label}</button> }
+            // One button per file (browsers hold back several downloads from one click), each
+            // written only when asked for: a budget book's funding lines are megabytes.
+            {FDP_FILES.iter().map(|name| {
+                let (data, stem) = (d4.clone(), n4.clone());
+                let label = format!("{} {name}", lang.pick("財政資料包", "Fiscal Data Package"));
+                view! { <button type="button" on:click=move |_| {
+                    if let Some(f) = fiscal_data_package(&data.plan).into_iter().find(|f| f.name == *name) {
+                        text_file(&format!("{stem}-{name}"), "application/octet-stream", &f.contents);
+                    }
+                }>{label}</button> }
             }).collect_view()}
             <button type="button" on:click=move |_| text_file(&format!("{n5}-with-notes.json"), "application/json", &bundle_of(&d5).to_json())>
                 {lang.pick("含筆記的備份", "Backup with my notes")}

@@ -91,7 +91,12 @@ fn Report(lang: Lang, a: Data, b: Data, cmp: Comparison) -> impl IntoView {
             <td class="num">{m.similarity.to_string()}</td>
         </tr>
     }).collect_view();
-    let only = |nums: &[u32], data: &Data| nums.iter().filter_map(|n| data.plan.programme(*n)).map(|p| view! { <li>{p.name.clone()}" "{lang.money(p.budget)}</li> }).collect_view();
+    let only = |nums: &[u32], data: &Data| {
+        if nums.is_empty() {
+            return view! { <li>{lang.pick("沒有", "None")}</li> }.into_any();
+        }
+        nums.iter().filter_map(|n| data.plan.programme(*n)).map(|p| view! { <li>{p.name.clone()}" "{lang.money(p.budget)}</li> }).collect_view().into_any()
+    };
     let funding = cmp.funding.iter().map(|k| view! {
         <tr>
             <th scope="row">{lang.kind(k.kind)}</th>
@@ -124,7 +129,7 @@ fn Report(lang: Lang, a: Data, b: Data, cmp: Comparison) -> impl IntoView {
             <section data-testid="compare-only-a"><h2>{lang.pick("只在 A 的計畫", "Only in A")}</h2><ul>{only(&cmp.only_a, &a)}</ul></section>
             <section data-testid="compare-only-b"><h2>{lang.pick("只在 B 的計畫", "Only in B")}</h2><ul>{only(&cmp.only_b, &b)}</ul></section>
         </div>
-        <table data-testid="compare-funding">
+        <div class="table-scroll"><table data-testid="compare-funding">
             <caption>{lang.pick("經費來源的變化", "Change in the funding mix")}</caption>
             <thead><tr>
                 <th scope="col">{lang.pick("類別", "Kind")}</th>
@@ -133,7 +138,7 @@ fn Report(lang: Lang, a: Data, b: Data, cmp: Comparison) -> impl IntoView {
                 <th scope="col" class="num">{lang.pick("百分點", "Points")}</th>
             </tr></thead>
             <tbody>{funding}</tbody>
-        </table>
+        </table></div>
         <TextChanges lang=lang title=lang.pick("目標的變化", "Goals") changes=cmp.goals.clone()/>
         <TextChanges lang=lang title=lang.pick("策略的變化", "Strategies") changes=cmp.strategies.clone()/>
     }
@@ -158,7 +163,7 @@ fn pair_chart(lang: Lang, cmp: &Comparison, name_a: &dyn Fn(u32) -> String) -> i
                 {ra.map(|r| view! { <rect class="a" x=r.x y=r.y width=r.w.max(0.5) height=r.h/> })}
                 {rb.map(|r| view! { <rect class="b" x=r.x y=r.y width=r.w.max(0.5) height=r.h/> })}
             </ChartItem>
-            <text aria-hidden="true" x=LABEL - 6.0 y=y + ROW / 2.0 text-anchor="end" dominant-baseline="middle">{name}</text>
+            <text aria-hidden="true" x=LABEL - 6.0 y=y + ROW / 2.0 text-anchor="end" dominant-baseline="middle">{short(&name)}</text>
             <text aria-hidden="true" x=W - 85.0 y=y + ROW / 2.0 dominant-baseline="middle">{m.change.percent.map(|p| format!("{p}%")).unwrap_or_else(|| "—".into())}</text>
         }
     }).collect_view();
@@ -172,6 +177,12 @@ fn pair_chart(lang: Lang, cmp: &Comparison, name_a: &dyn Fn(u32) -> String) -> i
     }
 }
 
+/// A name cut to fit the chart's label column (the table and the accessible name keep it whole).
+fn short(name: &str) -> String {
+    const MAX: usize = 14;
+    if name.chars().count() <= MAX { name.to_string() } else { format!("{}…", name.chars().take(MAX - 1).collect::<String>()) }
+}
+
 #[component]
 fn TextChanges(lang: Lang, title: &'static str, changes: Vec<TextChange>) -> impl IntoView {
     let status = move |s: &TextStatus| match s {
@@ -180,6 +191,7 @@ fn TextChanges(lang: Lang, title: &'static str, changes: Vec<TextChange>) -> imp
         TextStatus::Added => lang.pick("新增", "added"),
         TextStatus::Dropped => lang.pick("刪除", "dropped"),
     };
+    let same = changes.iter().filter(|c| c.status == TextStatus::Same).count();
     let rows = changes.into_iter().filter(|c| c.status != TextStatus::Same).map(|c| view! {
         <tr>
             <td>{status(&c.status)}</td>
@@ -188,10 +200,14 @@ fn TextChanges(lang: Lang, title: &'static str, changes: Vec<TextChange>) -> imp
         </tr>
     }).collect_view();
     view! {
-        <table class="text-changes">
+        <div class="table-scroll"><table class="text-changes">
             <caption>{title}</caption>
             <thead><tr><th scope="col">{lang.pick("變化", "Change")}</th><th scope="col">"A"</th><th scope="col">"B"</th></tr></thead>
             <tbody>{rows}</tbody>
-        </table>
+            <tfoot><tr><td colspan="3">{match lang {
+                Lang::Zh => format!("其餘 {same} 項相同。"),
+                Lang::En => format!("{same} unchanged."),
+            }}</td></tr></tfoot>
+        </table></div>
     }
 }

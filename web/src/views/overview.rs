@@ -115,6 +115,9 @@ fn render(data: &Data, ui: Ui, lang: Lang) -> impl IntoView {
     }
 }
 
+/// Programmes listed in "your share" (an agency's plan has fewer; a budget book many more).
+const LARGEST: usize = 30;
+
 /// Per-resident cost, for a population the reader can change.
 #[component]
 fn YourShare(data: Data, ui: Ui, lang: Lang) -> impl IntoView {
@@ -132,10 +135,12 @@ fn YourShare(data: Data, ui: Ui, lang: Lang) -> impl IntoView {
         },
         None => lang.pick("請輸入大於 0 的人口數。", "Enter a population above zero.").to_string(),
     };
+    let more = data.plan.programmes.len().saturating_sub(LARGEST);
     let rows: Vec<(u32, String, String, plan_core::Money)> = data
         .plan
         .ranking()
         .into_iter()
+        .take(LARGEST)
         .map(|p| (p.number, with_gloss(lang, &p.name, data.meta.gloss.programme(p.number)), data.summary.programme(p.number).map(|f| f.share.to_string()).unwrap_or_default(), p.budget))
         .collect();
     view! {
@@ -175,6 +180,10 @@ fn YourShare(data: Data, ui: Ui, lang: Lang) -> impl IntoView {
                         </tr>
                     }).collect_view()}
                 </tbody>
+                {(more > 0).then(|| view! { <tfoot><tr><td colspan="4">
+                    {match lang { Lang::Zh => format!("以上為最大的 {LARGEST} 項；其餘 {more} 項見"), Lang::En => format!("The largest {LARGEST}; the other {more} are in ") }}
+                    <A href=crate::app::href("/programmes")>{lang.pick("計畫列表", "the programme table")}</A>
+                </td></tr></tfoot> })}
             </table></div>
         </section>
     }

@@ -22,6 +22,9 @@ use wasm_bindgen::JsCast;
 /// whole budget book a few megabytes.
 const MAX_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 
+/// Pastes larger than this are read without being put in the text box.
+const SHOW_AT_MOST: usize = 512 * 1024;
+
 /// What the user brought, once recognised.
 #[derive(Clone)]
 pub enum Input {
@@ -129,7 +132,16 @@ pub fn ImportPage() -> impl IntoView {
                     }
                 >
                     <label for="import-text">{lang.pick("計畫文字或 CSV", "Plan text or CSV")}</label>
-                    <textarea id="import-text" rows="8" node_ref=textarea></textarea>
+                    <textarea id="import-text" rows="8" node_ref=textarea on:paste=move |ev: web_sys::ClipboardEvent| {
+                        // Laying out megabytes of text in a textarea takes the browser many
+                        // seconds; a large paste is read directly and not shown.
+                        let Some(text) = ev.clipboard_data().and_then(|d| d.get_data("text/plain").ok()) else { return };
+                        if text.len() > SHOW_AT_MOST {
+                            ev.prevent_default();
+                            if let Some(t) = textarea.get_untracked() { t.set_value("") }
+                            read(text.into_bytes(), String::new());
+                        }
+                    }></textarea>
                     <button type="button" on:click=move |_| {
                         if let Some(t) = textarea.get_untracked() { read(t.value().into_bytes(), String::new()) }
                     }>{lang.pick("解析", "Read")}</button>

@@ -12,6 +12,9 @@ use plan_core::summary::summarise;
 use plan_core::Severity;
 use std::sync::Arc;
 
+/// Programmes listed in the preview; the rest are counted.
+const PREVIEW_ROWS: usize = 50;
+
 /// What is stored when the user keeps the plan.
 #[derive(Clone)]
 pub enum Save {
@@ -46,7 +49,8 @@ pub fn Report(lang: Lang, parsed: Arc<Parsed>, save: Save) -> impl IntoView {
         let plan = &parsed.plan;
         let s = summarise(plan, None);
         let segments = kind_segments(&s, lang);
-        let rows = plan.programmes.iter().zip(&s.programmes).map(|(p, f)| view! {
+        let more = plan.programmes.len().saturating_sub(PREVIEW_ROWS);
+        let rows = plan.programmes.iter().zip(&s.programmes).take(PREVIEW_ROWS).map(|(p, f)| view! {
             <tr><td>{p.number}</td><th scope="row">{p.name.clone()}</th><td class="num">{p.budget.fmt_thousands()}</td><td class="num">{format!("{}%", f.share)}</td></tr>
         }).collect_view();
         view! {
@@ -60,6 +64,10 @@ pub fn Report(lang: Lang, parsed: Arc<Parsed>, save: Save) -> impl IntoView {
             <table>
                 <thead><tr><th scope="col">{lang.pick("編號", "No.")}</th><th scope="col">{lang.pick("計畫", "Programme")}</th><th scope="col" class="num">{lang.pick("預算（千元）", "NT$ thousand")}</th><th scope="col" class="num">{lang.pick("占比", "Share")}</th></tr></thead>
                 <tbody>{rows}</tbody>
+                {(more > 0).then(|| view! { <tfoot><tr><td colspan="4">{match lang {
+                    Lang::Zh => format!("……還有 {more} 項，存入後可在計畫列表中查看。"),
+                    Lang::En => format!("…and {more} more, all in the programme table once kept."),
+                }}</td></tr></tfoot> })}
             </table>
         }
     });
