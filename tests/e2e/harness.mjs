@@ -278,3 +278,11 @@ export async function download(page, action) {
   for await (const c of stream) chunks.push(c);
   return { name: dl.suggestedFilename(), bytes: Buffer.concat(chunks), text: Buffer.concat(chunks).toString('utf8') };
 }
+
+/** Choose a file called NAME holding BYTES in the import page's file input. */
+export async function chooseFile(page, name, bytes) {
+  const { mkdtemp, writeFile } = await import('node:fs/promises');
+  const dir = await mkdtemp(path.join((await import('node:os')).tmpdir(), 'upload-'));
+  await writeFile(path.join(dir, name), bytes);
+  await page.setInputFiles('#import-file', path.join(dir, name));
+}

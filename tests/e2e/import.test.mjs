@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openApp, assertClean } from './harness.mjs';
+import { openApp, assertClean, chooseFile } from './harness.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const seed = await readFile(new URL('assets/plans/taoyuan-labor-111-plan.txt', ROOT), 'utf8');
@@ -20,11 +20,7 @@ async function paste(page, text) {
 
 async function upload(page, name, buffer) {
   // Playwright takes buffers up to 50 MB; larger inputs go through a file.
-  const { mkdtemp, writeFile } = await import('node:fs/promises');
-  const dir = await mkdtemp((await import('node:os')).tmpdir() + '/upload-');
-  const file = `${dir}/${name}`;
-  await writeFile(file, buffer);
-  await page.setInputFiles('#import-file', file);
+  await chooseFile(page, name, buffer);
   await page.waitForSelector('[data-testid=import-result] > *');
   return page.textContent('[data-testid=import-result]');
 }

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openApp, assertClean, visit, importAndKeep, keep, parseNumber, download, fmt } from './harness.mjs';
+import { openApp, assertClean, visit, importAndKeep, keep, parseNumber, download, fmt, chooseFile } from './harness.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const fixture = await readFile(new URL('core/tests/fixtures/chiayi-labor-111.txt', ROOT), 'utf8');
@@ -121,10 +121,7 @@ test('the programmes CSV the site exports imports back with the same total and f
   const file = await download(page, () => page.getByRole('button', { name: '計畫 CSV' }).click());
   assert.match(file.name, /programmes\.csv$/);
   await visit(site, '/import');
-  const { mkdtemp, writeFile } = await import('node:fs/promises');
-  const dir = await mkdtemp((await import('node:os')).tmpdir() + '/csv-');
-  await writeFile(`${dir}/${file.name}`, file.bytes);
-  await page.setInputFiles('#import-file', `${dir}/${file.name}`);
+  await chooseFile(page, file.name, file.bytes);
   await page.waitForSelector('[data-testid=keep]');
   assert.equal(await page.textContent('[data-testid=import-total]'), '507,013 千元');
   const id = await keep(site, 'round trip');

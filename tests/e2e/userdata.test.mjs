@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openApp, assertClean, visit, importAndKeep, keep, parseNumber, download } from './harness.mjs';
+import { openApp, assertClean, visit, importAndKeep, keep, parseNumber, download, chooseFile } from './harness.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const seed = await readFile(new URL('assets/plans/taoyuan-labor-111-plan.txt', ROOT), 'utf8');
@@ -36,10 +36,7 @@ test('a note and a bookmark on a programme stay after a reload, show on the note
   const bundle = JSON.parse(backup.text);
   assert.equal(Object.keys(bundle.annotations.notes).length, 2);
   const other = await openApp(t, '/import');
-  const { mkdtemp, writeFile } = await import('node:fs/promises');
-  const dir = await mkdtemp((await import('node:os')).tmpdir() + '/bundle-');
-  await writeFile(`${dir}/${backup.name}`, backup.bytes);
-  await other.page.setInputFiles('#import-file', `${dir}/${backup.name}`);
+  await chooseFile(other.page, backup.name, backup.bytes);
   await other.page.waitForSelector('[data-testid=keep]');
   const id = await keep(other, 'from backup');
   await visit(other, `/p/${id}/notes`);
