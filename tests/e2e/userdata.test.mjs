@@ -17,7 +17,9 @@ test('a note and a bookmark on a programme stay after a reload, show on the note
   await page.getByRole('button', { name: '書籤' }).click();
   await page.waitForSelector('[data-testid=note] summary >> text=已加書籤');
   await visit(site, '/programme/7');
-  assert.match(await page.textContent('[data-testid=note] summary'), /★/);
+  const summary = await page.textContent('[data-testid=note] summary');
+  assert.match(summary, /★/);
+  assert.match(summary, /追蹤：就業服務的執行率/, 'the note shows where it belongs, before it is opened');
   await visit(site, '/notes');
   const list = await page.textContent('[data-testid=note-list]');
   assert.match(list, /就業服務/);
@@ -58,6 +60,9 @@ test('removing and adding a goal link moves the roll-ups at once and downloads a
     await page.waitForFunction((left) => document.querySelectorAll('[data-testid=link]').length === left, n - i - 1);
   }
   assert.match(await page.textContent('[data-testid=link-editor]'), /未連結/);
+  // The keyboard focus comes back to the editor, which says what happened.
+  await page.waitForFunction(() => document.activeElement?.id === 'link-editor');
+  assert.match(await page.textContent('[data-testid=link-editor] [role=status]'), /已更新連結/);
   await visit(site, '/goals');
   assert.equal(parseNumber(await page.textContent('[data-testid=unlinked]')), unlinkedBefore + 258536);
   await visit(site, '/notes');
@@ -88,6 +93,8 @@ test('a what-if scenario keeps the total, is saved, and its address reproduces i
   await page.locator('#central-cut').blur();
   await page.waitForFunction(() => /c10/.test(decodeURIComponent(location.search)));
   const cover = parseNumber(await page.textContent('[data-testid=whatif-city-cover]'));
+  // The programmes wholly paid by central money come first.
+  assert.match(await page.textContent('[data-testid=whatif-dependent] li'), /100%/);
   assert.ok(cover > 0 && cover <= 35219 + 15, `city covers ~10% of 352,190: ${cover}`);
   const url = page.url();
   // Saved: a plain visit restores it.

@@ -67,13 +67,13 @@ pub fn PlanDownloads(data: Data, lang: Lang) -> impl IntoView {
 
 /// SVG and PNG buttons for the chart `selector` finds (e.g. `svg.treemap`).
 #[component]
-pub fn ChartDownloads(selector: &'static str, #[prop(into)] name: String, lang: Lang) -> impl IntoView {
-    let png_name = name.clone();
+pub fn ChartDownloads(#[prop(into)] selector: String, #[prop(into)] name: String, lang: Lang) -> impl IntoView {
+    let (png_name, png_selector) = (name.clone(), selector.clone());
     view! {
         <div class="downloads chart-downloads" role="group" aria-label=lang.pick("下載圖表", "Download the chart")>
             <span>{lang.pick("下載圖表：", "Download chart: ")}</span>
-            <button type="button" on:click=move |_| chart_svg_file(selector, &name)>"SVG"</button>
-            <button type="button" on:click=move |_| chart_png_file(selector, &png_name)>"PNG"</button>
+            <button type="button" on:click=move |_| chart_svg_file(&selector, &name)>"SVG"</button>
+            <button type="button" on:click=move |_| chart_png_file(&png_selector, &png_name)>"PNG"</button>
         </div>
     }
 }

@@ -1,6 +1,7 @@
 //! A stacked bar of funding, drawn by plotters as SVG from `plan-core`'s bar geometry, with a
 //! legend that doubles as the table equivalent (exact figures and shares).
 
+use crate::components::downloads::ChartDownloads;
 use crate::components::palette::kind_colour;
 use crate::i18n::Lang;
 use leptos::prelude::*;
@@ -49,12 +50,16 @@ fn hex(s: &str) -> RGBColor {
     RGBColor((v >> 16) as u8, (v >> 8) as u8, v as u8)
 }
 
+/// `download`: a file name (ASCII, no extension) to offer the bar as SVG and PNG under;
+/// it also names the figure's id, so it must be unique on the page.
 #[component]
-pub fn FundingBar(lang: Lang, caption: String, segments: Vec<Segment>) -> impl IntoView {
+pub fn FundingBar(lang: Lang, caption: String, segments: Vec<Segment>, #[prop(optional, into)] download: Option<String>) -> impl IntoView {
     let described = segments.iter().map(|s| format!("{} {} ({}%)", s.label, lang.money(s.amount), s.share)).collect::<Vec<_>>().join("; ");
     let svg = bar_svg(&segments);
+    let id = download.as_ref().map(|d| format!("bar-{d}"));
+    let buttons = download.map(|d| view! { <ChartDownloads lang=lang selector=format!("#bar-{d} .bar svg") name=d/> });
     view! {
-        <figure class="funding-bar">
+        <figure class="funding-bar" id=id>
             <div class="bar" role="img" aria-label=format!("{caption}: {described}") inner_html=svg></div>
             <figcaption>{caption}</figcaption>
             <table class="legend">
@@ -78,6 +83,7 @@ pub fn FundingBar(lang: Lang, caption: String, segments: Vec<Segment>) -> impl I
                     }).collect_view()}
                 </tbody>
             </table>
+            {buttons}
         </figure>
     }
 }

@@ -11,6 +11,12 @@ use leptos_router::components::A;
 use plan_core::links::LinkKind;
 use plan_core::StrategyId;
 
+thread_local! {
+    /// Set when a correction was saved: the page is rebuilt with the new roll-ups, and the
+    /// rebuilt editor takes the keyboard focus back and says what happened.
+    static JUST_CHANGED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 #[component]
 pub fn LinkEditor(lang: Lang, programme: u32) -> impl IntoView {
     let data = use_data();
@@ -22,8 +28,19 @@ pub fn LinkEditor(lang: Lang, programme: u32) -> impl IntoView {
     let confirmed = store.user_data(&data.id).map(|d| d.annotations.confirmed).unwrap_or_default();
     let id = data.id.to_string();
     let change = move |f: Box<dyn FnOnce(&mut plan_core::annotations::Annotations)>| {
-        failure.set(store.update_user_data(&id, |d| f(&mut d.annotations)).err());
+        let result = store.update_user_data(&id, |d| f(&mut d.annotations));
+        JUST_CHANGED.set(result.is_ok());
+        failure.set(result.err());
     };
+    let changed = JUST_CHANGED.take();
+    if changed {
+        request_animation_frame(|| {
+            use wasm_bindgen::JsCast;
+            if let Some(el) = document().get_element_by_id("link-editor").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = el.focus();
+            }
+        });
+    }
     let strategy_name = {
         let plan = data.plan.clone();
         move |s: StrategyId| plan.strategy(s).map(|(_, st)| with_gloss(lang, &st.name, gloss.strategy(s))).unwrap_or_default()
@@ -58,7 +75,8 @@ pub fn LinkEditor(lang: Lang, programme: u32) -> impl IntoView {
     let select_id = format!("add-link-{programme}");
     let current = data.summary.links.clone();
     view! {
-        <section class="link-editor" data-testid="link-editor">
+        <section class="link-editor" id="link-editor" tabindex="-1" data-testid="link-editor" aria-label=lang.pick("對應策略與修正", "Strategies and corrections")>
+            {changed.then(|| view! { <p role="status" class="saved">{lang.pick("已更新連結，各層加總已重新計算。", "Links updated; every roll-up was recomputed.")}</p> })}
             {if links.is_empty() {
                 view! { <p class="flag">{lang.pick("沒有找到對應的策略（未連結）。", "No strategy found (unlinked).")}</p> }.into_any()
             } else {

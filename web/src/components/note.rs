@@ -21,6 +21,13 @@ fn use_notes() -> Notes {
     expect_context::<Notes>()
 }
 
+/// The start of a note, for the line it is shown on before it is opened.
+fn preview(text: &str) -> Option<String> {
+    const MAX: usize = 40;
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    Some(if line.chars().count() > MAX { format!("{}…", line.chars().take(MAX).collect::<String>()) } else { line.to_string() })
+}
+
 #[derive(Clone, PartialEq)]
 enum Saved {
     Yes,
@@ -68,9 +75,12 @@ pub fn NoteEditor(lang: Lang, target: Target, #[prop(into)] about: String) -> im
         }>
             <summary>
                 {move || match stored.get() {
-                    Some(n) if n.bookmarked => lang.pick("★ 我的筆記（已加書籤）", "★ My note (bookmarked)"),
-                    Some(_) => lang.pick("📝 我的筆記", "📝 My note"),
-                    None => lang.pick("＋ 加筆記或書籤", "+ Add a note or bookmark"),
+                    Some(n) => format!(
+                        "{}{}",
+                        if n.bookmarked { lang.pick("★ 已加書籤 ", "★ Bookmarked ") } else { "" },
+                        preview(&n.text).map(|t| format!("{}{t}", lang.pick("📝 我的筆記：", "📝 My note: "))).unwrap_or_default(),
+                    ),
+                    None => lang.pick("＋ 加筆記或書籤", "+ Add a note or bookmark").to_string(),
                 }}
             </summary>
             {move || open.get().then(|| { let (id, write, write_text) = (id.clone(), write.clone(), write_text.clone()); view! {

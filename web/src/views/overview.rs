@@ -1,6 +1,6 @@
 //! The landing page: what the plan is, how much, who pays, and what it costs each resident.
 
-use crate::components::downloads::{stem, ChartDownloads, PlanDownloads};
+use crate::components::downloads::{stem, PlanDownloads};
 use crate::components::embed::EmbedSnippet;
 use crate::components::funding_bar::{kind_segments, FundingBar};
 use crate::components::names::with_gloss;
@@ -85,8 +85,7 @@ fn render(data: &Data, ui: Ui, lang: Lang) -> impl IntoView {
                 })}
             </dl>
             <h2>{lang.pick("誰出錢", "Who pays")}</h2>
-            <FundingBar lang=lang caption=lang.pick("經費來源（依類別）", "Funding by kind").to_string() segments=kinds/>
-            <ChartDownloads lang=lang selector=".funding-bar .bar svg" name=format!("{}-funding", stem(data))/>
+            <FundingBar lang=lang caption=lang.pick("經費來源（依類別）", "Funding by kind").to_string() segments=kinds download=format!("{}-funding", stem(data))/>
             <EmbedSnippet lang=lang chart="funding"/>
             <details class="sources">
                 <summary>{lang.pick("各經費來源明細", "Every funding source")}</summary>

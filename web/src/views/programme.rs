@@ -95,7 +95,7 @@ fn render(data: &Data, ui: Ui, lang: Lang, p: Programme) -> impl IntoView {
                 {p.items.iter().map(|it| view! { <li>{it.text.clone()}<Provenance lang=lang data=data.clone() span=it.span/></li> }).collect_view()}
             </ol>
             <h2>{lang.pick("經費來源", "Who pays")}</h2>
-            <FundingBar lang=lang caption=lang.pick("本計畫經費來源", "This programme's funding").to_string() segments=segments/>
+            <FundingBar lang=lang caption=lang.pick("本計畫經費來源", "This programme's funding").to_string() segments=segments download=format!("{}-programme-{}-funding", crate::components::downloads::stem(data), p.number)/>
             {(!p.funding.is_empty()).then(|| view! {
                 <ul class="notes">
                     {p.funding.iter().map(|n| view! {

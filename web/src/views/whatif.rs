@@ -145,6 +145,28 @@ fn Results(lang: Lang, data: Data, outcome: Memo<Outcome>, scenario: RwSignal<Sc
             </tr>
         }
     }).collect_view();
+    let names = plan.clone();
+    // Who loses most if the central subsidy shrinks: shown once a cut is set.
+    let dependent = move || outcome.with(|o| {
+        let cut = scenario.with(|s| s.central_cut);
+        (cut > Decimal::ZERO).then(|| {
+            let mut rows: Vec<_> = o.rows.iter().filter(|r| !r.city_cover.is_zero()).collect();
+            rows.sort_by(|a, b| b.central_dependence.cmp(&a.central_dependence).then(b.city_cover.cmp(&a.city_cover)));
+            view! {
+                <section class="dependent" data-testid="whatif-dependent">
+                    <h2>{lang.pick("最依賴中央補助的計畫", "The programmes that depend most on central money")}</h2>
+                    <ol>{rows.into_iter().take(5).map(|r| view! {
+                        <li>{names.programme(r.number).map(|p| p.name.clone()).unwrap_or_default()}
+                            {match lang {
+                                Lang::Zh => format!("：經費 {}% 來自中央，市府須補 {}", r.central_dependence, lang.money(r.city_cover)),
+                                Lang::En => format!(": {}% central money; the city would cover {}", r.central_dependence, lang.money(r.city_cover)),
+                            }}
+                        </li>
+                    }).collect_view()}</ol>
+                </section>
+            }
+        })
+    });
     let totals = move || outcome.with(|o| {
         let pop = population.get();
         let (pc_before, pc_after) = (per_capita(o.total_before, pop), per_capita(o.total_after, pop));
@@ -158,13 +180,14 @@ fn Results(lang: Lang, data: Data, outcome: Memo<Outcome>, scenario: RwSignal<Sc
             </dl>
             <ul class="warnings">{o.warnings.iter().map(|w| view! { <li class="diag warning">{w.clone()}</li> }).collect_view()}</ul>
             <div class="compare-bars">
-                <FundingBar lang=lang caption=lang.pick("原本的經費來源", "Funding mix before").to_string() segments=segments(lang, &o.kinds_before)/>
-                <FundingBar lang=lang caption=lang.pick("試算後的經費來源", "Funding mix after").to_string() segments=segments(lang, &o.kinds_after)/>
+                <FundingBar lang=lang caption=lang.pick("原本的經費來源", "Funding mix before").to_string() segments=segments(lang, &o.kinds_before) download="whatif-before"/>
+                <FundingBar lang=lang caption=lang.pick("試算後的經費來源", "Funding mix after").to_string() segments=segments(lang, &o.kinds_after) download="whatif-after"/>
             </div>
         }
     });
     view! {
         {totals}
+        {dependent}
         <div class="table-scroll">
             <table class="whatif-table" data-testid="whatif-table">
                 <caption>{lang.pick("各計畫：原本、試算與對中央補助的依賴", "Each programme: before, after, and how much it relies on central money")}</caption>
