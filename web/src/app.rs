@@ -121,7 +121,8 @@ fn Header() -> impl IntoView {
     let location = use_location();
     // The header is outside every plan scope: it follows the plan in the address.
     let root = Memo::new(move |_| crate::scope::id_in_path(&location.pathname.get(), &base).map(|id| format!("/p/{id}")).unwrap_or_default());
-    move || (!is_embedded()).then(|| {
+    let embedded = is_embedded();
+    move || (!embedded.get()).then(|| {
         provide_context(crate::scope::PlanRoot(root.get()));
         view! {
         <header class="site">
@@ -156,7 +157,8 @@ fn Header() -> impl IntoView {
 #[component]
 fn Footer() -> impl IntoView {
     let ui = use_ui();
-    move || (!is_embedded()).then(|| view! {
+    let embedded = is_embedded();
+    move || (!embedded.get()).then(|| view! {
         <footer class="site">
             <p>
                 {move || ui.lang.get().pick(

@@ -51,8 +51,18 @@ impl Data {
         cached(id, curated, || Data::from_source(id, name, source, PlanMeta::default(), curated))
     }
 
+    /// Read once, from the address the page was opened with: in-app navigation drops the
+    /// query, and every view must keep showing the same synthetic plan.
     #[cfg(feature = "synthetic")]
     fn synthetic() -> Option<Data> {
+        thread_local! {
+            static SYNTHETIC: std::cell::OnceCell<Option<Data>> = const { std::cell::OnceCell::new() };
+        }
+        SYNTHETIC.with(|s| s.get_or_init(Self::synthetic_from_url).clone())
+    }
+
+    #[cfg(feature = "synthetic")]
+    fn synthetic_from_url() -> Option<Data> {
         let query = window().location().search().unwrap_or_default();
         let params = web_sys::UrlSearchParams::new_with_str(&query).ok();
         let get = |k: &str| params.as_ref().and_then(|p| p.get(k)).and_then(|v| v.parse::<u64>().ok());

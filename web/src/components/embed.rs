@@ -5,9 +5,11 @@ use crate::i18n::Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-/// True on `/embed/...` routes, where the site chrome is hidden.
-pub fn is_embedded() -> bool {
-    use_location().pathname.get().contains("/embed/")
+/// True on `/embed/...` routes, where the site chrome is hidden. A memo, so the header and
+/// footer are rebuilt only when that changes, not on every navigation.
+pub fn is_embedded() -> Memo<bool> {
+    let pathname = use_location().pathname;
+    Memo::new(move |_| pathname.with(|p| p.contains("/embed/")))
 }
 
 /// The `<iframe>` snippet for a chart, with a button that copies it.
