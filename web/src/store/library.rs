@@ -6,6 +6,7 @@
 //! The bundled plan is not in the library and cannot be deleted. Deleting moves a plan to
 //! the bin (it stays stored and can be restored) until the user empties the bin.
 
+use super::annotations::UserData;
 use super::{new_id, now_iso, Store, StoreError};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -77,18 +78,25 @@ impl Store {
         self.write(INDEX_KEY, &Index { schema_version: INDEX_VERSION, plans })
     }
 
-    /// Saves an imported plan; returns its id. The source is written first and removed
-    /// again if the index cannot be updated, so a failure leaves storage as it was.
-    pub fn add_plan(&self, name: &str, source: &str, programmes: usize, total: String) -> Result<String, StoreError> {
+    /// Saves an imported plan (with the notes and scenario of a backup, if any); returns its
+    /// id. The entries are written first and the index last; if any write fails, those
+    /// written are removed again, so a failure leaves storage as it was.
+    pub fn add_plan(&self, name: &str, source: &str, programmes: usize, total: String, user: Option<UserData>) -> Result<String, StoreError> {
         let id = new_id();
-        let key = plan_key(&id);
-        self.write(&key, &StoredPlan { schema_version: PLAN_VERSION, name: name.to_string(), source: source.to_string() })?;
+        let (key, user_key) = (plan_key(&id), super::annotations::key(&id));
         let entry = Entry { id: id.clone(), name: name.to_string(), added: now_iso(), programmes, total, deleted: false };
-        if let Err(e) = self.update_index(|plans| plans.push(entry)) {
+        let result = self
+            .write(&key, &StoredPlan { schema_version: PLAN_VERSION, name: name.to_string(), source: source.to_string() })
+            .and_then(|()| match user {
+                Some(u) => self.update_user_data(&id, |d| *d = u),
+                None => Ok(()),
+            })
+            .and_then(|()| self.update_index(|plans| plans.push(entry)));
+        if result.is_err() {
             let _ = self.remove(&key);
-            return Err(e);
+            let _ = self.remove(&user_key);
         }
-        Ok(id)
+        result.map(|()| id)
     }
 
     pub fn rename_plan(&self, id: &str, name: &str) -> Result<(), StoreError> {

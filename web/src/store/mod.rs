@@ -132,16 +132,20 @@ impl Store {
         Ok(())
     }
 
-    /// The user chose to start afresh: the damaged value (already copied aside) is removed
-    /// and the key unlocked. The quarantined copy stays.
-    pub fn discard_damaged(&self, key: &str) {
-        if raw_get(&format!("{QUARANTINE}{key}")).is_some() || raw_get(key).is_none() {
-            if let Some(s) = storage() {
-                let _ = s.remove_item(key);
+    /// The user chose to start afresh: the damaged value is copied aside (if it is not
+    /// already), then removed, and the key unlocked. If the copy cannot be made, nothing
+    /// changes and the key stays locked.
+    pub fn discard_damaged(&self, key: &str) -> Result<(), StoreError> {
+        let aside = format!("{QUARANTINE}{key}");
+        if let Some(raw) = raw_get(key) {
+            if raw_get(&aside).as_deref() != Some(raw.as_str()) {
+                raw_set(&aside, &raw)?;
             }
+            storage().ok_or(StoreError::Unavailable)?.remove_item(key).map_err(|_| StoreError::Unavailable)?;
         }
         self.problems.update(|ps| ps.retain(|p| p.key != key));
         self.touched();
+        Ok(())
     }
 
     /// The damaged value as it is stored, for download.

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 pub fn StorageProblems() -> impl IntoView {
     let store = use_store();
     let lang = use_ui().lang;
+    let failure = RwSignal::new(None::<crate::store::StoreError>);
     move || {
         let problems = store.problems.get();
         let lang = lang.get();
@@ -31,13 +32,14 @@ pub fn StorageProblems() -> impl IntoView {
                                         text_file(&format!("{k1}.json"), "application/json", &text);
                                     }
                                 }>{lang.pick("下載", "Download")}</button>
-                                <button type="button" on:click=move |_| store.discard_damaged(&k2)>
+                                <button type="button" on:click=move |_| failure.set(store.discard_damaged(&k2).err())>
                                     {lang.pick("捨棄並重新開始", "Discard and start afresh")}
                                 </button>
                             </li>
                         }
                     }).collect_view()}
                 </ul>
+                {move || failure.get().map(|e| view! { <p class="diag error">{e.message(lang)}</p> })}
             </section>
         })
     }

@@ -3,6 +3,7 @@
 
 use crate::components::funding_bar::{kind_segments, FundingBar};
 use crate::i18n::Lang;
+use crate::store::annotations::UserData;
 use crate::store::{use_store, StoreError};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -98,16 +99,11 @@ fn Keep(lang: Lang, name: String, programmes: usize, total: String, save: Save) 
             Save::Source(s) => s,
             Save::Bundle(b) => &b.source,
         };
-        let saved = store.add_plan(&name, source, programmes, total.clone()).and_then(|id| {
-            if let Save::Bundle(b) = &save {
-                let (annotations, scenario) = (b.annotations.clone(), b.scenario.clone());
-                store.update_user_data(&id, move |d| {
-                    d.annotations = annotations;
-                    d.scenario = scenario;
-                })?;
-            }
-            Ok(id)
-        });
+        let user = match &save {
+            Save::Source(_) => None,
+            Save::Bundle(b) => Some(UserData { annotations: b.annotations.clone(), scenario: b.scenario.clone() }),
+        };
+        let saved = store.add_plan(&name, source, programmes, total.clone(), user);
         match saved {
             Ok(id) => navigate(&format!("/p/{id}"), Default::default()),
             Err(e) => failure.set(Some(e)),
