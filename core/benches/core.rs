@@ -78,6 +78,24 @@ fn main() {
     let items: Vec<Decimal> = (0..100_000).map(|_| Decimal::from(1 + rng.below(1_000_000))).collect();
     let t = median(5, || squarify(&items, Rect::new(0.0, 0.0, 1600.0, 1000.0)));
     println!("treemap layout   100000 items: {:>8.1} ms", ms(t));
+
+    // The user's data: comparing two years, a what-if, a budget book.
+    let (a, b) = (generate(21, 10_000, 100), generate(22, 10_000, 100));
+    let t = median(3, || plan_core::compare::compare(&a, &b));
+    println!("compare          two plans of 10000 programmes: {:>8.1} ms", ms(t));
+    let mut scenario = plan_core::scenario::Scenario { keep_total: true, central_cut: Decimal::from(10), ..Default::default() };
+    scenario.amounts.insert(1, a.programmes[0].budget + plan_core::Money::thousands(1_000));
+    let t = median(3, || plan_core::scenario::apply(&a, &scenario));
+    println!("what-if          10000 programmes, fixed total, 10% cut: {:>8.1} ms", ms(t));
+    let mut csv = String::from("款,項,目,名稱,金額(元)\n");
+    for i in 0..200_000u32 {
+        csv.push_str(&format!("{},{},{},科目{i},{}\n", i / 1000, i / 10 % 100, i % 10, 1000 + rng.below(9_000_000)));
+    }
+    let t = median(3, || {
+        let table = plan_core::budget_csv::read_table(&csv).expect("a table");
+        plan_core::budget_csv::to_plan(&table, &plan_core::budget_csv::guess_mapping(&table), "")
+    });
+    println!("budget CSV       {:.1} MB, 200000 rows → plan: {:>8.1} ms", csv.len() as f64 / 1_048_576.0, ms(t));
 }
 
 fn ms(d: Duration) -> f64 {
