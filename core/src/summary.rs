@@ -150,7 +150,9 @@ impl Summary {
     /// Totals over a subset of programmes (e.g. the rows a filter leaves): budget, share of
     /// the plan total, and money by funding kind.
     pub fn subtotal(&self, numbers: &[u32]) -> Subtotal {
-        let rows: Vec<&ProgrammeFigures> = self.programmes.iter().filter(|p| numbers.contains(&p.number)).collect();
+        // A set, not `contains` on the slice: a filter keystroke at 10,000 programmes.
+        let wanted: std::collections::HashSet<u32> = numbers.iter().copied().collect();
+        let rows: Vec<&ProgrammeFigures> = self.programmes.iter().filter(|p| wanted.contains(&p.number)).collect();
         let budget: Money = rows.iter().map(|p| p.budget).sum();
         let kinds = [FundingKind::CentralSubsidy, FundingKind::SpecialFund, FundingKind::CityGeneral]
             .into_iter()

@@ -61,6 +61,21 @@ fn rows(data: &Data, lang: Lang) -> Vec<Row> {
         .collect()
 }
 
+fn order(a: &Row, b: &Row, col: Col, asc: bool) -> std::cmp::Ordering {
+    let o = match col {
+        Col::Number => a.number.cmp(&b.number),
+        Col::Name => a.name.cmp(&b.name),
+        Col::Budget => a.budget.cmp(&b.budget),
+        Col::Share => a.share.cmp(&b.share),
+        Col::Central => a.central.cmp(&b.central),
+        Col::Special => a.special.cmp(&b.special),
+        Col::City => a.city.cmp(&b.city),
+        Col::Goal => a.goal.cmp(&b.goal),
+    }
+    .then(a.number.cmp(&b.number));
+    if asc { o } else { o.reverse() }
+}
+
 #[component]
 pub fn TablePage() -> impl IntoView {
     let data = use_data();
@@ -70,32 +85,31 @@ pub fn TablePage() -> impl IntoView {
     let page = RwSignal::new(0usize);
     move || {
         let lang = ui.lang.get();
-        let all = rows(&data, lang);
+        // Rows are built once; sorting and filtering move indices, so a keystroke at
+        // 10,000 programmes neither sorts again nor copies rows.
+        let all = std::sync::Arc::new(rows(&data, lang));
+        let sorted = {
+            let all = all.clone();
+            Memo::new(move |_| {
+                let (col, asc) = sort.get();
+                let mut idx: Vec<usize> = (0..all.len()).collect();
+                idx.sort_by(|&i, &j| order(&all[i], &all[j], col, asc));
+                idx
+            })
+        };
         let visible = {
             let all = all.clone();
             Memo::new(move |_| {
                 let q = filter.get().trim().to_lowercase();
-                let (col, asc) = sort.get();
-                let mut v: Vec<Row> = all.iter().filter(|r| q.is_empty() || r.haystack.contains(&q)).cloned().collect();
-                v.sort_by(|a, b| {
-                    let o = match col {
-                        Col::Number => a.number.cmp(&b.number),
-                        Col::Name => a.name.cmp(&b.name),
-                        Col::Budget => a.budget.cmp(&b.budget),
-                        Col::Share => a.share.cmp(&b.share),
-                        Col::Central => a.central.cmp(&b.central),
-                        Col::Special => a.special.cmp(&b.special),
-                        Col::City => a.city.cmp(&b.city),
-                        Col::Goal => a.goal.cmp(&b.goal),
-                    }
-                    .then(a.number.cmp(&b.number));
-                    if asc { o } else { o.reverse() }
-                });
-                v
+                sorted.with(|s| s.iter().copied().filter(|&i| q.is_empty() || all[i].haystack.contains(&q)).collect::<Vec<usize>>())
             })
         };
         let summary = data.summary.clone();
-        let totals = move || summary.subtotal(&visible.get().iter().map(|r| r.number).collect::<Vec<_>>());
+        let numbers = {
+            let all = all.clone();
+            move || visible.with(|v| v.iter().map(|&i| all[i].number).collect::<Vec<_>>())
+        };
+        let totals = move || summary.subtotal(&numbers());
         let header = move |col: Col, zh: &'static str, en: &'static str, num: bool| {
             let aria = move || match sort.get() {
                 (c, true) if c == col => "ascending",
@@ -149,7 +163,7 @@ pub fn TablePage() -> impl IntoView {
                             {header(Col::Goal, "目標", "Goal", false)}
                         </tr></thead>
                         <tbody>
-                            {move || visible.with(|v| v.iter().skip(page.get() * PAGE).take(PAGE).cloned().collect::<Vec<_>>()).into_iter().map(|r| view! {
+                            {move || visible.with(|v| v.iter().skip(page.get() * PAGE).take(PAGE).map(|&i| all[i].clone()).collect::<Vec<_>>()).into_iter().map(|r| view! {
                                 <tr>
                                     <td>{r.number}</td>
                                     <th scope="row"><A href=crate::app::href(&format!("/programme/{}", r.number))>{r.name}</A></th>
