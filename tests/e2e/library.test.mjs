@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openApp, assertClean, visit, importAndKeep, keep, parseNumber, download, fmt, chooseFile } from './harness.mjs';
+import { openApp, assertClean, visit, importAndKeep, keep, parseNumber, download, fmt, chooseFile, assertNoAxeViolations } from './harness.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const fixture = await readFile(new URL('core/tests/fixtures/chiayi-labor-111.txt', ROOT), 'utf8');
@@ -47,6 +47,7 @@ test('the library lists, renames, deletes with undo, restores and backs up plans
   assert.match(await page.textContent('[data-testid=library-bundled]'), /無法刪除/);
   assert.equal(await page.locator('[data-testid=library-bundled] button').count(), 0);
   assert.equal(await page.locator('[data-testid=library-row]').count(), 1);
+  await assertNoAxeViolations(page);
   await page.fill(`#rename-${id}`, 'renamed plan');
   await page.getByRole('button', { name: '重新命名' }).click();
   await page.waitForSelector('[data-testid=library-row] >> text=renamed plan');
@@ -87,6 +88,7 @@ test('a budget-book CSV is mapped by column, previewed with diagnostics, and kep
   await page.waitForSelector('[data-testid=mapping]');
   // The guess: three levels, the name column, the amount in 元.
   assert.equal(await page.isChecked('#unit-yuan'), true);
+  await assertNoAxeViolations(page);
   assert.match(await page.textContent('[data-testid=import-headline]'), /讀取成功/);
   assert.equal(await page.textContent('[data-testid=import-total]'), '15,500.5 千元');
   // Read as 千元 instead, the total is a thousand times larger.
@@ -95,7 +97,8 @@ test('a budget-book CSV is mapped by column, previewed with diagnostics, and kep
   await page.check('#unit-yuan');
   await page.waitForFunction(() => document.querySelector('[data-testid=import-total]')?.textContent === '15,500.5 千元');
   const id = await keep(site, '某局預算書');
-  assert.ok(id);
+  assert.equal((await page.textContent('main h1')).trim(), '某局預算書', 'a CSV has no title line: its name stands in');
+  await assertNoAxeViolations(page);
   await visit(site, `/p/${id}/programmes`);
   const names = await page.locator('table tbody tr th').allInnerTexts();
   assert.deepEqual(names.map((n) => n.trim()), ['人事費', '業務費', '基本行政', '就業服務']);

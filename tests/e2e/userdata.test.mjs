@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openApp, assertClean, visit, importAndKeep, keep, parseNumber, download, chooseFile } from './harness.mjs';
+import { openApp, assertClean, visit, importAndKeep, keep, parseNumber, download, chooseFile, assertNoAxeViolations } from './harness.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const seed = await readFile(new URL('assets/plans/taoyuan-labor-111-plan.txt', ROOT), 'utf8');
@@ -21,6 +21,7 @@ test('a note and a bookmark on a programme stay after a reload, show on the note
   assert.match(summary, /★/);
   assert.match(summary, /追蹤：就業服務的執行率/, 'the note shows where it belongs, before it is opened');
   await visit(site, '/notes');
+  await assertNoAxeViolations(page);
   const list = await page.textContent('[data-testid=note-list]');
   assert.match(list, /就業服務/);
   assert.match(list, /<b>not bold<\/b>/, 'a note is text, never markup');
@@ -95,6 +96,7 @@ test('a what-if scenario keeps the total, is saved, and its address reproduces i
   const cover = parseNumber(await page.textContent('[data-testid=whatif-city-cover]'));
   // The programmes wholly paid by central money come first.
   assert.match(await page.textContent('[data-testid=whatif-dependent] li'), /100%/);
+  await assertNoAxeViolations(page);
   assert.ok(cover > 0 && cover <= 35219 + 15, `city covers ~10% of 352,190: ${cover}`);
   const url = page.url();
   // Saved: a plain visit restores it.
@@ -139,6 +141,7 @@ test('two plans compare: totals, matched programmes with their change, programme
   const changes = await page.locator('[data-testid=compare-change]').allInnerTexts();
   assert.ok(changes.some((c) => /\+41,464 千元 \(\+16\.04%\)/.test(c)), changes.join('\n'));
   assert.ok(await page.locator('#compare-chart g.pair').count() >= 14);
+  await assertNoAxeViolations(page);
   assertClean(site);
 });
 

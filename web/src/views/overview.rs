@@ -27,7 +27,7 @@ pub fn FundingOnly() -> impl IntoView {
     let ui = use_ui();
     move || {
         let lang = ui.lang.get();
-        let caption = format!("{} · {}", data.plan.title, lang.pick("經費來源（依類別）", "Funding by kind"));
+        let caption = format!("{} · {}", data.name, lang.pick("經費來源（依類別）", "Funding by kind"));
         view! { <FundingBar lang=lang caption=caption segments=kind_segments(&data.summary, lang)/> }
     }
 }
@@ -36,7 +36,8 @@ fn render(data: &Data, ui: Ui, lang: Lang) -> impl IntoView {
     let plan = &data.plan;
     let s = &data.summary;
     let gloss = &data.meta.gloss;
-    let title = with_gloss(lang, &plan.title, gloss.title.as_deref());
+    // A budget CSV has no title line: the name the user gave it stands in.
+    let title = if plan.title.is_empty() { data.name.to_string() } else { with_gloss(lang, &plan.title, gloss.title.as_deref()) };
     let agency = with_gloss(lang, &plan.agency, gloss.agency.as_deref());
     let year = match lang {
         Lang::Zh => format!("民國 {} 年（{} 年）", plan.year, plan.year + 1911),

@@ -55,7 +55,7 @@ pub fn Report(lang: Lang, parsed: Arc<Parsed>, save: Save) -> impl IntoView {
             <tr><td>{p.number}</td><th scope="row">{p.name.clone()}</th><td class="num">{p.budget.fmt_thousands()}</td><td class="num">{format!("{}%", f.share)}</td></tr>
         }).collect_view();
         view! {
-            <h2>{plan.title.clone()}</h2>
+            <h2>{if plan.title.is_empty() { lang.pick("（沒有標題的計畫）", "(a plan without a title)").to_string() } else { plan.title.clone() }}</h2>
             <dl class="facts">
                 <div><dt>{lang.pick("總預算", "Total budget")}</dt><dd data-testid="import-total">{lang.money(s.total)}</dd><dd class="sub">{lang.money_short(s.total)}</dd></div>
                 <div><dt>{lang.pick("計畫數", "Programmes")}</dt><dd>{plan.programmes.len()}</dd></div>
