@@ -66,6 +66,18 @@ impl Money {
         group_digits(self.0.normalize())
     }
 
+    /// A change, always signed: `+1,234`, `−1,234` (the minus sign, not a hyphen), `0`.
+    pub fn fmt_change(self) -> String {
+        let digits = group_digits(self.0.abs().normalize());
+        if self.0.is_zero() {
+            "0".to_string()
+        } else if self.0.is_sign_negative() {
+            format!("−{digits}")
+        } else {
+            format!("+{digits}")
+        }
+    }
+
     /// `5.07 億元` / `5,310 萬元`-style reading for people who think in 萬 and 億.
     /// 1 億元 = 100,000 千元; 1 萬元 = 10 千元.
     pub fn fmt_chinese(self) -> String {
@@ -205,6 +217,13 @@ pub fn per_capita(amount: Money, population: u64) -> Option<PerCapita> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn changes_are_signed() {
+        assert_eq!(Money::thousands(41_464).fmt_change(), "+41,464");
+        assert_eq!(Money::thousands(-58_536).fmt_change(), "−58,536");
+        assert_eq!(Money::ZERO.fmt_change(), "0");
+    }
 
     fn m(s: &str) -> Money {
         Money::parse(s).unwrap()

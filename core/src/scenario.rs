@@ -52,6 +52,13 @@ pub struct OutcomeRow {
     pub city_cover: Money,
 }
 
+impl OutcomeRow {
+    /// The row's change in 千元 (after − before).
+    pub fn change(&self) -> Money {
+        self.after - self.before
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Outcome {
     pub rows: Vec<OutcomeRow>,

@@ -37,6 +37,13 @@ impl Lang {
             Lang::En => format!("{} (NT$ thousand)", m.fmt_thousands()),
         }
     }
+    /// A signed change: `+41,464 千元` / `−58,536 (NT$ thousand)`.
+    pub fn money_change(self, m: Money) -> String {
+        match self {
+            Lang::Zh => format!("{} 千元", m.fmt_change()),
+            Lang::En => format!("{} (NT$ thousand)", m.fmt_change()),
+        }
+    }
     /// The short reading: 5.07 億元 / NT$507.0 million.
     pub fn money_short(self, m: Money) -> String {
         match self {

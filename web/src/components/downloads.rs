@@ -6,7 +6,7 @@ use crate::i18n::Lang;
 use crate::state::Data;
 use crate::store::use_store;
 use leptos::prelude::*;
-use plan_core::annotations::{Bundle, BUNDLE_KIND, BUNDLE_VERSION};
+use plan_core::annotations::Bundle;
 use plan_core::export::{csv, fdp::fiscal_data_package, slug};
 
 /// The file name stem for a plan's downloads, e.g. `勞動局-111`.
@@ -17,14 +17,7 @@ pub fn stem(data: &Data) -> String {
 /// Everything a user can take away about one plan.
 pub fn bundle_of(data: &Data) -> Bundle {
     let user = use_store().user_data(&data.id).unwrap_or_default();
-    Bundle {
-        kind: BUNDLE_KIND.to_string(),
-        schema_version: BUNDLE_VERSION,
-        name: data.name.to_string(),
-        source: data.source.to_string(),
-        annotations: user.annotations,
-        scenario: user.scenario,
-    }
+    Bundle::new(&data.name, &data.source, user.annotations, user.scenario)
 }
 
 /// The files of a Fiscal Data Package, as `plan_core::export::fdp` names them.

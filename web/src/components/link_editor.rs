@@ -25,7 +25,7 @@ pub fn LinkEditor(lang: Lang, programme: u32) -> impl IntoView {
     let gloss = data.meta.gloss.clone();
     let links: Vec<_> = data.summary.links.iter().filter(|l| l.programme == programme).cloned().collect();
     let all_links = data.summary.links.clone();
-    let confirmed = store.user_data(&data.id).map(|d| d.annotations.confirmed).unwrap_or_default();
+    let annotations = store.user_data(&data.id).map(|d| d.annotations).unwrap_or_default();
     let id = data.id.to_string();
     let change = move |f: Box<dyn FnOnce(&mut plan_core::annotations::Annotations)>| {
         let result = store.update_user_data(&id, |d| f(&mut d.annotations));
@@ -47,7 +47,7 @@ pub fn LinkEditor(lang: Lang, programme: u32) -> impl IntoView {
     };
     let rows = links.iter().map(|l| {
         let s = l.strategy;
-        let is_confirmed = l.kind == LinkKind::Curated || confirmed.contains(&(programme, s));
+        let is_confirmed = l.kind == LinkKind::Curated || annotations.is_confirmed(programme, s);
         let kind = match (l.kind, is_confirmed) {
             (LinkKind::Curated, _) => lang.pick("人工確認", "curated").to_string(),
             (LinkKind::Inferred, true) => format!("{} {} · {}", lang.pick("推論", "inferred"), l.score, lang.pick("已確認", "confirmed")),

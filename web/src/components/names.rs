@@ -19,3 +19,13 @@ pub fn Name(lang: Lang, zh: String, gloss: Option<String>) -> impl IntoView {
         {(lang == Lang::En).then(|| gloss.map(|g| view! { <span class="gloss" lang="en">{g}</span> }))}
     }
 }
+
+/// `text` cut to at most `max` characters, the last being `…` when cut (charts and
+/// one-line previews; tables and accessible names keep the whole text).
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        format!("{}…", text.chars().take(max.saturating_sub(1)).collect::<String>())
+    }
+}

@@ -21,11 +21,10 @@ fn use_notes() -> Notes {
     expect_context::<Notes>()
 }
 
-/// The start of a note, for the line it is shown on before it is opened.
+/// The first line of a note, for the line it is shown on before it is opened.
 fn preview(text: &str) -> Option<String> {
-    const MAX: usize = 40;
     let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
-    Some(if line.chars().count() > MAX { format!("{}…", line.chars().take(MAX).collect::<String>()) } else { line.to_string() })
+    Some(crate::components::names::truncate(line, 41))
 }
 
 #[derive(Clone, PartialEq)]
@@ -52,20 +51,19 @@ pub fn NoteEditor(lang: Lang, target: Target, #[prop(into)] about: String) -> im
             draft.set(text);
         }
     });
-    let write = move |change: Box<dyn FnOnce(&mut Option<Note>)>| {
-        let (pid, key) = (plan_id.clone(), key.clone());
+    // `set_note` drops a note left empty and unbookmarked.
+    let write = move |change: Box<dyn FnOnce(&mut Note)>| {
+        let (pid, target) = (plan_id.clone(), target.clone());
         let result = store.update_user_data(&pid, move |d| {
-            let mut note = d.annotations.notes.get(&key).cloned();
+            let mut note = d.annotations.note(&target).cloned().unwrap_or_default();
             change(&mut note);
-            match note {
-                Some(n) if !n.text.trim().is_empty() || n.bookmarked => { d.annotations.notes.insert(key, n); }
-                _ => { d.annotations.notes.remove(&key); }
-            }
+            note.updated = now_iso();
+            d.annotations.set_note(&target, note);
         });
         saved.set(Some(match result { Ok(()) => Saved::Yes, Err(e) => Saved::Failed(e) }));
     };
     let write_text = write.clone();
-    let id = format!("note-{}", target.key().replace('.', "-"));
+    let id = format!("note-{}", key.replace('.', "-"));
     // The editor is built only when opened: the goal tree has one per goal and strategy.
     let open = RwSignal::new(false);
     view! {
@@ -90,20 +88,10 @@ pub fn NoteEditor(lang: Lang, target: Target, #[prop(into)] about: String) -> im
                 <button type="button" on:click=move |_| {
                     let text = draft.get_untracked();
                     dirty.set(false);
-                    write_text(Box::new(move |n| {
-                        let mut note = n.take().unwrap_or_default();
-                        note.text = text;
-                        note.updated = now_iso();
-                        *n = Some(note);
-                    }))
+                    write_text(Box::new(move |n| n.text = text))
                 }>{lang.pick("儲存筆記", "Save note")}</button>
                 <button type="button" aria-pressed=move || stored.get().is_some_and(|n| n.bookmarked).to_string() on:click=move |_| {
-                    write(Box::new(|n| {
-                        let mut note = n.take().unwrap_or_default();
-                        note.bookmarked = !note.bookmarked;
-                        note.updated = now_iso();
-                        *n = Some(note);
-                    }))
+                    write(Box::new(|n| n.bookmarked = !n.bookmarked))
                 }>{lang.pick("書籤", "Bookmark")}</button>
                 <span role="status">{move || saved.get().map(|s| match s {
                     Saved::Yes => view! { <span>{lang.pick("已儲存", "Saved")}</span> }.into_any(),

@@ -73,8 +73,7 @@ pub fn ComparePage() -> impl IntoView {
 
 fn change_text(lang: Lang, c: &Change) -> String {
     let pct = c.percent.map(|p| format!(" ({}{p}%)", if p > Decimal::ZERO { "+" } else { "" })).unwrap_or_default();
-    let sign = if c.amount.0 > Decimal::ZERO { "+" } else { "" };
-    format!("{sign}{}{pct}", lang.money(c.amount))
+    format!("{}{pct}", lang.money_change(c.amount))
 }
 
 #[component]
@@ -163,7 +162,7 @@ fn pair_chart(lang: Lang, cmp: &Comparison, name_a: &dyn Fn(u32) -> String) -> i
                 {ra.map(|r| view! { <rect class="a" x=r.x y=r.y width=r.w.max(0.5) height=r.h/> })}
                 {rb.map(|r| view! { <rect class="b" x=r.x y=r.y width=r.w.max(0.5) height=r.h/> })}
             </ChartItem>
-            <text aria-hidden="true" x=LABEL - 6.0 y=y + ROW / 2.0 text-anchor="end" dominant-baseline="middle">{short(&name)}</text>
+            <text aria-hidden="true" x=LABEL - 6.0 y=y + ROW / 2.0 text-anchor="end" dominant-baseline="middle">{crate::components::names::truncate(&name, 14)}</text>
             <text aria-hidden="true" x=W - 85.0 y=y + ROW / 2.0 dominant-baseline="middle">{m.change.percent.map(|p| format!("{p}%")).unwrap_or_else(|| "—".into())}</text>
         }
     }).collect_view();
@@ -175,12 +174,6 @@ fn pair_chart(lang: Lang, cmp: &Comparison, name_a: &dyn Fn(u32) -> String) -> i
             <figcaption>{lang.pick("每列上方為 A、下方為 B；右側為增減百分比。下表列出完整數字。", "In each row the upper bar is A and the lower B; the right column is the change in percent. The table below has every figure.")}</figcaption>
         </figure>
     }
-}
-
-/// A name cut to fit the chart's label column (the table and the accessible name keep it whole).
-fn short(name: &str) -> String {
-    const MAX: usize = 14;
-    if name.chars().count() <= MAX { name.to_string() } else { format!("{}…", name.chars().take(MAX - 1).collect::<String>()) }
 }
 
 #[component]

@@ -138,7 +138,7 @@ fn Results(lang: Lang, data: Data, outcome: Memo<Outcome>, scenario: RwSignal<Sc
                     <label class="visually-hidden" for=input_id.clone()>{format!("{name} {}", lang.pick("新金額（千元）", "new amount (NT$ thousand)"))}</label>
                     <input type="number" id=input_id min="0" step="1" prop:value=row(|r| r.after.0.to_string()) on:change=move |ev| set(event_target_value(&ev))/>
                 </td>
-                <td class="num" data-testid="whatif-change">{row(|r| signed(r.after.0 - r.before.0))}</td>
+                <td class="num" data-testid="whatif-change">{row(|r| r.change().fmt_change())}</td>
                 <td class="num">{row(|r| format!("{}% → {}%", r.share_before, r.share_after))}</td>
                 <td class="num">{row(|r| format!("{}%", r.central_dependence))}</td>
                 <td class="num">{row(|r| r.city_cover.fmt_thousands())}</td>
@@ -211,10 +211,4 @@ fn segments(lang: Lang, kinds: &[(FundingKind, Money)]) -> Vec<Segment> {
     let amounts: Vec<Decimal> = kinds.iter().map(|(_, m)| m.0).collect();
     let shares = plan_core::shares::percentages(&amounts, 2);
     kinds.iter().zip(shares).map(|((k, m), sh)| Segment { label: lang.kind(*k).to_string(), kind: *k, amount: *m, share: sh }).collect()
-}
-
-/// `+1,234` / `−1,234` / `0`.
-fn signed(d: Decimal) -> String {
-    let digits = plan_core::money::group_digits(d.abs());
-    if d.is_sign_negative() && !d.is_zero() { format!("−{digits}") } else if d.is_zero() { "0".into() } else { format!("+{digits}") }
 }
