@@ -2,8 +2,8 @@
 // scripts/postbuild.py fills in BUILD and ASSETS (every file of the build, by its
 // content-hashed name), so each deploy gets its own cache and old caches are dropped once
 // the new version takes over. Only same-origin GET requests are ever answered.
-const BUILD = '__BUILD__';
-const ASSETS = __ASSETS__;
+const BUILD = 'filled-by-postbuild';
+const ASSETS = [];
 const CACHE = `plan-explorer-${BUILD}`;
 
 self.addEventListener('install', (event) => {
@@ -28,10 +28,16 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(req.url);
   if (req.method !== 'GET' || url.origin !== self.location.origin) return;
   if (req.mode === 'navigate') {
-    // Every in-app URL is the same single-page app: answer with the cached shell.
+    // A pre-rendered page when the build has one (scripts/prerender.mjs: /treemap ->
+    // treemap.html), otherwise the empty shell (404.html); the app renders the route either way.
+    const scope = new URL(self.registration.scope);
+    const rel = url.pathname.startsWith(scope.pathname) ? url.pathname.slice(scope.pathname.length).replace(/\/$/, '') : '';
+    const page = rel === '' ? 'index.html' : rel.endsWith('.html') ? rel : `${rel}.html`;
+    const cached = (name) => caches.match(new URL(name, scope).href, { cacheName: CACHE });
     event.respondWith(
-      caches.match(new URL('index.html', self.registration.scope).href, { cacheName: CACHE })
-        .then((shell) => shell || fetch(req)),
+      cached(page)
+        .then((hit) => hit || cached('404.html'))
+        .then((hit) => hit || fetch(req)),
     );
     return;
   }

@@ -13,6 +13,7 @@ cargo bench -q -p plan-core --bench core 2>/dev/null | grep -v '^$'
 
 echo "== release build size"
 trunk build --release --offline >/dev/null 2>&1
+node scripts/prerender.mjs dist >/dev/null
 total_raw=0; total_gz=0
 for f in dist/*.wasm dist/*.js dist/*.css dist/index.html dist/*.svg; do
   raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c)

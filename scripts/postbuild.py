@@ -5,42 +5,61 @@
    <script type="module"> that starts the wasm; the policy allows exactly that script by its
    SHA-256 hash, the page's own origin for everything else, and nothing from anywhere else.
 2. Writes 404.html (a copy of index.html), so a static host serves the app for deep links.
-3. Fills the service worker's list of files to cache and its build id (a hash of those files'
-   names, which Trunk makes content-hashed), so each deploy gets a fresh cache.
+3. Fills the service worker's list of files to cache and its build id (a hash of those files),
+   so each deploy gets a fresh cache. `postbuild.py --service-worker DIST` does only this
+   (scripts/prerender.mjs, after it adds pages).
 """
 import base64, hashlib, json, os, re, sys
 
-stage = os.environ.get("TRUNK_STAGING_DIR") or sys.argv[1]
-index = os.path.join(stage, "index.html")
-html = open(index, encoding="utf-8").read()
-scripts = re.findall(r"<script[^>]*>(.*?)</script>", html, flags=re.S)
-hashes = " ".join(
-    "'sha256-%s'" % base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() for s in scripts if s.strip()
-)
-policy = (
-    "default-src 'self'; "
-    f"script-src 'self' 'wasm-unsafe-eval' {hashes}; "
-    "style-src 'self'; style-src-attr 'unsafe-inline'; "
-    "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
-    "object-src 'none'; base-uri 'self'; form-action 'none'"
-)
-meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
-html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>\s*', "", html)
-html = html.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n    ' + meta, 1)
-for name in ("index.html", "404.html"):
-    with open(os.path.join(stage, name), "w", encoding="utf-8") as f:
-        f.write(html)
 
-sw = os.path.join(stage, "sw.js")
-if os.path.exists(sw):
+def lock_down(stage):
+    """The CSP into index.html, and 404.html = the same shell (deep links on static hosts)."""
+    index = os.path.join(stage, "index.html")
+    html = open(index, encoding="utf-8").read()
+    scripts = re.findall(r"<script[^>]*>(.*?)</script>", html, flags=re.S)
+    hashes = " ".join(
+        "'sha256-%s'" % base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() for s in scripts if s.strip()
+    )
+    policy = (
+        "default-src 'self'; "
+        f"script-src 'self' 'wasm-unsafe-eval' {hashes}; "
+        "style-src 'self'; style-src-attr 'unsafe-inline'; "
+        "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
+        "object-src 'none'; base-uri 'self'; form-action 'none'"
+    )
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>\s*', "", html)
+    html = html.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n    ' + meta, 1)
+    for name in ("index.html", "404.html"):
+        with open(os.path.join(stage, name), "w", encoding="utf-8") as f:
+            f.write(html)
+
+
+def fill_service_worker(stage):
+    """Every file of the build (pre-rendered pages in sub-folders too) and a build id.
+
+    Idempotent: scripts/prerender.mjs runs it again after adding pages."""
+    sw = os.path.join(stage, "sw.js")
+    if not os.path.exists(sw):
+        return
     assets = sorted(
-        f for f in os.listdir(stage)
-        if os.path.isfile(os.path.join(stage, f)) and f not in ("sw.js", "404.html") and not f.startswith(".")
+        os.path.relpath(os.path.join(d, f), stage).replace(os.sep, "/")
+        for d, _, files in os.walk(stage) for f in files
+        if f != "sw.js" and not f.startswith(".")
     )
     contents = hashlib.sha256()
     for f in assets:
         contents.update(f.encode())
         contents.update(open(os.path.join(stage, f), "rb").read())
     text = open(sw, encoding="utf-8").read()
-    text = text.replace("__BUILD__", contents.hexdigest()[:16]).replace("__ASSETS__", json.dumps(assets))
+    text = re.sub(r"^const BUILD = .*;$", lambda _: f"const BUILD = '{contents.hexdigest()[:16]}';", text, count=1, flags=re.M)
+    text = re.sub(r"^const ASSETS = .*;$", lambda _: f"const ASSETS = {json.dumps(assets)};", text, count=1, flags=re.M)
     open(sw, "w", encoding="utf-8").write(text)
+
+
+if len(sys.argv) == 3 and sys.argv[1] == "--service-worker":
+    fill_service_worker(sys.argv[2])
+else:
+    stage = os.environ.get("TRUNK_STAGING_DIR") or sys.argv[1]
+    lock_down(stage)
+    fill_service_worker(stage)

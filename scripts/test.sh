@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Run every test: bash scripts/test.sh
 #   1. native tests of plan-core (unit, property, fixtures)
-#   2. the release build into dist/, and a second one for a sub-path deployment into dist-sub/
+#   2. the release build into dist/, and a second one for a sub-path deployment into dist-sub/,
+#      each with its main pages pre-rendered (scripts/prerender.mjs)
 #   3. browser end-to-end tests (tests/e2e/*.test.mjs) against both builds
 # Stops at the first failing step and says which one.
 set -euo pipefail
@@ -28,7 +29,9 @@ step() {
 
 step "native tests" cargo test -p plan-core --locked
 step "release build" trunk build --release --offline
+step "pre-render" node scripts/prerender.mjs dist
 step "sub-path build" trunk build --release --offline --public-url /sub/path/ --dist dist-sub
+step "sub-path pre-render" node scripts/prerender.mjs dist-sub /sub/path/
 # One test file at a time: two cores, and each test starts its own Chromium.
 step "browser tests" node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
 echo "==> all tests passed"

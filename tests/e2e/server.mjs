@@ -2,8 +2,9 @@
 //
 // - correct MIME types (application/wasm matters: browsers refuse streaming compilation without it);
 // - gzip when the client asks, so transferred byte counts resemble a real deployment;
-// - SPA fallback: an unknown path whose last segment has no extension gets index.html
-//   (deep links work), while a missing asset (.js, .wasm, ...) is a real 404;
+// - routes as static hosts serve them: /treemap gets treemap.html when the build has it, any
+//   other path whose last segment has no extension gets the app shell 404.html (deep links
+//   work), while a missing asset (.js, .wasm, ...) is a real 404;
 // - a base path: with base '/sub/path/' only URLs under it are served, so a build that
 //   wrongly uses absolute '/...' URLs fails loudly instead of working by accident.
 //
@@ -84,8 +85,13 @@ export async function startServer({ dir, base = '/', port = 0, host = '127.0.0.1
     let rel;
     try { rel = decodeURIComponent(pathname.slice(base.length)); } catch { rel = null; }
     let found = rel === null ? null : await resolveFile(rel);
-    // SPA fallback only for route-like paths: a missing file with an extension stays a 404.
-    if (!found && rel !== null && !path.extname(rel)) found = await resolveFile('index.html');
+    // Route-like paths (no extension) as static hosts serve them: a pre-rendered page
+    // (/treemap -> treemap.html, see scripts/prerender.mjs), else the app shell 404.html (or
+    // index.html in a build without one). A missing file with an extension stays a 404.
+    if (!found && rel !== null && !path.extname(rel)) {
+      found = (rel && await resolveFile(`${rel.replace(/\/$/, '')}.html`))
+        || await resolveFile('404.html') || await resolveFile('index.html');
+    }
     if (!found) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n');
       return done(404);

@@ -76,6 +76,7 @@ pub fn App() -> impl IntoView {
         <Router base=base>
             <a class="skip" href="#main" on:click=skip_to_main>{move || use_ui().lang.get().pick("跳到主要內容", "Skip to content")}</a>
             <Header/>
+            <DocumentTitle/>
             <main id="main" tabindex="-1">
                 <StorageProblems/>
                 <Routes fallback=views::not_found::NotFound>
@@ -111,6 +112,23 @@ pub fn App() -> impl IntoView {
             <Footer/>
         </Router>
     }
+}
+
+/// The tab's title names the page ("預算樹狀圖 · 施政計畫透視"), so history, bookmarks and screen
+/// readers can tell pages apart. Taken from the page's own heading once it has rendered.
+#[component]
+fn DocumentTitle() -> impl IntoView {
+    let ui = use_ui();
+    let location = use_location();
+    Effect::new(move |_| {
+        let (_, lang) = (location.pathname.get(), ui.lang.get());
+        request_animation_frame(move || {
+            let heading = document().query_selector("main h1").ok().flatten().and_then(|h| h.text_content()).unwrap_or_default();
+            let site = lang.pick("施政計畫透視", "Plan Explorer");
+            let heading = heading.trim();
+            document().set_title(&if heading.is_empty() || heading == site { site.to_string() } else { format!("{heading} · {site}") });
+        });
+    });
 }
 
 #[component]

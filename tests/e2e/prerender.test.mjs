@@ -1,0 +1,62 @@
+// The main pages are pre-rendered at build time (scripts/prerender.mjs): a visitor sees the
+// charts and figures before the wasm arrives (or without JavaScript at all), and the live app
+// then takes their place without leaving a second copy behind.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openSite, openApp, assertClean, parseNumber } from './harness.mjs';
+
+test('without JavaScript, the overview, treemap, goals and a programme page already show the plan', async (t) => {
+  const site = await openSite('/treemap', { contextOptions: { javaScriptEnabled: false } });
+  t.after(() => site.close());
+  const { page } = site;
+  const cells = await page.locator('svg.treemap g.cell').evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label')));
+  assert.equal(cells.length, 15);
+  assert.equal(cells[0], '就業服務：258,536 千元，50.99%');
+  assert.equal(await page.title(), '預算樹狀圖 · 施政計畫透視');
+  // The navigation is made of real links: they lead to the other pre-rendered pages.
+  await page.getByRole('navigation', { name: '主要' }).getByRole('link', { name: '概覽', exact: true }).click();
+  await page.waitForURL(/\/$/);
+  assert.equal(parseNumber(await page.textContent('[data-testid=total]')), 507_013);
+  await page.getByRole('navigation', { name: '主要' }).getByRole('link', { name: '目標', exact: true }).click();
+  await page.waitForURL(/\/goals$/);
+  assert.ok(await page.locator('[data-testid=goal-tree] li.strategy').count() >= 19);
+  await page.goto(site.server.url + 'programme/7');
+  assert.equal(await page.getByTestId('programme-budget').innerText(), '258,536 千元');
+  assert.deepEqual(site.pageErrors, []);
+});
+
+test('the live app replaces the static copy: one header, one chart, nothing left over', async (t) => {
+  const site = await openApp(t, '/treemap');
+  const { page } = site;
+  await page.waitForSelector('svg.treemap g.cell');
+  const counts = await page.evaluate(() => ({
+    prerendered: document.querySelectorAll('[data-prerendered]').length,
+    headers: document.querySelectorAll('header').length,
+    mains: document.querySelectorAll('main').length,
+    charts: document.querySelectorAll('svg.treemap').length,
+  }));
+  assert.deepEqual(counts, { prerendered: 0, headers: 1, mains: 1, charts: 1 });
+  // Live: hovering a cell fills in the details line (the static copy cannot).
+  await page.locator('svg.treemap g.cell').first().focus();
+  assert.equal(await page.getByTestId('treemap-details').innerText(), '就業服務 — 258,536 千元 (50.99%)');
+  // The tab's title follows the page and the language.
+  assert.equal(await page.title(), '預算樹狀圖 · 施政計畫透視');
+  await page.getByRole('navigation', { name: '主要' }).getByRole('link', { name: '目標', exact: true }).click();
+  await page.waitForFunction(() => document.title !== '預算樹狀圖 · 施政計畫透視');
+  assert.match(await page.title(), / · 施政計畫透視$/);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.waitForFunction(() => document.title.endsWith(' · Plan Explorer'));
+  assertClean(site);
+});
+
+test('addresses without a pre-rendered page get the empty app shell, not another page', async (t) => {
+  const site = await openApp(t, '/');
+  const html = async (p) => (await site.page.request.get(site.server.url + p)).text();
+  for (const p of ['treemap', 'goals', 'programmes', 'flow', 'programme/15', '']) {
+    assert.match(await html(p), /data-prerendered/, `${p || '/'} is pre-rendered`);
+  }
+  for (const p of ['whatif', 'library', 'p/abc/treemap', 'programme/99', 'nowhere']) {
+    assert.doesNotMatch(await html(p), /data-prerendered/, `${p} is the shell`);
+  }
+  assertClean(site);
+});
