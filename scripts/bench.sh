@@ -23,6 +23,11 @@ done
 printf '  %-44s %9d B raw %9d B gzip (goal: <= 256000)\n' "total first load" "$total_raw" "$total_gz"
 echo "  (the bundled plan text and its companion file are compiled into the .wasm)"
 
+set -a; source scripts/versions.env; set +a
+echo "== the bundle's biggest contributors (twiggy $TWIGGY_VERSION)"
+[[ "$(twiggy --version 2>/dev/null)" == *" $TWIGGY_VERSION" ]] || cargo install twiggy --version "$TWIGGY_VERSION" --locked
+python3 bench/contributors.py target/wasm32-unknown-unknown/release/plan-web.wasm
+
 echo "== ours vs the d3 reference page"
 bash bench/build-reference.sh
 node bench/compare.mjs "${BENCH_LOADS:-10}"

@@ -40,6 +40,9 @@ pub struct Subtotal {
 pub struct Summary {
     pub total: Money,
     pub programmes: Vec<ProgrammeFigures>,
+    /// Programme numbers by budget, largest first (ties by number): `rank` 1 is `by_rank[0]`.
+    #[serde(skip)]
+    pub by_rank: Vec<u32>,
     pub funding: Vec<FundingLine>,
     pub funding_shares: Vec<Decimal>,
     pub kinds: Vec<(FundingKind, Money, Decimal)>,
@@ -69,9 +72,10 @@ pub fn summarise(plan: &Plan, curated: Option<&CuratedLinks>) -> Summary {
     let mut rank_of = vec![0usize; plan.programmes.len()];
     let mut order: Vec<usize> = (0..plan.programmes.len()).collect();
     order.sort_by(|a, b| plan.programmes[*b].budget.cmp(&plan.programmes[*a].budget).then(plan.programmes[*a].number.cmp(&plan.programmes[*b].number)));
-    for (rank, i) in order.into_iter().enumerate() {
+    for (rank, &i) in order.iter().enumerate() {
         rank_of[i] = rank + 1;
     }
+    let by_rank = order.iter().map(|&i| plan.programmes[i].number).collect();
     let programmes = plan
         .programmes
         .iter()
@@ -96,7 +100,7 @@ pub fn summarise(plan: &Plan, curated: Option<&CuratedLinks>) -> Summary {
     let mission_shares = level_shares(&rollup.by_mission, total);
     let mut programmes = programmes;
     set_primary_goals(&mut programmes, &rollup);
-    Summary { total, programmes, funding, funding_shares, kinds, links, goal_missions: gm, rollup, goal_shares, strategy_shares, mission_shares }
+    Summary { total, programmes, by_rank, funding, funding_shares, kinds, links, goal_missions: gm, rollup, goal_shares, strategy_shares, mission_shares }
 }
 
 /// The goal with the largest allocation per programme (ties: the lower strategy), in one
@@ -127,6 +131,11 @@ impl Summary {
             Some(p) if p.number == number => Some(p),
             _ => self.programmes.iter().find(|p| p.number == number),
         }
+    }
+
+    /// The programme at a 1-based rank (1 = the largest budget), in O(1).
+    pub fn at_rank(&self, rank: usize) -> Option<&ProgrammeFigures> {
+        rank.checked_sub(1).and_then(|i| self.by_rank.get(i)).and_then(|&n| self.programme(n))
     }
 
     pub fn goal_share(&self, goal: u32) -> Decimal {
@@ -224,6 +233,18 @@ mod tests {
         let some = s.subtotal(&[1, 3]);
         assert_eq!(some.budget, plan.programme(1).unwrap().budget + plan.programme(3).unwrap().budget);
         assert_eq!(s.subtotal(&[]).budget, Money::ZERO);
+    }
+
+    #[test]
+    fn ranks_agree_with_the_plan_ranking() {
+        let plan = crate::parser::parse(crate::SEED_PLAN_TEXT).plan;
+        let s = summarise(&plan, None);
+        let ranking: Vec<u32> = plan.ranking().iter().map(|p| p.number).collect();
+        assert_eq!(s.by_rank, ranking);
+        for (i, &n) in ranking.iter().enumerate() {
+            assert_eq!(s.at_rank(i + 1).map(|f| (f.number, f.rank)), Some((n, i + 1)));
+        }
+        assert!(s.at_rank(0).is_none() && s.at_rank(16).is_none());
     }
 
     #[test]

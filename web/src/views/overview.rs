@@ -50,7 +50,7 @@ fn render(data: &Data, ui: Ui, lang: Lang) -> impl IntoView {
         .zip(&s.funding_shares)
         .map(|(l, sh)| (with_gloss(lang, &l.source.name, gloss.source(&l.source.name)), l.amount.fmt_thousands(), format!("{sh}%")))
         .collect();
-    let largest = plan.ranking().first().map(|p| (p.number, with_gloss(lang, &p.name, gloss.programme(p.number)), s.programme(p.number).map(|f| f.share).unwrap_or_default()));
+    let largest = s.at_rank(1).and_then(|f| plan.programme(f.number).map(|p| (p.number, with_gloss(lang, &p.name, gloss.programme(p.number)), f.share)));
 
     view! {
         <section class="page overview">
@@ -137,10 +137,11 @@ fn YourShare(data: Data, ui: Ui, lang: Lang) -> impl IntoView {
     };
     let more = data.plan.programmes.len().saturating_sub(LARGEST);
     let rows: Vec<(u32, String, String, plan_core::Money)> = data
-        .plan
-        .ranking()
-        .into_iter()
+        .summary
+        .by_rank
+        .iter()
         .take(LARGEST)
+        .filter_map(|&n| data.plan.programme(n))
         .map(|p| (p.number, with_gloss(lang, &p.name, data.meta.gloss.programme(p.number)), data.summary.programme(p.number).map(|f| f.share.to_string()).unwrap_or_default(), p.budget))
         .collect();
     view! {

@@ -46,10 +46,8 @@ fn render(data: &Data, ui: Ui, lang: Lang, p: Programme) -> impl IntoView {
                 .collect()
         })
         .unwrap_or_default();
-    let ranking = data.plan.ranking();
-    let pos = ranking.iter().position(|r| r.number == p.number).unwrap_or(0);
-    let neighbour = |i: Option<usize>| i.and_then(|i| ranking.get(i)).map(|r| (r.number, with_gloss(lang, &r.name, gloss.programme(r.number)), r.budget));
-    let (above, below) = (neighbour(pos.checked_sub(1)), neighbour(Some(pos + 1)));
+    let neighbour = |rank: usize| s.at_rank(rank).and_then(|f| data.plan.programme(f.number)).map(|r| (r.number, with_gloss(lang, &r.name, gloss.programme(r.number)), r.budget));
+    let (above, below) = (neighbour(rank.saturating_sub(1)), neighbour(rank + 1));
     let links: Vec<_> = s.links.iter().filter(|l| l.programme == p.number).cloned().collect();
     let about = p.name.clone();
     let alternatives: Vec<_> = candidates(&data.plan, &p).into_iter().filter(|c| !links.iter().any(|l| l.strategy == c.strategy)).take(3).collect();

@@ -30,13 +30,18 @@ enum Col {
 struct Row {
     number: u32,
     name: String,
-    haystack: String,
     budget: Money,
     share: Decimal,
     central: Money,
     special: Money,
     city: Money,
     goal: Option<u32>,
+}
+
+/// What the filter searches, per programme: name, English gloss and items, lower-cased.
+fn haystacks(data: &Data) -> Vec<String> {
+    let gloss = |n| data.meta.gloss.programme(n).unwrap_or("");
+    data.plan.programmes.iter().map(|p| format!("{} {} {}", p.name, gloss(p.number), p.items_text()).to_lowercase()).collect()
 }
 
 fn rows(data: &Data, lang: Lang) -> Vec<Row> {
@@ -49,7 +54,6 @@ fn rows(data: &Data, lang: Lang) -> Vec<Row> {
             Row {
                 number: p.number,
                 name: with_gloss(lang, &p.name, Some(gloss).filter(|g| !g.is_empty())),
-                haystack: format!("{} {} {}", p.name, gloss, p.items_text()).to_lowercase(),
                 budget: p.budget,
                 share: s.programme(p.number).map(|f| f.share).unwrap_or_default(),
                 central: s.programme_kind(p.number, FundingKind::CentralSubsidy),
@@ -83,6 +87,7 @@ pub fn TablePage() -> impl IntoView {
     let sort = RwSignal::new((Col::Number, true));
     let filter = RwSignal::new(String::new());
     let page = RwSignal::new(0usize);
+    let haystacks = std::sync::Arc::new(haystacks(&data));
     move || {
         let lang = ui.lang.get();
         // Rows are built once; sorting and filtering move indices, so a keystroke at
@@ -98,10 +103,10 @@ pub fn TablePage() -> impl IntoView {
             })
         };
         let visible = {
-            let all = all.clone();
+            let haystacks = haystacks.clone();
             Memo::new(move |_| {
                 let q = filter.get().trim().to_lowercase();
-                sorted.with(|s| s.iter().copied().filter(|&i| q.is_empty() || all[i].haystack.contains(&q)).collect::<Vec<usize>>())
+                sorted.with(|s| s.iter().copied().filter(|&i| q.is_empty() || haystacks[i].contains(&q)).collect::<Vec<usize>>())
             })
         };
         let summary = data.summary.clone();
@@ -163,7 +168,8 @@ pub fn TablePage() -> impl IntoView {
                             {header(Col::Goal, "目標", "Goal", false)}
                         </tr></thead>
                         <tbody>
-                            {move || visible.with(|v| v.iter().skip(page.get() * PAGE).take(PAGE).map(|&i| all[i].clone()).collect::<Vec<_>>()).into_iter().map(|r| view! {
+                            // Keyed: rows still shown after a keystroke or a sort keep their DOM.
+                            <For each=move || visible.with(|v| v.iter().skip(page.get() * PAGE).take(PAGE).map(|&i| all[i].clone()).collect::<Vec<_>>()) key=|r| r.number let:r>
                                 <tr>
                                     <td>{r.number}</td>
                                     <th scope="row"><A href=crate::app::href(&format!("/programme/{}", r.number))>{r.name}</A></th>
@@ -174,7 +180,7 @@ pub fn TablePage() -> impl IntoView {
                                     <td class="num">{r.city.fmt_thousands()}</td>
                                     <td>{r.goal.map(|g| lang.goal_label(g)).unwrap_or_else(|| lang.pick("未連結", "Unlinked").to_string())}</td>
                                 </tr>
-                            }).collect_view()}
+                            </For>
                         </tbody>
                         <tfoot>{totals_row}</tfoot>
                     </table>
