@@ -28,12 +28,78 @@ impl Span {
     }
 }
 
+/// A plan's source text with an index of where each line starts, so the lines of a span are
+/// found without reading the text from the top (a programme page shows several spans; in a
+/// 10,000-programme plan each scan took milliseconds).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceText {
+    text: String,
+    starts: Vec<usize>,
+}
+
+impl SourceText {
+    pub fn new(text: &str) -> Self {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).filter(|&i| i < text.len()).collect();
+        SourceText { text: text.to_string(), starts }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Lines `span.start..=span.end` (1-based) with their numbers, as `str::lines` splits them
+    /// (without the `\n` or `\r\n`); lines past the end are left out.
+    pub fn lines(&self, span: Span) -> Vec<(u32, &str)> {
+        span.lines()
+            .filter(|&n| n >= 1)
+            .map_while(|n| {
+                let start = *self.starts.get(n as usize - 1)?;
+                let end = self.starts.get(n as usize).copied().unwrap_or(self.text.len());
+                let line = &self.text[start..end];
+                Some((n, match line.strip_suffix('\n') {
+                    Some(l) => l.strip_suffix('\r').unwrap_or(l),
+                    None => line,
+                }))
+            })
+            .collect()
+    }
+}
+
 impl std::fmt::Display for Span {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.start == self.end {
             write!(f, "line {}", self.start)
         } else {
             write!(f, "lines {}–{}", self.start, self.end)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// What the index must agree with: numbering `str::lines` and keeping the span's lines.
+    fn by_scanning(text: &str, span: Span) -> Vec<(u32, &str)> {
+        text.lines().enumerate().map(|(i, l)| (i as u32 + 1, l)).filter(|(n, _)| span.lines().contains(n)).collect()
+    }
+
+    #[test]
+    fn lines_of_a_span() {
+        let s = SourceText::new("壹、願景\r\n一、目標\n\n三、策略");
+        assert_eq!(s.lines(Span { start: 2, end: 3 }), vec![(2, "一、目標"), (3, "")]);
+        assert_eq!(s.lines(Span::line(4)), vec![(4, "三、策略")]);
+        assert_eq!(s.lines(Span::line(5)), vec![]);
+        assert_eq!(s.lines(Span::default()), vec![]);
+    }
+
+    proptest! {
+        #[test]
+        fn the_index_agrees_with_scanning(text in "[a-c\r\n一]{0,40}", start in 0u32..12, len in 0u32..6) {
+            let span = Span { start, end: start + len };
+            let source = SourceText::new(&text);
+            prop_assert_eq!(source.lines(span), by_scanning(&text, span));
         }
     }
 }

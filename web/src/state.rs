@@ -11,7 +11,7 @@ use plan_core::links::CuratedLinks;
 use plan_core::parser::read_any;
 use std::cell::RefCell;
 use plan_core::summary::{summarise, Summary};
-use plan_core::{Diagnostic, Plan, SEED_PLAN_TEXT};
+use plan_core::{Diagnostic, Plan, SourceText, SEED_PLAN_TEXT};
 use std::sync::Arc;
 
 #[derive(Clone)]
@@ -23,8 +23,8 @@ pub struct Data {
     pub plan: Arc<Plan>,
     pub summary: Arc<Summary>,
     pub meta: Arc<PlanMeta>,
-    /// The text the plan was read from, for showing source lines.
-    pub source: Arc<str>,
+    /// The text the plan was read from, indexed by line for showing source lines.
+    pub source: Arc<SourceText>,
     pub diagnostics: Arc<Vec<Diagnostic>>,
 }
 
@@ -81,19 +81,14 @@ impl Data {
             plan: Arc::new(parsed.plan),
             summary: Arc::new(summary),
             meta: Arc::new(meta),
-            source: Arc::from(text),
+            source: Arc::new(SourceText::new(text)),
             diagnostics: Arc::new(parsed.diagnostics),
         }
     }
 
     /// The source text's lines `start..=end` with their numbers.
     pub fn source_lines(&self, span: plan_core::Span) -> Vec<(u32, String)> {
-        self.source
-            .lines()
-            .enumerate()
-            .map(|(i, l)| (i as u32 + 1, l.to_string()))
-            .filter(|(n, _)| span.lines().contains(n))
-            .collect()
+        self.source.lines(span).into_iter().map(|(n, l)| (n, l.to_string())).collect()
     }
 }
 

@@ -17,7 +17,7 @@ pub fn stem(data: &Data) -> String {
 /// Everything a user can take away about one plan.
 pub fn bundle_of(data: &Data) -> Bundle {
     let user = use_store().user_data(&data.id).unwrap_or_default();
-    Bundle::new(&data.name, &data.source, user.annotations, user.scenario)
+    Bundle::new(&data.name, data.source.as_str(), user.annotations, user.scenario)
 }
 
 /// The files of a Fiscal Data Package, as `plan_core::export::fdp` names them.

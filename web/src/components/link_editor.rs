@@ -24,7 +24,8 @@ pub fn LinkEditor(lang: Lang, programme: u32) -> impl IntoView {
     let failure = RwSignal::new(None::<StoreError>);
     let gloss = data.meta.gloss.clone();
     let links: Vec<_> = data.summary.links.iter().filter(|l| l.programme == programme).cloned().collect();
-    let all_links = data.summary.links.clone();
+    // The links a change starts from: shared, not copied (a large plan has tens of thousands).
+    let summary = data.summary.clone();
     let annotations = store.user_data(&data.id).map(|d| d.annotations).unwrap_or_default();
     let id = data.id.to_string();
     let change = move |f: Box<dyn FnOnce(&mut plan_core::annotations::Annotations)>| {
@@ -54,7 +55,7 @@ pub fn LinkEditor(lang: Lang, programme: u32) -> impl IntoView {
             (LinkKind::Inferred, false) => format!("{} {}", lang.pick("推論", "inferred"), l.score),
         };
         let (c1, c2) = (change.clone(), change.clone());
-        let current = all_links.clone();
+        let current = summary.clone();
         view! {
             <li data-testid="link">
                 <A href=crate::app::href("/goals")>{format!("{} {}", lang.strategy_label(s), strategy_name(s))}</A>
@@ -64,7 +65,7 @@ pub fn LinkEditor(lang: Lang, programme: u32) -> impl IntoView {
                 {(!is_confirmed).then(|| view! {
                     <button type="button" on:click=move |_| c1(Box::new(move |a| a.confirm(programme, s)))>{lang.pick("確認", "Confirm")}</button>
                 })}
-                <button type="button" on:click=move |_| { let current = current.clone(); c2(Box::new(move |a| a.link_remove(programme, s, &current))) }>
+                <button type="button" on:click=move |_| { let current = current.clone(); c2(Box::new(move |a| a.link_remove(programme, s, &current.links))) }>
                     {lang.pick("移除", "Remove")}
                 </button>
             </li>
@@ -73,7 +74,7 @@ pub fn LinkEditor(lang: Lang, programme: u32) -> impl IntoView {
     let choices: Vec<(StrategyId, String)> = data.plan.strategies().filter(|(sid, _, _)| !links.iter().any(|l| l.strategy == *sid)).map(|(sid, _, st)| (sid, format!("{} {}", lang.strategy_label(sid), st.name))).collect();
     let chosen = RwSignal::new(choices.first().map(|(s, _)| *s));
     let select_id = format!("add-link-{programme}");
-    let current = data.summary.links.clone();
+    let current = summary;
     view! {
         <section class="link-editor" id="link-editor" tabindex="-1" data-testid="link-editor" aria-label=lang.pick("對應策略與修正", "Strategies and corrections")>
             {changed.then(|| view! { <p role="status" class="saved">{lang.pick("已更新連結，各層加總已重新計算。", "Links updated; every roll-up was recomputed.")}</p> })}
@@ -91,7 +92,7 @@ pub fn LinkEditor(lang: Lang, programme: u32) -> impl IntoView {
                     <button type="button" on:click=move |_| {
                         if let Some(s) = chosen.get_untracked() {
                             let current = current.clone();
-                            change(Box::new(move |a| a.link_add(programme, s, &current)));
+                            change(Box::new(move |a| a.link_add(programme, s, &current.links)));
                         }
                     }>{lang.pick("加上", "Add")}</button>
                 </div>
