@@ -2,7 +2,8 @@
 // plans (1,000 and 10,000): time to render the treemap, the table and the goal tree; a
 // drill-down click on the treemap to the next paint of the programme page; a search keystroke
 // in the table to the next paint. Each interaction first (the page's code still compiling
-// lazily in the browser) and warm (the third drill; the same keystroke again after clearing the box). Medians of 3. Usage: node bench/synthetic.mjs   (after
+// lazily in the browser) and warm (the third drill; the same keystroke again after clearing
+// the box). Medians of 3. Usage: node bench/synthetic.mjs   (after
 //   trunk build --release --offline --features synthetic --dist dist-bench)
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { startServer } from '../tests/e2e/server.mjs';
