@@ -52,11 +52,31 @@ impl Bag {
     }
 }
 
+/// An FxHash-style hasher for character pairs: SipHash's protection against crafted keys
+/// buys nothing here (the plan is the user's own, read in their own browser) and cost a
+/// tenth of the link inference.
+#[derive(Default)]
+struct PairHasher(u64);
+
+impl std::hash::Hasher for PairHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u32(u32::from(*b));
+        }
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Bigrams interned as numbers, so scoring thousands of programmes against hundreds of
-/// strategies is a merge of sorted integer lists, not string comparisons.
+/// strategies is counting over integer lists, not string comparisons.
 #[derive(Default)]
 struct Interner {
-    ids: HashMap<(char, char), u32>,
+    ids: HashMap<(char, char), u32, std::hash::BuildHasherDefault<PairHasher>>,
     names: Vec<String>,
 }
 
@@ -121,24 +141,31 @@ pub struct Linker {
     interner: Interner,
     /// (id, strategy bigrams, goal bigrams), in document order.
     strategies: Vec<(StrategyId, Vec<u32>, Vec<u32>)>,
-    /// For each bigram id, the strategies whose own or goal text has it: only those can
-    /// score above zero for a programme with that bigram.
-    by_bigram: Vec<Vec<usize>>,
+    /// For each bigram id, the strategies whose own text has it, and those whose goal's text
+    /// has it: only those can score above zero for a programme with that bigram.
+    in_strategy: Vec<Vec<usize>>,
+    in_goal: Vec<Vec<usize>>,
+    /// Per strategy, for the programme being scored: bigrams its text shares with the
+    /// programme's name, with its items, and its goal's bigrams shared with either.
+    shared: Vec<[u32; 3]>,
 }
 
 impl Linker {
     pub fn new(plan: &Plan) -> Linker {
         let mut interner = Interner::default();
         let strategies: Vec<(StrategyId, Vec<u32>, Vec<u32>)> = plan.strategies().map(|(id, goal, s)| (id, interner.ids(&s.name, true), interner.ids(&goal.name, true))).collect();
-        let mut by_bigram = vec![Vec::new(); interner.names.len()];
+        let (mut in_strategy, mut in_goal) = (vec![Vec::new(); interner.names.len()], vec![Vec::new(); interner.names.len()]);
         for (i, (_, strat, goal)) in strategies.iter().enumerate() {
-            for b in strat.iter().chain(goal) {
-                if by_bigram[*b as usize].last() != Some(&i) {
-                    by_bigram[*b as usize].push(i);
-                }
+            // Each list is deduplicated, so a strategy enters a posting list at most once.
+            for b in strat {
+                in_strategy[*b as usize].push(i);
+            }
+            for b in goal {
+                in_goal[*b as usize].push(i);
             }
         }
-        Linker { interner, strategies, by_bigram }
+        let shared = vec![[0; 3]; strategies.len()];
+        Linker { interner, strategies, in_strategy, in_goal, shared }
     }
 
     fn score(&self, i: usize, name: &[u32], items: &[u32], all: &[u32]) -> Decimal {
@@ -167,23 +194,38 @@ impl Linker {
     }
 
     /// The best strategy for a programme, if it scores at least [`THRESHOLD`], with the
-    /// shared bigrams as evidence. Only strategies sharing a bigram with it are scored.
+    /// shared bigrams as evidence. Only strategies sharing a bigram with it are scored, and
+    /// the overlaps are counted from the posting lists rather than by merging bigram lists.
     pub fn best(&mut self, p: &Programme) -> Option<Link> {
         let (name, items, all) = self.bags(p);
-        let mut touched: Vec<usize> = all.iter().flat_map(|b| self.by_bigram[*b as usize].iter().copied()).collect();
-        touched.sort_unstable();
-        touched.dedup();
-        // A quick float estimate keeps only strategies that can be the best after exact
-        // rounding (the estimate is off by far less than the 0.02 margin); those are then
-        // scored exactly, in document order, so the first of equal scores wins as in `candidates`.
-        let quick = |i: usize| {
-            let (_, strat, goal) = &self.strategies[i];
-            let share = |part: &[u32], whole: &[u32]| if part.is_empty() { 0.0 } else { overlap(part, whole) as f64 / part.len() as f64 };
-            0.5 * share(strat, &name) + 0.35 * share(strat, &items) + 0.15 * share(goal, &all)
-        };
-        let estimates: Vec<(usize, f64)> = touched.into_iter().map(|i| (i, quick(i))).collect();
+        let mut touched: Vec<usize> = Vec::new();
+        for (slot, bigrams, postings) in [(0, &name, &self.in_strategy), (1, &items, &self.in_strategy), (2, &all, &self.in_goal)] {
+            for b in bigrams {
+                for &i in &postings[*b as usize] {
+                    if self.shared[i] == [0; 3] {
+                        touched.push(i);
+                    }
+                    self.shared[i][slot] += 1;
+                }
+            }
+        }
+        let shared: Vec<(usize, [u32; 3])> = touched.iter().map(|&i| (i, std::mem::take(&mut self.shared[i]))).collect();
+        // The same weights as `score`, from the counts: a float estimate keeps only strategies
+        // that can be the best after exact rounding (it is off by far less than the 0.02
+        // margin); those are then scored exactly, in document order, so the first of equal
+        // scores wins as in `candidates`.
+        let share = |n: u32, of: &[u32]| if of.is_empty() { 0.0 } else { f64::from(n) / of.len() as f64 };
+        let estimates: Vec<(usize, f64)> = shared
+            .iter()
+            .map(|&(i, [in_name, in_items, in_all])| {
+                let (_, strat, goal) = &self.strategies[i];
+                (i, 0.5 * share(in_name, strat) + 0.35 * share(in_items, strat) + 0.15 * share(in_all, goal))
+            })
+            .collect();
         let top = estimates.iter().map(|(_, e)| *e).fold(0.0, f64::max);
-        let (i, score) = estimates.into_iter().filter(|(_, e)| *e >= top - 0.02).map(|(i, _)| (i, self.score(i, &name, &items, &all))).fold(None, |best: Option<(usize, Decimal)>, (i, s)| match best {
+        let mut near_top: Vec<usize> = estimates.into_iter().filter(|(_, e)| *e >= top - 0.02).map(|(i, _)| i).collect();
+        near_top.sort_unstable();
+        let (i, score) = near_top.into_iter().map(|i| (i, self.score(i, &name, &items, &all))).fold(None, |best: Option<(usize, Decimal)>, (i, s)| match best {
             Some((_, b)) if b >= s => best,
             _ => Some((i, s)),
         })?;
