@@ -82,12 +82,19 @@ fn Tree(lang: Lang, data: Data) -> impl IntoView {
     let lazy = plan.programmes.len() > LAZY_ABOVE;
     let amounts: std::collections::HashMap<(u32, StrategyId), Money> = s.rollup.allocations.iter().map(|a| ((a.programme, a.strategy), a.amount)).collect();
     let amounts = std::sync::Arc::new(amounts);
+    // Grouped once: looking links up per strategy and per programme was quadratic (10,000
+    // programmes × 10,000 links).
+    let mut by_strategy: std::collections::HashMap<StrategyId, Vec<plan_core::links::Link>> = std::collections::HashMap::new();
+    for l in &s.links {
+        by_strategy.entry(l.strategy).or_default().push(l.clone());
+    }
+    let linked: std::collections::HashSet<u32> = s.links.iter().map(|l| l.programme).collect();
     let goals = plan.goals.iter().map(|g| {
         let money = s.rollup.goal(g.number).unwrap_or_default();
         let strategies = g.strategies.iter().map(|st| {
             let id = StrategyId { goal: g.number, strategy: st.number };
             let money = s.rollup.strategy(id);
-            let links: Vec<_> = s.links.iter().filter(|l| l.strategy == id).cloned().collect();
+            let links = by_strategy.remove(&id).unwrap_or_default();
             let unfunded = links.is_empty();
             let shown = RwSignal::new(!unfunded && !lazy);
             let (plan, meta, amounts) = (plan.clone(), data.meta.clone(), amounts.clone());
@@ -150,7 +157,7 @@ fn Tree(lang: Lang, data: Data) -> impl IntoView {
             </li>
         }
     }).collect_view();
-    let unlinked: Vec<_> = plan.programmes.iter().filter(|p| !s.links.iter().any(|l| l.programme == p.number)).map(|p| (p.number, with_gloss(lang, &p.name, gloss.programme(p.number)), p.budget)).collect();
+    let unlinked: Vec<_> = plan.programmes.iter().filter(|p| !linked.contains(&p.number)).map(|p| (p.number, with_gloss(lang, &p.name, gloss.programme(p.number)), p.budget)).collect();
     view! {
         <h2>{lang.pick("目標與策略", "Goals and strategies")}</h2>
         <ul class="tree" data-testid="goal-tree">{goals}</ul>
