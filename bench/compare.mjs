@@ -1,12 +1,12 @@
-// Ours vs a hand-rolled d3 page, side by side in the same run on the same machine:
-// each page loaded N times in fresh headless-Chromium contexts; medians of bytes transferred
-// (gzip), navigation → first chart painted, → interactive (no long task left), JS heap and
-// wasm memory. Usage: node bench/compare.mjs [N]   (after trunk build and build-reference.sh)
+// Ours vs a hand-rolled d3 page, side by side in the same run on the same machine: each page
+// loaded N times (20 by default) in fresh headless-Chromium contexts, the pages taking turns;
+// medians of bytes transferred (gzip), navigation → first chart painted, → interactive (no
+// long task left), JS heap and wasm memory. Usage: node bench/compare.mjs [N]   (after trunk build and build-reference.sh)
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { startServer } from '../tests/e2e/server.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
 
-const N = Number(process.argv[2] ?? 10);
+const N = Number(process.argv[2] ?? 20);
 const pages = [
   { name: 'ours (/treemap)', dir: 'dist', path: 'treemap', chart: 'svg.treemap g' },
   { name: 'ours (/ overview)', dir: 'dist', path: '', chart: '.funding-bar svg' },
@@ -31,11 +31,13 @@ const probe = (selector) => {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
-const results = [];
-for (const p of pages) {
-  const server = await startServer({ dir: p.dir });
-  const runs = [];
-  for (let i = 0; i < N; i++) {
+// Interleaved (ours, ours, reference, ours, ours, reference, …) so that a change in the
+// machine's load during the run weighs on every page alike.
+const servers = await Promise.all(pages.map((p) => startServer({ dir: p.dir })));
+const runs = pages.map(() => []);
+for (let i = 0; i < N; i++) {
+  for (const [k, p] of pages.entries()) {
+    const server = servers[k];
     // First-load figures: the service worker's background caching (a second download of the
     // same files, for offline use) is not part of loading the page.
     const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -55,14 +57,16 @@ for (const p of pages) {
     const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]));
     m.heap = metrics.JSHeapUsedSize;
     m.bytes = server.log.slice(logStart).reduce((a, r) => a + r.bytes, 0);
-    runs.push(m);
+    runs[k].push(m);
     await context.close();
   }
-  await server.close();
-  const row = { name: p.name };
-  for (const k of ['bytes', 'firstChart', 'interactive', 'heap', 'wasm']) row[k] = median(runs.map((r) => r[k]));
-  results.push(row);
 }
+for (const server of servers) await server.close();
+const results = pages.map((p, k) => {
+  const row = { name: p.name };
+  for (const key of ['bytes', 'firstChart', 'interactive', 'heap', 'wasm']) row[key] = median(runs[k].map((r) => r[key]));
+  return row;
+});
 await browser.close();
 
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;

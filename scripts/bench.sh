@@ -3,7 +3,7 @@
 #   native plan-core: parse throughput, roll-up of 1 M lines, treemap layout of 100,000 items;
 #   the release build's size (raw and gzip, per file and in total);
 #   ours vs a hand-rolled d3 treemap page, side by side: bytes, first chart, interactive,
-#   memory (medians of 10 fresh loads in headless Chromium).
+#   memory (medians of 20 fresh loads in headless Chromium, the pages taking turns).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 env_line=$(bash scripts/setup.sh) && eval "$env_line"
@@ -30,7 +30,7 @@ python3 bench/contributors.py target/wasm32-unknown-unknown/release/plan-web.was
 
 echo "== ours vs the d3 reference page"
 bash bench/build-reference.sh
-node bench/compare.mjs "${BENCH_LOADS:-10}"
+node bench/compare.mjs "${BENCH_LOADS:-20}"
 
 echo "== synthetic plans in the browser (render, drill-down, search keystroke)"
 trunk build --release --offline --features synthetic --dist dist-bench >/dev/null 2>&1
