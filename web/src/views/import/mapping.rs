@@ -15,11 +15,10 @@ const PREVIEW_ROWS: usize = 5;
 #[component]
 pub fn MapColumns(lang: Lang, table: Arc<Table>) -> impl IntoView {
     if budget_csv::is_export_csv(&table) {
-        let parsed = budget_csv::from_export(&table);
-        let source: Arc<str> = Arc::from(parsed.plan.to_json().as_str());
+        let parsed = Arc::new(budget_csv::from_export(&table));
         return view! {
             <p>{lang.pick("這是本站匯出的計畫 CSV。", "This is a programmes CSV exported by this site.")}</p>
-            <Report lang=lang parsed=Arc::new(parsed) save=Save::Source(source)/>
+            <Report lang=lang parsed=parsed.clone() save=Save::Plan(parsed)/>
         }
         .into_any();
     }
@@ -88,8 +87,7 @@ pub fn MapColumns(lang: Lang, table: Arc<Table>) -> impl IntoView {
         </section>
         {move || {
             let parsed = Arc::new(budget_csv::to_plan(&t, &mapping.get(), ""));
-            let source: Arc<str> = Arc::from(parsed.plan.to_json().as_str());
-            view! { <Report lang=lang parsed=parsed save=Save::Source(source)/> }
+            view! { <Report lang=lang parsed=parsed.clone() save=Save::Plan(parsed)/> }
         }}
     }
     .into_any()

@@ -21,6 +21,9 @@ const PREVIEW_ROWS: usize = 50;
 pub enum Save {
     /// The plan text or canonical JSON.
     Source(Arc<str>),
+    /// A plan read from a table (a budget CSV): written as canonical JSON only when kept, not
+    /// on every change of the column mapping.
+    Plan(Arc<Parsed>),
     /// A backup: its plan source, and its notes, links and scenario restored with it.
     Bundle(Arc<Bundle>),
 }
@@ -95,12 +98,17 @@ fn Keep(lang: Lang, name: String, programmes: usize, total: String, save: Save) 
     let keep = move |_| {
         let name = draft.get_untracked();
         let name = if name.trim().is_empty() { lang.pick("匯入的計畫", "Imported plan").to_string() } else { name.trim().to_string() };
+        let json;
         let source: &str = match &save {
             Save::Source(s) => s,
+            Save::Plan(p) => {
+                json = p.plan.to_json();
+                &json
+            }
             Save::Bundle(b) => &b.source,
         };
         let user = match &save {
-            Save::Source(_) => None,
+            Save::Source(_) | Save::Plan(_) => None,
             Save::Bundle(b) => Some(UserData { annotations: b.annotations.clone(), scenario: b.scenario.clone() }),
         };
         let saved = store.add_plan(&name, source, programmes, total.clone(), user);
