@@ -142,6 +142,10 @@ test('two plans compare: totals, matched programmes with their change, programme
   assert.ok(changes.some((c) => /\+41,464 千元 \(\+16\.04%\)/.test(c)), changes.join('\n'));
   assert.ok(await page.locator('#compare-chart g.pair').count() >= 14);
   await assertNoAxeViolations(page);
+  // In English the same comparison reads in English (it is not matched again, only shown).
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.waitForSelector('h1 >> text=Compare two plans');
+  assert.match(await page.textContent('[data-testid=compare-total-change]'), /^\+41,464 \(NT\$ thousand\)/);
   assertClean(site);
 });
 

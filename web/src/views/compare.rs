@@ -35,6 +35,17 @@ pub fn ComparePage() -> impl IntoView {
         if which == "a" { a = value } else { b = value }
         navigate(&format!("/compare?a={a}&b={b}"), Default::default());
     };
+    // The last comparison, by pair: switching the language re-renders the page, not the matching.
+    let last = StoredValue::new(None::<((String, String), std::sync::Arc<Comparison>)>);
+    let compared = move |(a, b): (&Data, &Data)| {
+        let key = (a.id.to_string(), b.id.to_string());
+        if let Some(cmp) = last.with_value(|l| l.as_ref().filter(|(k, _)| *k == key).map(|(_, c)| c.clone())) {
+            return cmp;
+        }
+        let cmp = std::sync::Arc::new(compare(&a.plan, &b.plan));
+        last.set_value(Some((key, cmp.clone())));
+        cmp
+    };
     move || {
         let lang = ui.lang.get();
         let q = query.get();
@@ -54,7 +65,7 @@ pub fn ComparePage() -> impl IntoView {
             }
         };
         let body = match (load(&a), (!b.is_empty()).then(|| load(&b))) {
-            (Ok(da), Some(Ok(db))) => view! { <Report lang=lang a=da.clone() b=db.clone() cmp=compare(&da.plan, &db.plan)/> }.into_any(),
+            (Ok(da), Some(Ok(db))) => view! { <Report lang=lang a=da.clone() b=db.clone() cmp=compared((&da, &db))/> }.into_any(),
             (Err(e), _) | (_, Some(Err(e))) => view! { <p class="diag error" role="alert">{e}</p> }.into_any(),
             (Ok(_), None) => view! { <p>{lang.pick("請選擇要比較的第二份計畫。可先到「匯入」加入另一年度或其他機關的計畫。", "Choose a second plan. Import another year's or another agency's plan first if you have none.")}</p> }.into_any(),
         };
@@ -77,7 +88,7 @@ fn change_text(lang: Lang, c: &Change) -> String {
 }
 
 #[component]
-fn Report(lang: Lang, a: Data, b: Data, cmp: Comparison) -> impl IntoView {
+fn Report(lang: Lang, a: Data, b: Data, cmp: std::sync::Arc<Comparison>) -> impl IntoView {
     let name_a = |n: u32| a.plan.programme(n).map(|p| p.name.clone()).unwrap_or_default();
     let name_b = |n: u32| b.plan.programme(n).map(|p| p.name.clone()).unwrap_or_default();
     let matched = cmp.matched.iter().map(|m| view! {
