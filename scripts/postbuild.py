@@ -42,11 +42,11 @@ def fill_service_worker(stage):
     sw = os.path.join(stage, "sw.js")
     if not os.path.exists(sw):
         return
-    assets = sorted(
-        os.path.relpath(os.path.join(d, f), stage).replace(os.sep, "/")
-        for d, _, files in os.walk(stage) for f in files
-        if f != "sw.js" and not f.startswith(".")
-    )
+    assets = []
+    for d, dirs, files in os.walk(stage):
+        dirs[:] = [x for x in dirs if not x.startswith(".")]  # e.g. Trunk's .stage
+        assets += [os.path.relpath(os.path.join(d, f), stage).replace(os.sep, "/") for f in files if f != "sw.js" and not f.startswith(".")]
+    assets.sort()
     contents = hashlib.sha256()
     for f in assets:
         contents.update(f.encode())
