@@ -131,9 +131,15 @@ impl Plan {
 
     /// Programmes sorted by budget, largest first (ties by number).
     pub fn ranking(&self) -> Vec<&Programme> {
-        let mut v: Vec<&Programme> = self.programmes.iter().collect();
-        v.sort_by(|a, b| b.budget.cmp(&a.budget).then(a.number.cmp(&b.number)));
-        v
+        self.rank_order().into_iter().map(|i| &self.programmes[i]).collect()
+    }
+
+    /// Indices into `programmes` in [`Plan::ranking`] order.
+    pub fn rank_order(&self) -> Vec<usize> {
+        let p = &self.programmes;
+        let mut order: Vec<usize> = (0..p.len()).collect();
+        order.sort_by(|&a, &b| p[b].budget.cmp(&p[a].budget).then(p[a].number.cmp(&p[b].number)));
+        order
     }
 
     /// Canonical JSON (pretty, stable field order).

@@ -70,8 +70,7 @@ pub fn summarise(plan: &Plan, curated: Option<&CuratedLinks>) -> Summary {
     let total = plan.total();
     let shares = percentages(&plan.programmes.iter().map(|p| p.budget.0).collect::<Vec<_>>(), SHARE_DP);
     let mut rank_of = vec![0usize; plan.programmes.len()];
-    let mut order: Vec<usize> = (0..plan.programmes.len()).collect();
-    order.sort_by(|a, b| plan.programmes[*b].budget.cmp(&plan.programmes[*a].budget).then(plan.programmes[*a].number.cmp(&plan.programmes[*b].number)));
+    let order = plan.rank_order();
     for (rank, &i) in order.iter().enumerate() {
         rank_of[i] = rank + 1;
     }

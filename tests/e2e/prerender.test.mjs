@@ -5,17 +5,28 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openSite, openApp, assertClean, parseNumber } from './harness.mjs';
 
+const cellLabels = (page) => page.locator('svg.treemap g.cell').evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label')));
+
 test('without JavaScript, the overview, treemap, goals and a programme page already show the plan', async (t) => {
+  // What the live app shows, to compare the static copy with.
+  const live = await openApp(t, '/treemap');
+  const liveCells = await cellLabels(live.page);
+  await live.page.goto(live.server.url);
+  await live.page.waitForSelector('body[data-app-ready] [data-testid=total]');
+  const liveTotal = await live.page.textContent('[data-testid=total]');
+
   const site = await openSite('/treemap', { contextOptions: { javaScriptEnabled: false } });
   t.after(() => site.close());
   const { page } = site;
-  const cells = await page.locator('svg.treemap g.cell').evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label')));
+  const cells = await cellLabels(page);
+  assert.deepEqual(cells, liveCells, 'the static treemap is the live one');
   assert.equal(cells.length, 15);
   assert.equal(cells[0], '就業服務：258,536 千元，50.99%');
   assert.equal(await page.title(), '預算樹狀圖 · 施政計畫透視');
   // The navigation is made of real links: they lead to the other pre-rendered pages.
   await page.getByRole('navigation', { name: '主要' }).getByRole('link', { name: '概覽', exact: true }).click();
   await page.waitForURL(/\/$/);
+  assert.equal(await page.textContent('[data-testid=total]'), liveTotal);
   assert.equal(parseNumber(await page.textContent('[data-testid=total]')), 507_013);
   await page.getByRole('navigation', { name: '主要' }).getByRole('link', { name: '目標', exact: true }).click();
   await page.waitForURL(/\/goals$/);

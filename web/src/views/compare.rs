@@ -82,8 +82,13 @@ pub fn ComparePage() -> impl IntoView {
     }
 }
 
+/// A percentage or percentage-point change as people write it: `+16.04`, `-3.10`, `0`.
+fn signed(d: Decimal) -> String {
+    format!("{}{d}", if d > Decimal::ZERO { "+" } else { "" })
+}
+
 fn change_text(lang: Lang, c: &Change) -> String {
-    let pct = c.percent.map(|p| format!(" ({}{p}%)", if p > Decimal::ZERO { "+" } else { "" })).unwrap_or_default();
+    let pct = c.percent.map(|p| format!(" ({}%)", signed(p))).unwrap_or_default();
     format!("{}{pct}", lang.money_change(c.amount))
 }
 
@@ -112,7 +117,7 @@ fn Report(lang: Lang, a: Data, b: Data, cmp: std::sync::Arc<Comparison>) -> impl
             <th scope="row">{lang.kind(k.kind)}</th>
             <td class="num">{k.a.fmt_thousands()}</td><td class="num">{format!("{}%", k.share_a)}</td>
             <td class="num">{k.b.fmt_thousands()}</td><td class="num">{format!("{}%", k.share_b)}</td>
-            <td class="num">{format!("{}{}", if k.points > Decimal::ZERO { "+" } else { "" }, k.points)}</td>
+            <td class="num">{signed(k.points)}</td>
         </tr>
     }).collect_view();
     let chart = pair_chart(lang, &cmp, &name_a);

@@ -18,7 +18,7 @@ pub fn MapColumns(lang: Lang, table: Arc<Table>) -> impl IntoView {
         let parsed = Arc::new(budget_csv::from_export(&table));
         return view! {
             <p>{lang.pick("這是本站匯出的計畫 CSV。", "This is a programmes CSV exported by this site.")}</p>
-            <Report lang=lang parsed=parsed.clone() save=Save::Plan(parsed)/>
+            <Report lang=lang parsed=parsed save=Save::PlanJson/>
         }
         .into_any();
     }
@@ -87,7 +87,7 @@ pub fn MapColumns(lang: Lang, table: Arc<Table>) -> impl IntoView {
         </section>
         {move || {
             let parsed = Arc::new(budget_csv::to_plan(&t, &mapping.get(), ""));
-            view! { <Report lang=lang parsed=parsed.clone() save=Save::Plan(parsed)/> }
+            view! { <Report lang=lang parsed=parsed save=Save::PlanJson/> }
         }}
     }
     .into_any()

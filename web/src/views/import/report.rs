@@ -21,9 +21,9 @@ const PREVIEW_ROWS: usize = 50;
 pub enum Save {
     /// The plan text or canonical JSON.
     Source(Arc<str>),
-    /// A plan read from a table (a budget CSV): written as canonical JSON only when kept, not
-    /// on every change of the column mapping.
-    Plan(Arc<Parsed>),
+    /// The plan itself (read from a budget CSV), written as canonical JSON only when kept,
+    /// not on every change of the column mapping.
+    PlanJson,
     /// A backup: its plan source, and its notes, links and scenario restored with it.
     Bundle(Arc<Bundle>),
 }
@@ -76,9 +76,8 @@ pub fn Report(lang: Lang, parsed: Arc<Parsed>, save: Save) -> impl IntoView {
         }
     });
     let keep = (errors == 0 && !parsed.plan.programmes.is_empty()).then(|| {
-        let p = &parsed.plan;
-        let name = if p.title.is_empty() { lang.pick("匯入的計畫", "Imported plan").to_string() } else { p.title.clone() };
-        view! { <Keep lang=lang name=name programmes=p.programmes.len() total=p.total().0.to_string() save=save/> }
+        let name = if parsed.plan.title.is_empty() { lang.pick("匯入的計畫", "Imported plan").to_string() } else { parsed.plan.title.clone() };
+        view! { <Keep lang=lang name=name parsed=parsed.clone() save=save/> }
     });
     view! {
         <p class="headline" data-testid="import-headline">{headline}</p>
@@ -90,7 +89,7 @@ pub fn Report(lang: Lang, parsed: Arc<Parsed>, save: Save) -> impl IntoView {
 
 /// Name the plan and keep it: stored in the library, then opened at its own address.
 #[component]
-fn Keep(lang: Lang, name: String, programmes: usize, total: String, save: Save) -> impl IntoView {
+fn Keep(lang: Lang, name: String, parsed: Arc<Parsed>, save: Save) -> impl IntoView {
     let store = use_store();
     let navigate = use_navigate();
     let draft = RwSignal::new(name);
@@ -101,17 +100,18 @@ fn Keep(lang: Lang, name: String, programmes: usize, total: String, save: Save) 
         let json;
         let source: &str = match &save {
             Save::Source(s) => s,
-            Save::Plan(p) => {
-                json = p.plan.to_json();
+            Save::PlanJson => {
+                json = parsed.plan.to_json();
                 &json
             }
             Save::Bundle(b) => &b.source,
         };
         let user = match &save {
-            Save::Source(_) | Save::Plan(_) => None,
+            Save::Source(_) | Save::PlanJson => None,
             Save::Bundle(b) => Some(UserData { annotations: b.annotations.clone(), scenario: b.scenario.clone() }),
         };
-        let saved = store.add_plan(&name, source, programmes, total.clone(), user);
+        let plan = &parsed.plan;
+        let saved = store.add_plan(&name, source, plan.programmes.len(), plan.total().0.to_string(), user);
         match saved {
             Ok(id) => navigate(&format!("/p/{id}"), Default::default()),
             Err(e) => failure.set(Some(e)),
