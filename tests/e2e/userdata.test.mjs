@@ -72,6 +72,10 @@ test('removing and adding a goal link moves the roll-ups at once and downloads a
   assert.match(file.text, /7,/);
   // Add one back: 7 → the first strategy offered.
   await visit(site, '/programme/7');
+  // The picker is built when it is opened.
+  assert.equal(await page.locator('[data-testid=link-editor] select').count(), 0);
+  await page.getByText('加上對應策略…').click();
+  assert.ok(await page.locator('[data-testid=link-editor] select option').count() >= 10, 'every strategy not yet linked is offered');
   await page.getByRole('button', { name: '加上', exact: true }).click();
   await page.waitForSelector('[data-testid=link] >> text=人工確認');
   await visit(site, '/goals');

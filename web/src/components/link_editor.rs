@@ -2,6 +2,7 @@
 //! link, remove a link, or add one. Corrections are stored per plan; the page's plan scope
 //! re-reads them, so every roll-up follows at once (see `crate::scope`).
 
+use crate::components::disclosure::follow_open;
 use crate::components::names::with_gloss;
 use crate::i18n::Lang;
 use crate::state::use_data;
@@ -71,10 +72,36 @@ pub fn LinkEditor(lang: Lang, programme: u32) -> impl IntoView {
             </li>
         }
     }).collect_view();
-    let choices: Vec<(StrategyId, String)> = data.plan.strategies().filter(|(sid, _, _)| !links.iter().any(|l| l.strategy == *sid)).map(|(sid, _, st)| (sid, format!("{} {}", lang.strategy_label(sid), st.name))).collect();
-    let chosen = RwSignal::new(choices.first().map(|(s, _)| *s));
+    // The picker lists every strategy not yet linked (hundreds in a large plan), so it is
+    // built only when the reader opens it.
+    let plan = data.plan.clone();
+    let linked: Vec<StrategyId> = links.iter().map(|l| l.strategy).collect();
+    let choices = move || -> Vec<(StrategyId, String)> {
+        plan.strategies().filter(|(sid, _, _)| !linked.contains(sid)).map(|(sid, _, st)| (sid, format!("{} {}", lang.strategy_label(sid), st.name))).collect()
+    };
+    let open = RwSignal::new(false);
+    let chosen = RwSignal::new(None::<StrategyId>);
     let select_id = format!("add-link-{programme}");
     let current = summary;
+    let picker = move || {
+        let choices = choices();
+        chosen.set(choices.first().map(|(s, _)| *s));
+        let (change, current) = (change.clone(), current.clone());
+        view! {
+            <div class="add-link">
+                <label for=select_id.clone()>{lang.pick("策略", "Strategy")}</label>
+                <select id=select_id.clone() on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
+                    {choices.into_iter().map(|(s, label)| view! { <option value=s.to_string()>{label}</option> }).collect_view()}
+                </select>
+                <button type="button" on:click=move |_| {
+                    if let Some(s) = chosen.get_untracked() {
+                        let current = current.clone();
+                        change(Box::new(move |a| a.link_add(programme, s, &current.links)));
+                    }
+                }>{lang.pick("加上", "Add")}</button>
+            </div>
+        }
+    };
     view! {
         <section class="link-editor" id="link-editor" tabindex="-1" data-testid="link-editor" aria-label=lang.pick("對應策略與修正", "Strategies and corrections")>
             {changed.then(|| view! { <p role="status" class="saved">{lang.pick("已更新連結，各層加總已重新計算。", "Links updated; every roll-up was recomputed.")}</p> })}
@@ -83,19 +110,11 @@ pub fn LinkEditor(lang: Lang, programme: u32) -> impl IntoView {
             } else {
                 view! { <ul class="links">{rows}</ul> }.into_any()
             }}
-            {(!choices.is_empty()).then(|| view! {
-                <div class="add-link">
-                    <label for=select_id.clone()>{lang.pick("加上對應策略", "Link to a strategy")}</label>
-                    <select id=select_id on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
-                        {choices.into_iter().map(|(s, label)| view! { <option value=s.to_string()>{label}</option> }).collect_view()}
-                    </select>
-                    <button type="button" on:click=move |_| {
-                        if let Some(s) = chosen.get_untracked() {
-                            let current = current.clone();
-                            change(Box::new(move |a| a.link_add(programme, s, &current.links)));
-                        }
-                    }>{lang.pick("加上", "Add")}</button>
-                </div>
+            {(links.len() < data.plan.strategies().count()).then(|| view! {
+                <details class="add-link-picker" on:toggle=follow_open(open)>
+                    <summary>{lang.pick("加上對應策略…", "Link to a strategy…")}</summary>
+                    {move || open.get().then(picker.clone())}
+                </details>
             })}
             <p role="status">{move || failure.get().map(|e| view! { <span class="diag error">{e.message(lang)}</span> })}</p>
         </section>

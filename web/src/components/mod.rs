@@ -1,6 +1,7 @@
 //! Small pieces shared by pages.
 
 pub mod chart_item;
+pub mod disclosure;
 pub mod downloads;
 pub mod embed;
 pub mod funding_bar;

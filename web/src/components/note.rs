@@ -1,6 +1,7 @@
 //! The user's note and bookmark on one programme, goal or strategy, shown where it belongs.
 //! Saved to local storage on demand; a failure says why and keeps the text in the box.
 
+use crate::components::disclosure::follow_open;
 use crate::i18n::Lang;
 use crate::state::use_data;
 use crate::store::{now_iso, use_store, StoreError};
@@ -67,10 +68,7 @@ pub fn NoteEditor(lang: Lang, target: Target, #[prop(into)] about: String) -> im
     // The editor is built only when opened: the goal tree has one per goal and strategy.
     let open = RwSignal::new(false);
     view! {
-        <details class="note" data-testid="note" on:toggle=move |ev| {
-            use wasm_bindgen::JsCast;
-            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) { open.set(d.open()) }
-        }>
+        <details class="note" data-testid="note" on:toggle=follow_open(open)>
             <summary>
                 {move || match stored.get() {
                     Some(n) => format!(

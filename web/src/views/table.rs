@@ -1,18 +1,18 @@
 //! Programmes as a table: sortable by every column, filtered by typing Chinese or English,
-//! with a totals row (computed by `plan-core`) that follows the filter. Rows are shown a
-//! page at a time, so a plan of 10,000 programmes sorts and filters within a frame.
+//! with a totals row (computed by `plan-core`) that follows the filter. The table scrolls in
+//! its own box and only the rows in view are built (see `RowWindow`), so a plan of 10,000
+//! programmes sorts and filters within a frame.
 
 use crate::components::names::with_gloss;
 use crate::i18n::Lang;
 use crate::state::{use_data, use_ui, Data};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use plan_core::charts::primary_goal;
 use plan_core::{FundingKind, Money};
 use rust_decimal::Decimal;
 
-/// Rows per page: every programme of an agency's plan fits on one.
-const PAGE: usize = 100;
+/// Rows built beyond each edge of the box, so scrolling and tabbing find them ready.
+const OVERSCAN: usize = 8;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Col {
@@ -80,13 +80,77 @@ fn order(a: &Row, b: &Row, col: Col, asc: bool) -> std::cmp::Ordering {
     if asc { o } else { o.reverse() }
 }
 
+/// Which rows of the filtered list are in view: measured from the scroll box on every scroll
+/// (rows are one line high, see the stylesheet), estimated from the window before that.
+#[derive(Clone, Copy, PartialEq)]
+struct RowWindow {
+    /// The box's scroll offset and height.
+    top: f64,
+    height: f64,
+    /// One row's height.
+    row: f64,
+    /// Where the first row starts, below the caption and the column headings.
+    body: f64,
+    /// What the sticky headings and totals row cover at the top and the bottom.
+    head: f64,
+    foot: f64,
+}
+
+impl RowWindow {
+    fn estimate() -> Self {
+        let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0) * 0.7;
+        RowWindow { top: 0.0, height, row: 36.0, body: 0.0, head: 0.0, foot: 0.0 }
+    }
+
+    fn measure(wrap: &web_sys::HtmlElement) -> Self {
+        use wasm_bindgen::JsCast;
+        let part = |selector: &str| wrap.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        let height_of = |selector: &str| part(selector).map_or(0.0, |e| e.offset_height() as f64);
+        RowWindow {
+            top: wrap.scroll_top() as f64,
+            height: wrap.client_height() as f64,
+            row: Some(height_of("tbody tr[aria-rowindex]")).filter(|h| *h > 0.0).unwrap_or(36.0),
+            body: part("tbody").map_or(0.0, |e| e.offset_top() as f64),
+            head: height_of("thead"),
+            foot: height_of("tfoot"),
+        }
+    }
+
+    /// The rows seen, 0-based and end-exclusive, out of `n`.
+    fn seen(self, n: usize) -> (usize, usize) {
+        let at = |y: f64| (y - self.body).max(0.0) / self.row;
+        let first = (at(self.top + self.head) as usize).min(n);
+        (first, (at(self.top + self.height - self.foot).ceil() as usize).clamp(first, n))
+    }
+
+    /// The rows to build: those seen and `OVERSCAN` more on each side.
+    fn built(self, n: usize) -> (usize, usize) {
+        let (first, end) = self.seen(n);
+        (first.saturating_sub(OVERSCAN), (end + OVERSCAN).min(n))
+    }
+}
+
 #[component]
 pub fn TablePage() -> impl IntoView {
     let data = use_data();
     let ui = use_ui();
     let sort = RwSignal::new((Col::Number, true));
     let filter = RwSignal::new(String::new());
-    let page = RwSignal::new(0usize);
+    let scroll = RwSignal::new(RowWindow::estimate());
+    let wrap = NodeRef::<leptos::html::Div>::new();
+    // A new sort or filter starts at the top.
+    let to_top = move || {
+        if let Some(w) = wrap.get_untracked() {
+            w.set_scroll_top(0);
+        }
+        scroll.update(|w| w.top = 0.0);
+    };
+    // Measured once the box is on the page, so the first scroll already knows the row height.
+    Effect::new(move |_| {
+        if let Some(w) = wrap.get() {
+            request_animation_frame(move || scroll.set(RowWindow::measure(&w)));
+        }
+    });
     let haystacks = std::sync::Arc::new(haystacks(&data));
     move || {
         let lang = ui.lang.get();
@@ -109,6 +173,8 @@ pub fn TablePage() -> impl IntoView {
                 sorted.with(|s| s.iter().copied().filter(|&i| q.is_empty() || haystacks[i].contains(&q)).collect::<Vec<usize>>())
             })
         };
+        let count = Memo::new(move |_| visible.with(Vec::len));
+        let built = Memo::new(move |_| scroll.get().built(count.get()));
         let summary = data.summary.clone();
         let numbers = {
             let all = all.clone();
@@ -123,7 +189,7 @@ pub fn TablePage() -> impl IntoView {
             };
             view! {
                 <th scope="col" class:num=num aria-sort=aria>
-                    <button type="button" on:click=move |_| sort.update(|(c, asc)| if *c == col { *asc = !*asc } else { *c = col; *asc = !num })>
+                    <button type="button" on:click=move |_| { to_top(); sort.update(|(c, asc)| if *c == col { *asc = !*asc } else { *c = col; *asc = !num }) }>
                         {lang.pick(zh, en)}
                         <span aria-hidden="true">{move || match aria() { "ascending" => " ▲", "descending" => " ▼", _ => "" }}</span>
                     </button>
@@ -136,7 +202,7 @@ pub fn TablePage() -> impl IntoView {
                 let t = totals();
                 let kind = |k: FundingKind| t.kinds.iter().find(|(x, _)| *x == k).map(|(_, m)| m.fmt_thousands()).unwrap_or_default();
                 view! {
-                    <tr>
+                    <tr aria-rowindex=t.count + 2>
                         <th scope="row" colspan="2">{match lang { Lang::Zh => format!("合計（{} 項）", t.count), Lang::En => format!("Total ({} programmes)", t.count) }}</th>
                         <td class="num" data-testid="table-total">{t.budget.fmt_thousands()}</td>
                         <td class="num">{format!("{}%", t.share)}</td>
@@ -148,16 +214,28 @@ pub fn TablePage() -> impl IntoView {
                 }
             }
         };
+        // Rows above and below the built ones are stood in for by one empty row each.
+        let spacer = move |rows: usize| {
+            (rows > 0).then(|| view! { <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", rows as f64 * scroll.with(|w| w.row))></tr> })
+        };
+        let in_view = {
+            let all = all.clone();
+            move || {
+                let (first, end) = built.get();
+                visible.with(|v| v[first..end].iter().enumerate().map(|(k, &i)| (first + k, all[i].clone())).collect::<Vec<_>>())
+            }
+        };
         view! {
             <section class="page">
                 <h1>{lang.pick("計畫列表", "Programmes")}</h1>
                 <label for="filter">{lang.pick("篩選（中文或英文）", "Filter (Chinese or English)")}</label>
-                <input id="filter" type="search" autocomplete="off" prop:value=move || filter.get() on:input=move |ev| { page.set(0); filter.set(event_target_value(&ev)) }/>
-                <Pager lang=lang page=page count=Signal::derive(move || visible.with(Vec::len))/>
-                <div class="table-wrap">
-                    <table class="programmes" data-testid="programme-table">
+                <input id="filter" type="search" autocomplete="off" prop:value=move || filter.get() on:input=move |ev| { to_top(); filter.set(event_target_value(&ev)) }/>
+                <SeenRows lang=lang scroll=scroll count=count/>
+                <div class="table-wrap rows" node_ref=wrap tabindex="0" aria-label=lang.pick("計畫列表（可捲動）", "Programmes (scrollable)")
+                    on:scroll=move |_| if let Some(w) = wrap.get_untracked() { scroll.set(RowWindow::measure(&w)) }>
+                    <table class="programmes" data-testid="programme-table" aria-rowcount=move || count.get() + 2>
                         <caption>{lang.pick("金額單位：千元。點選欄位標題排序。", "Amounts in NT$ thousand. Click a column heading to sort.")}</caption>
-                        <thead><tr>
+                        <thead><tr aria-rowindex="1">
                             {header(Col::Number, "編號", "No.", false)}
                             {header(Col::Name, "計畫名稱", "Programme", false)}
                             {header(Col::Budget, "預算", "Budget", true)}
@@ -168,11 +246,13 @@ pub fn TablePage() -> impl IntoView {
                             {header(Col::Goal, "目標", "Goal", false)}
                         </tr></thead>
                         <tbody>
-                            // Keyed: rows still shown after a keystroke or a sort keep their DOM.
-                            <For each=move || visible.with(|v| v.iter().skip(page.get() * PAGE).take(PAGE).map(|&i| all[i].clone()).collect::<Vec<_>>()) key=|r| r.number let:r>
-                                <tr>
+                            {move || spacer(built.get().0)}
+                            // Keyed by place and programme: rows that stay put while scrolling keep their DOM.
+                            <For each=in_view key=|(k, r)| (*k, r.number) let:((k, r))>
+                                <tr aria-rowindex=k + 2>
                                     <td>{r.number}</td>
-                                    <th scope="row"><A href=crate::app::href(&format!("/programme/{}", r.number))>{r.name}</A></th>
+                                    // A plain link: the router follows it, without a reactive `A` per row.
+                                    <th scope="row"><a href=crate::app::href(&format!("/programme/{}", r.number)) title=r.name.clone()>{r.name.clone()}</a></th>
                                     <td class="num">{r.budget.fmt_thousands()}</td>
                                     <td class="num">{format!("{}%", r.share)}</td>
                                     <td class="num">{r.central.fmt_thousands()}</td>
@@ -181,6 +261,7 @@ pub fn TablePage() -> impl IntoView {
                                     <td>{r.goal.map(|g| lang.goal_label(g)).unwrap_or_else(|| lang.pick("未連結", "Unlinked").to_string())}</td>
                                 </tr>
                             </For>
+                            {move || spacer(count.get().saturating_sub(built.get().1))}
                         </tbody>
                         <tfoot>{totals_row}</tfoot>
                     </table>
@@ -190,23 +271,19 @@ pub fn TablePage() -> impl IntoView {
     }
 }
 
-/// "Rows 1–100 of 10,000" with previous and next; hidden when everything fits on a page.
+/// "Rows 1–17 of 10,000": which rows are in view; hidden when every row is.
 #[component]
-fn Pager(lang: Lang, page: RwSignal<usize>, count: Signal<usize>) -> impl IntoView {
-    let pages = move || count.get().div_ceil(PAGE).max(1);
+fn SeenRows(lang: Lang, scroll: RwSignal<RowWindow>, count: Memo<usize>) -> impl IntoView {
     move || {
-        let (n, p) = (count.get(), page.get().min(pages() - 1));
-        (n > PAGE).then(|| {
-            let (from, to) = (p * PAGE + 1, ((p + 1) * PAGE).min(n));
+        let n = count.get();
+        let (first, end) = scroll.get().seen(n);
+        (end - first < n).then(|| {
+            let (from, to) = (first + 1, end);
             view! {
-                <nav class="pager" aria-label=lang.pick("分頁", "Pages")>
-                    <button type="button" disabled=p == 0 on:click=move |_| page.update(|x| *x = x.saturating_sub(1))>{lang.pick("← 上一頁", "← Previous")}</button>
-                    <span role="status" data-testid="pager">{match lang {
-                        Lang::Zh => format!("第 {from}–{to} 項，共 {n} 項"),
-                        Lang::En => format!("Rows {from}–{to} of {n}"),
-                    }}</span>
-                    <button type="button" disabled=p + 1 >= pages() on:click=move |_| page.update(|x| *x += 1)>{lang.pick("下一頁 →", "Next →")}</button>
-                </nav>
+                <p class="pager" data-testid="pager">{match lang {
+                    Lang::Zh => format!("第 {from}–{to} 項，共 {n} 項（在表格內捲動看其他列）"),
+                    Lang::En => format!("Rows {from}–{to} of {n} (scroll the table for the rest)"),
+                }}</p>
             }
         })
     }
