@@ -27,7 +27,7 @@ fn blob_file(name: &str, blob: &web_sys::Blob) {
 
 /// Presentation properties copied from the page's stylesheet into an exported SVG, so the
 /// file looks the same on its own.
-const STYLE_PROPS: &[&str] = &["fill", "fill-opacity", "stroke", "stroke-width", "stroke-opacity", "opacity", "font-size", "font-family", "font-weight", "text-anchor", "dominant-baseline"];
+const STYLE_PROPS: &[&str] = &["display", "fill", "fill-opacity", "stroke", "stroke-width", "stroke-opacity", "opacity", "font-size", "font-family", "font-weight", "text-anchor", "dominant-baseline"];
 
 /// The first `<svg>` matching `selector`, as a standalone SVG document.
 pub fn chart_svg(selector: &str) -> Option<String> {

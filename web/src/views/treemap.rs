@@ -7,7 +7,6 @@ use crate::components::palette::{goal_colour, kind_colour, kind_tag};
 use crate::i18n::Lang;
 use crate::state::{use_data, use_ui, Data};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use crate::components::chart_item::ChartItem;
 use plan_core::charts::{treemap_with_others, OthersCell, TreemapCell};
 
@@ -78,7 +77,7 @@ fn OthersShape(lang: Lang, others: Option<OthersCell>, focused: RwSignal<Option<
         };
         view! {
             <ChartItem class="cell others".to_string() label=others_label(lang, &o) target=Some("/programmes".to_string()) on_focus=Callback::new(move |_| focused.set(None))>
-                <rect x=r.x y=r.y width=r.w height=r.h fill="#BBBBBB"></rect>
+                <rect x=r.x y=r.y width=r.w height=r.h style="--by-funding:#BBBBBB;--by-goal:#BBBBBB"></rect>
             </ChartItem>
             <g class="cell-labels" aria-hidden="true">
                 {(r.w >= 84.0 && r.h >= 24.0).then(|| view! { <text x=r.x + 6.0 y=r.y + 18.0 class="cell-name">{text}</text> })}
@@ -101,24 +100,21 @@ fn Chart(lang: Lang, cells: Vec<TreemapCell>, others: Option<OthersCell>, colour
             let name = data.plan.programme(n).map(|p| p.name.clone()).unwrap_or_default();
             let label = lang.figure(&cell_name(&data, lang, n), c.budget, Some(c.share));
             let (dominant, goal, share) = (c.dominant, c.goal, c.share);
-            let fill = move || match colouring.get() {
-                Colouring::Funding => kind_colour(dominant),
-                Colouring::Goal => goal_colour(goal),
-            };
-            let tag = move || match colouring.get() {
-                Colouring::Funding => kind_tag(dominant, lang).to_string(),
-                Colouring::Goal => goal.map(|g| lang.goal_label(g)).unwrap_or_else(|| lang.pick("未連結", "Unlinked").to_string()),
-            };
+            // Both colourings are written on every cell and the chart's class picks one
+            // (see the stylesheet), so switching touches one attribute, and a cell holds no
+            // subscription that has to be undone when the page is left.
+            let fill = format!("--by-funding:{};--by-goal:{}", kind_colour(dominant), goal_colour(goal));
+            let tags = (kind_tag(dominant, lang).to_string(), goal.map(|g| lang.goal_label(g)).unwrap_or_else(|| lang.pick("未連結", "Unlinked").to_string()));
             // Text only where it fits: roughly one 14px character per 15px of width.
             let fits = c.rect.w >= 84.0 && c.rect.h >= 44.0;
             let chars = ((c.rect.w - 8.0) / 15.0).max(1.0) as usize;
             let short: String = if name.chars().count() > chars { name.chars().take(chars.saturating_sub(1)).chain(['…']).collect() } else { name.clone() };
             if fits {
-                labels.push((c.rect.x, c.rect.y, short.clone(), share, tag));
+                labels.push((c.rect.x, c.rect.y, short.clone(), share, tags));
             }
             view! {
                 <ChartItem class="cell".to_string() label=label target=Some(format!("/programme/{n}")) on_focus=Callback::new(move |_| focused.set(Some(n)))>
-                    <rect x=c.rect.x y=c.rect.y width=c.rect.w height=c.rect.h fill=fill></rect>
+                    <rect x=c.rect.x y=c.rect.y width=c.rect.w height=c.rect.h style=fill></rect>
                 </ChartItem>
             }
         })
@@ -127,13 +123,13 @@ fn Chart(lang: Lang, cells: Vec<TreemapCell>, others: Option<OthersCell>, colour
     // exactly its aria-label (WCAG 2.5.3) and the text never intercepts the pointer.
     let texts = labels
         .into_iter()
-        .map(|(x, y, short, share, tag)| view! {
+        .map(|(x, y, short, share, (by_funding, by_goal))| view! {
             <text x=x + 6.0 y=y + 18.0 class="cell-name">{short}</text>
-            <text x=x + 6.0 y=y + 36.0 class="cell-figure">{move || format!("{}% · {}", share, tag())}</text>
+            <text x=x + 6.0 y=y + 36.0 class="cell-figure">{format!("{share}% · ")}<tspan class="by-funding">{by_funding}</tspan><tspan class="by-goal">{by_goal}</tspan></text>
         })
         .collect_view();
     view! {
-        <svg class="treemap" viewBox=format!("0 0 {w} {h}") role="group" aria-label=lang.pick("預算樹狀圖", "Budget treemap")>
+        <svg class=move || match colouring.get() { Colouring::Funding => "treemap by-funding", Colouring::Goal => "treemap by-goal" } viewBox=format!("0 0 {w} {h}") role="group" aria-label=lang.pick("預算樹狀圖", "Budget treemap")>
             {shapes}
             <OthersShape lang=lang others=others focused=focused/>
             <g class="cell-labels" aria-hidden="true">{texts}</g>
@@ -192,7 +188,7 @@ fn CellTable(lang: Lang, cells: Vec<TreemapCell>, others: Option<OthersCell>, da
                 <tbody>
                     {rows.into_iter().map(|c| (cell_name(&data, lang, c.programme), c)).map(|(name, c)| view! {
                         <tr>
-                            <th scope="row"><A href=crate::app::href(&format!("/programme/{}", c.programme))>{name}</A></th>
+                            <th scope="row"><a href=crate::app::href(&format!("/programme/{}", c.programme))>{name}</a></th>
                             <td class="num">{c.budget.fmt_thousands()}</td>
                             <td class="num">{format!("{}%", c.share)}</td>
                             <td>{lang.kind(c.dominant)}</td>
@@ -201,7 +197,7 @@ fn CellTable(lang: Lang, cells: Vec<TreemapCell>, others: Option<OthersCell>, da
                     }).collect_view()}
                     {others.map(|o| (others_label(lang, &o), o)).map(|(label, o)| view! {
                         <tr>
-                            <th scope="row"><A href=crate::app::href("/programmes")>{label}</A></th>
+                            <th scope="row"><a href=crate::app::href("/programmes")>{label}</a></th>
                             <td class="num">{o.budget.fmt_thousands()}</td>
                             <td class="num">{format!("{}%", o.share)}</td>
                             <td></td>
