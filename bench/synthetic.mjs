@@ -3,7 +3,7 @@
 // drill-down click on the treemap to the next paint of the programme page; a search keystroke
 // in the table to the next paint. Each interaction first (the page's code still compiling
 // lazily in the browser) and warm (the third drill; the same keystroke again after clearing
-// the box). Medians of 3. Usage: node bench/synthetic.mjs   (after
+// the box). Medians of 3. Usage: node bench/synthetic.mjs [SIZES…]   (after
 //   trunk build --release --offline --features synthetic --dist dist-bench)
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { startServer } from '../tests/e2e/server.mjs';
@@ -36,7 +36,8 @@ async function fresh(path, selector) {
   return { context, page, rendered };
 }
 
-for (const n of [15, 1000, 10000]) {
+const sizes = process.argv.slice(2).map(Number);
+for (const n of sizes.length ? sizes : [15, 1000, 10000]) {
   const q = n === 15 ? '' : `?synthetic=${n}`;
   const row = { treemap: [], table: [], goals: [], drill: [], drillWarm: [], keystroke: [], keystrokeWarm: [] };
   for (let i = 0; i < 3; i++) {

@@ -33,6 +33,17 @@ test('/programme/7 loads directly and shows 就業服務, its figures, items and
   assert.equal(sum(legend.map((r) => parseNumber(r[1]))), 258_536, 'the sources add up to the budget');
   assert.equal(sum(legend.map((r) => parseNumber(r[2]))), 100);
 
+  // Other strategies it might serve are scored when asked for, none of them already linked.
+  await page.getByText('其他可能的策略').click();
+  const others = await texts(page, 'details:has(> summary:text("其他可能的策略")) li');
+  const linked = await texts(page, '[data-testid=link] a');
+  assert.ok(others.length >= 1 && others.length <= 3, `alternatives: ${others}`);
+  for (const o of others) {
+    assert.match(o, /^策略 [\d.]+ .+ — 分數 [\d.]+$/);
+    const label = o.split(' ').slice(0, 2).join(' ') + ' ';
+    assert.ok(!linked.some((l) => l.startsWith(label)), `${o} is not already linked`);
+  }
+
   await page.reload();
   await assertEmploymentServices(page);
   assertClean(site);

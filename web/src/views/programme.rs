@@ -1,6 +1,7 @@
 //! One programme at its own URL: what it does, what it costs, who pays, which strategies it
 //! serves, its neighbours in the ranking, and the source lines every figure came from.
 
+use crate::components::disclosure::follow_open;
 use crate::components::funding_bar::{FundingBar, Segment};
 use crate::components::names::{with_gloss, Name};
 use crate::i18n::Lang;
@@ -50,7 +51,22 @@ fn render(data: &Data, ui: Ui, lang: Lang, p: Programme) -> impl IntoView {
     let (above, below) = (neighbour(rank.saturating_sub(1)), neighbour(rank + 1));
     let links: Vec<_> = s.links.iter().filter(|l| l.programme == p.number).cloned().collect();
     let about = p.name.clone();
-    let alternatives: Vec<_> = candidates(&data.plan, &p).into_iter().filter(|c| !links.iter().any(|l| l.strategy == c.strategy)).take(3).collect();
+    // Scoring every strategy against this programme is worth it only for a reader who asks.
+    let alternatives = {
+        let (plan, p) = (data.plan.clone(), p.clone());
+        move || -> Vec<String> {
+            candidates(&plan, &p)
+                .into_iter()
+                .filter(|c| !links.iter().any(|l| l.strategy == c.strategy))
+                .take(3)
+                .map(|c| {
+                    let name = plan.strategy(c.strategy).map(|(_, s)| s.name.clone()).unwrap_or_default();
+                    format!("{} {} — {} {}", lang.strategy_label(c.strategy), name, lang.pick("分數", "score"), c.score)
+                })
+                .collect()
+        }
+    };
+    let asked = RwSignal::new(false);
     let budget = p.budget;
     let per = move || per_capita(budget, ui.population.get());
     let name = p.name.clone();
@@ -106,14 +122,9 @@ fn render(data: &Data, ui: Ui, lang: Lang, p: Programme) -> impl IntoView {
             })}
             <h2>{lang.pick("對應策略", "Strategies it serves")}</h2>
             <LinkEditor lang=lang programme=p.number/>
-            <details>
+            <details on:toggle=follow_open(asked)>
                 <summary>{lang.pick("其他可能的策略", "Other possible strategies")}</summary>
-                <ul>
-                    {alternatives.into_iter().map(|c| {
-                        let sname = data.plan.strategy(c.strategy).map(|(_, s)| s.name.clone()).unwrap_or_default();
-                        view! { <li>{format!("{} {} — {} {}", lang.strategy_label(c.strategy), sname, lang.pick("分數", "score"), c.score)}</li> }
-                    }).collect_view()}
-                </ul>
+                {move || asked.get().then(|| view! { <ul>{alternatives().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul> })}
             </details>
             <h2>{lang.pick("預算排名前後", "Neighbours in the ranking")}</h2>
             <ul class="neighbours">
