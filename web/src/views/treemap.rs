@@ -8,6 +8,7 @@ use crate::i18n::Lang;
 use crate::state::{use_data, use_ui, Data};
 use leptos::prelude::*;
 use crate::components::chart_item::ChartItem;
+use crate::components::disclosure::follow_open;
 use plan_core::charts::{treemap_with_others, OthersCell, TreemapCell};
 
 /// More cells than this are unreadable and slow: the smallest programmes share one cell.
@@ -174,9 +175,12 @@ fn Legend(lang: Lang, colouring: RwSignal<Colouring>, data: Data) -> impl IntoVi
 fn CellTable(lang: Lang, cells: Vec<TreemapCell>, others: Option<OthersCell>, data: Data) -> impl IntoView {
     let mut rows = cells;
     rows.sort_by(|a, b| b.budget.cmp(&a.budget).then(a.programme.cmp(&b.programme)));
-    view! {
-        <details class="table-equivalent">
-            <summary>{lang.pick("以表格檢視", "View as a table")}</summary>
+    // An agency's plan gets its table with the page (so the static copy has it too); a plan
+    // of hundreds of cells builds it when opened, which keeps leaving the page quick.
+    let built = RwSignal::new(rows.len() <= 60);
+    let table = move || {
+        let (rows, others, data) = (rows.clone(), others.clone(), data.clone());
+        view! {
             <table>
                 <thead><tr>
                     <th scope="col">{lang.pick("計畫", "Programme")}</th>
@@ -206,6 +210,12 @@ fn CellTable(lang: Lang, cells: Vec<TreemapCell>, others: Option<OthersCell>, da
                     })}
                 </tbody>
             </table>
+        }
+    };
+    view! {
+        <details class="table-equivalent" on:toggle=move |ev| if !built.get_untracked() { follow_open(built)(ev) }>
+            <summary>{lang.pick("以表格檢視", "View as a table")}</summary>
+            {move || built.get().then(table.clone())}
         </details>
     }
 }
