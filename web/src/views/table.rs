@@ -175,12 +175,9 @@ pub fn TablePage() -> impl IntoView {
         };
         let count = Memo::new(move |_| visible.with(Vec::len));
         let built = Memo::new(move |_| scroll.get().built(count.get()));
+        // Rows are in plan order, as the summary holds its programmes.
         let summary = data.summary.clone();
-        let numbers = {
-            let all = all.clone();
-            move || visible.with(|v| v.iter().map(|&i| all[i].number).collect::<Vec<_>>())
-        };
-        let totals = move || summary.subtotal(&numbers());
+        let totals = move || visible.with(|v| summary.subtotal_at(v));
         let header = move |col: Col, zh: &'static str, en: &'static str, num: bool| {
             let aria = move || match sort.get() {
                 (c, true) if c == col => "ascending",
