@@ -4,13 +4,13 @@
 // in the table to the next paint. Each interaction first (the page's code still compiling
 // lazily in the browser) and warm (the third drill; the same keystroke again after clearing
 // the box). Medians of 3. Usage: node bench/synthetic.mjs [SIZES…]   (after
-//   trunk build --release --offline --features synthetic --dist dist-bench)
+//   trunk build --release --offline --features synthetic --dist dist-bench; DIST=dir for another build)
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { startServer } from '../tests/e2e/server.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const server = await startServer({ dir: 'dist-bench' });
+const server = await startServer({ dir: process.env.DIST ?? 'dist-bench' });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 
 // Click (or keystroke) → the next painted frame that shows the result: the app updates the DOM

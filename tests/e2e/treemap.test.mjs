@@ -51,6 +51,13 @@ test('keyboard: Tab reaches the largest cell, the details panel follows, Enter o
   await crumb.click();
   await page.waitForURL(/\/treemap$/);
   assert.equal(await page.locator('svg.treemap g.cell').count(), 15);
+
+  // The pointer does what the keyboard does: hover describes a cell, a click opens it.
+  const training = page.locator('svg.treemap g.cell[aria-label^="職業訓練計畫："]');
+  await training.hover();
+  assert.match(await page.getByTestId('treemap-details').innerText(), /^職業訓練計畫 — 43,355 千元/);
+  await training.click();
+  await page.locator('main h1', { hasText: '職業訓練計畫' }).waitFor();
   assertClean(site);
 });
 

@@ -47,8 +47,10 @@ pub fn chart_svg(selector: &str) -> Option<String> {
                 .collect();
             let _ = dst.set_attribute("style", &inline);
         }
-        // Focus handlers and ARIA roles mean nothing in a file.
-        let _ = dst.remove_attribute("tabindex");
+        // Focus, links and the page's own bookkeeping mean nothing in a file.
+        for attribute in ["tabindex", "data-item", "data-opens"] {
+            let _ = dst.remove_attribute(attribute);
+        }
     }
     let rect = original.get_bounding_client_rect();
     let _ = copy.set_attribute("xmlns", "http://www.w3.org/2000/svg");

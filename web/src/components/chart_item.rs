@@ -1,48 +1,86 @@
-//! One focusable, labelled chart element (treemap cell, sunburst slice, Sankey node): hover or
-//! focus reports it, click or Enter opens its page when it has one. Its accessible name is
-//! exactly `label`; visible text is drawn elsewhere (aria-hidden) so the two never disagree.
+//! Focusable, labelled chart elements (treemap cells, sunburst slices, Sankey nodes) and the
+//! chart that holds them. Hover or focus reports an element; click or Enter opens its page
+//! when it has one. An element's accessible name is exactly `label`; visible text is drawn
+//! elsewhere (aria-hidden) so the two never disagree.
+//!
+//! The chart listens once for all of its elements (events bubble up to the `<svg>`), so a
+//! treemap of 500 cells builds and drops four listeners, not 2,000: that was a visible part
+//! of opening and leaving a large plan's treemap.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use wasm_bindgen::JsCast;
 
+/// One element: `item` is what the chart's `on_focus` receives when it is hovered or
+/// focused; `target` the path (within the plan in view) it opens, if any.
 #[component]
 pub fn ChartItem(
     class: String,
     label: String,
-    /// The path (within the plan in view) this element opens, if any.
+    #[prop(into)] item: String,
     target: Option<String>,
-    /// Called on hover and on keyboard focus.
-    on_focus: Callback<()>,
     children: Children,
 ) -> impl IntoView {
-    let navigate = use_navigate();
-    let target = target.map(|t| crate::scope::plan_path(&t));
     let role = if target.is_some() { "link" } else { "img" };
-    let open = move || {
-        if let Some(t) = &target {
-            navigate(t, Default::default());
-        }
-    };
-    let open_key = open.clone();
+    let opens = target.map(|t| crate::scope::plan_path(&t));
     let name = label.clone();
     view! {
-        <g
-            class=class
-            tabindex="0"
-            role=role
-            aria-label=name
-            on:focus=move |_| on_focus.run(())
-            on:mouseenter=move |_| on_focus.run(())
-            on:click=move |_| open()
-            on:keydown=move |ev| {
-                if ev.key() == "Enter" || (role == "link" && ev.key() == " ") {
-                    ev.prevent_default();
-                    open_key();
-                }
-            }
-        >
+        <g class=class tabindex="0" role=role aria-label=name data-item=item data-opens=opens>
             <title>{label}</title>
             {children()}
         </g>
+    }
+}
+
+/// The `<svg>` around `ChartItem`s, handling their events.
+#[component]
+pub fn ChartSvg(
+    #[prop(into)] class: Signal<String>,
+    #[prop(into)] view_box: String,
+    #[prop(into)] label: String,
+    /// Called with the hovered or focused element's `item`.
+    #[prop(optional)]
+    on_focus: Option<Callback<String>>,
+    children: Children,
+) -> impl IntoView {
+    let navigate = use_navigate();
+    // The chart element an event happened in, if any.
+    let item_of = |ev: &web_sys::Event| ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("[data-item]").ok()?;
+    // Moving the pointer within one element reports it once.
+    let last = StoredValue::new(None::<String>);
+    let focus = move |ev: web_sys::Event| {
+        let item = item_of(&ev).and_then(|g| g.get_attribute("data-item"));
+        if let (Some(f), Some(item)) = (on_focus, item) {
+            if last.get_value().as_ref() != Some(&item) {
+                last.set_value(Some(item.clone()));
+                f.run(item);
+            }
+        }
+    };
+    let open = move |ev: &web_sys::Event| {
+        if let Some(path) = item_of(ev).and_then(|g| g.get_attribute("data-opens")) {
+            ev.prevent_default();
+            navigate(&path, Default::default());
+        }
+    };
+    let open_key = open.clone();
+    view! {
+        <svg
+            class=move || class.get()
+            viewBox=view_box
+            role="group"
+            aria-label=label
+            on:focusin=move |ev| focus(ev.into())
+            on:mouseover=move |ev| focus(ev.into())
+            on:click=move |ev| open(&ev)
+            on:keydown=move |ev| {
+                let opens = item_of(&ev).is_some_and(|g| g.has_attribute("data-opens"));
+                if ev.key() == "Enter" || (opens && ev.key() == " ") {
+                    open_key(&ev);
+                }
+            }
+        >
+            {children()}
+        </svg>
     }
 }

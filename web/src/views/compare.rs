@@ -3,7 +3,7 @@
 //! strategies were added, dropped or reworded — as a chart and as tables. `plan_core::compare`
 //! does the matching and the arithmetic. The pair is in the address: `/compare?a=seed&b=<id>`.
 
-use crate::components::chart_item::ChartItem;
+use crate::components::chart_item::{ChartItem, ChartSvg};
 use crate::i18n::Lang;
 use crate::state::{use_ui, Data};
 use crate::store::library::BUNDLED;
@@ -174,7 +174,7 @@ fn pair_chart(lang: Lang, cmp: &Comparison, name_a: &dyn Fn(u32) -> String) -> i
         let (ra, rb) = (rects.get(2 * i).and_then(|r| r.first()).copied(), rects.get(2 * i + 1).and_then(|r| r.first()).copied());
         let y = i as f64 * ROW;
         view! {
-            <ChartItem class="pair".to_string() label=label target=None on_focus=Callback::new(|_| ())>
+            <ChartItem class="pair".to_string() label=label item=i.to_string() target=None>
                 {ra.map(|r| view! { <rect class="a" x=r.x y=r.y width=r.w.max(0.5) height=r.h/> })}
                 {rb.map(|r| view! { <rect class="b" x=r.x y=r.y width=r.w.max(0.5) height=r.h/> })}
             </ChartItem>
@@ -184,9 +184,9 @@ fn pair_chart(lang: Lang, cmp: &Comparison, name_a: &dyn Fn(u32) -> String) -> i
     }).collect_view();
     view! {
         <figure class="pair-chart" id="compare-chart">
-            <svg viewBox=format!("0 0 {W} {}", h.max(1.0)) role="group" aria-label=lang.pick("配對計畫的預算：A（上）與 B（下）", "Matched programmes' budgets: A (upper bar) and B (lower bar)")>
+            <ChartSvg class=String::new() view_box=format!("0 0 {W} {}", h.max(1.0)) label=lang.pick("配對計畫的預算：A（上）與 B（下）", "Matched programmes' budgets: A (upper bar) and B (lower bar)")>
                 {items}
-            </svg>
+            </ChartSvg>
             <figcaption>{lang.pick("每列上方為 A、下方為 B；右側為增減百分比。下表列出完整數字。", "In each row the upper bar is A and the lower B; the right column is the change in percent. The table below has every figure.")}</figcaption>
         </figure>
     }

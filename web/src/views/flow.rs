@@ -7,7 +7,7 @@ use crate::components::palette::{goal_colour, kind_colour};
 use crate::i18n::Lang;
 use crate::state::{use_data, use_ui, Data};
 use leptos::prelude::*;
-use crate::components::chart_item::ChartItem;
+use crate::components::chart_item::{ChartItem, ChartSvg};
 use plan_core::charts::{money_flow, Node};
 
 const W: f64 = 1000.0;
@@ -58,10 +58,9 @@ pub fn FlowPage() -> impl IntoView {
             if show_text {
                 texts.push(view! { <text x=tx y=n.rect.y + n.rect.h / 2.0 + 5.0 text-anchor=anchor>{name.clone()}</text> });
             }
-            let shown = text.clone();
             let (fill, r) = (colour(n.node), n.rect);
             view! {
-                <ChartItem class="node".to_string() label=text target=target on_focus=Callback::new(move |_| focused.set(shown.clone()))>
+                <ChartItem class="node".to_string() label=text.clone() item=text target=target>
                     <rect x=r.x y=r.y width=r.w height=r.h.max(1.0) fill=fill></rect>
                 </ChartItem>
             }
@@ -82,11 +81,11 @@ pub fn FlowPage() -> impl IntoView {
                     "Left: funding sources; middle: programmes; right: the goals they serve. Band widths are proportional to money.",
                 )}</p>
                 <p class="details" aria-live="polite">{move || focused.get()}</p>
-                <svg class="sankey" viewBox=format!("{} 0 {W} {}", -MARGIN, H + PAD) role="group" aria-label=lang.pick("資金流向圖", "Money flow diagram")>
+                <ChartSvg class="sankey".to_string() view_box=format!("{} 0 {W} {}", -MARGIN, H + PAD) label=lang.pick("資金流向圖", "Money flow diagram") on_focus=Callback::new(move |label| focused.set(label))>
                     <g class="flows" aria-hidden="true">{link_shapes}</g>
                     {node_shapes}
                     <g class="node-labels" aria-hidden="true">{texts}</g>
-                </svg>
+                </ChartSvg>
                 <crate::components::downloads::ChartDownloads lang=lang selector="svg.sankey" name=format!("{}-flow", crate::components::downloads::stem(&data))/>
                 <crate::components::embed::EmbedSnippet lang=lang chart="flow"/>
                 <details class="table-equivalent">

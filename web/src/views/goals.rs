@@ -2,7 +2,7 @@
 //! its rolled-up budget and share; link kind, score and evidence on demand; strategies no
 //! programme funds are flagged. A sunburst shows the same tree.
 
-use crate::components::chart_item::ChartItem;
+use crate::components::chart_item::{ChartItem, ChartSvg};
 use crate::components::names::{with_gloss, Name};
 use crate::components::note::NoteEditor;
 use crate::components::palette::goal_colour;
@@ -209,9 +209,8 @@ fn Sunburst(lang: Lang, data: Data) -> impl IntoView {
             _ => None,
         };
         let target = match sl.node { Node::Programme(n) => Some(format!("/programme/{n}")), _ => None };
-        let shown = label.clone();
         view! {
-            <ChartItem class=format!("slice depth-{}", sl.depth) label=label target=target on_focus=Callback::new(move |_| focused.set(shown.clone()))>
+            <ChartItem class=format!("slice depth-{}", sl.depth) label=label.clone() item=label target=target>
                 <path d=sl.path fill=goal_colour(goal)></path>
             </ChartItem>
         }
@@ -220,10 +219,10 @@ fn Sunburst(lang: Lang, data: Data) -> impl IntoView {
         <h2>{lang.pick("旭日圖", "Sunburst")}</h2>
         <p class="lede">{lang.pick("內圈為目標，中圈為策略，外圈為計畫；角度與經費成正比。", "Inner ring: goals; middle: strategies; outer: programmes. Angles are proportional to money.")}</p>
         <p class="details" aria-live="polite">{move || focused.get()}</p>
-        <svg class="sunburst" viewBox=format!("0 0 {} {}", 2.0 * R, 2.0 * R) role="group" aria-label=lang.pick("目標旭日圖", "Goal sunburst")>
+        <ChartSvg class="sunburst".to_string() view_box=format!("0 0 {} {}", 2.0 * R, 2.0 * R) label=lang.pick("目標旭日圖", "Goal sunburst") on_focus=Callback::new(move |label| focused.set(label))>
             {shapes}
             <g class="slice-labels" aria-hidden="true">{texts}</g>
-        </svg>
+        </ChartSvg>
         <p class="note">{lang.pick("此圖的文字版本即「樹狀清單」。", "The Tree view is this chart's text equivalent.")}</p>
         <crate::components::downloads::ChartDownloads lang=lang selector="svg.sunburst" name=format!("{}-sunburst", crate::components::downloads::stem(&data))/>
         <crate::components::embed::EmbedSnippet lang=lang chart="goals"/>

@@ -12,7 +12,7 @@ use plan_core::{FundingKind, Money};
 use rust_decimal::Decimal;
 
 /// Rows built beyond each edge of the box, so scrolling and tabbing find them ready.
-const OVERSCAN: usize = 8;
+const OVERSCAN: usize = 4;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Col {

@@ -7,7 +7,7 @@ use crate::components::palette::{goal_colour, kind_colour, kind_tag};
 use crate::i18n::Lang;
 use crate::state::{use_data, use_ui, Data};
 use leptos::prelude::*;
-use crate::components::chart_item::ChartItem;
+use crate::components::chart_item::{ChartItem, ChartSvg};
 use crate::components::disclosure::follow_open;
 use plan_core::charts::{treemap_with_others, OthersCell, TreemapCell};
 
@@ -69,7 +69,7 @@ fn others_label(lang: Lang, o: &OthersCell) -> String {
 }
 
 #[component]
-fn OthersShape(lang: Lang, others: Option<OthersCell>, focused: RwSignal<Option<u32>>) -> impl IntoView {
+fn OthersShape(lang: Lang, others: Option<OthersCell>) -> impl IntoView {
     others.filter(|o| o.rect.w > 0.0 && o.rect.h > 0.0).map(|o| {
         let r = o.rect;
         let text = match lang {
@@ -77,7 +77,7 @@ fn OthersShape(lang: Lang, others: Option<OthersCell>, focused: RwSignal<Option<
             Lang::En => format!("{} others · {}%", o.count, o.share),
         };
         view! {
-            <ChartItem class="cell others".to_string() label=others_label(lang, &o) target=Some("/programmes".to_string()) on_focus=Callback::new(move |_| focused.set(None))>
+            <ChartItem class="cell others".to_string() label=others_label(lang, &o) item="others" target=Some("/programmes".to_string())>
                 <rect x=r.x y=r.y width=r.w height=r.h style="--by-funding:#BBBBBB;--by-goal:#BBBBBB"></rect>
             </ChartItem>
             <g class="cell-labels" aria-hidden="true">
@@ -114,7 +114,7 @@ fn Chart(lang: Lang, cells: Vec<TreemapCell>, others: Option<OthersCell>, colour
                 labels.push((c.rect.x, c.rect.y, short.clone(), share, tags));
             }
             view! {
-                <ChartItem class="cell".to_string() label=label target=Some(format!("/programme/{n}")) on_focus=Callback::new(move |_| focused.set(Some(n)))>
+                <ChartItem class="cell".to_string() label=label item=n.to_string() target=Some(format!("/programme/{n}"))>
                     <rect x=c.rect.x y=c.rect.y width=c.rect.w height=c.rect.h style=fill></rect>
                 </ChartItem>
             }
@@ -130,11 +130,16 @@ fn Chart(lang: Lang, cells: Vec<TreemapCell>, others: Option<OthersCell>, colour
         })
         .collect_view();
     view! {
-        <svg class=move || match colouring.get() { Colouring::Funding => "treemap by-funding", Colouring::Goal => "treemap by-goal" } viewBox=format!("0 0 {w} {h}") role="group" aria-label=lang.pick("預算樹狀圖", "Budget treemap")>
+        <ChartSvg
+            class=Signal::derive(move || match colouring.get() { Colouring::Funding => "treemap by-funding", Colouring::Goal => "treemap by-goal" }.to_string())
+            view_box=format!("0 0 {w} {h}")
+            label=lang.pick("預算樹狀圖", "Budget treemap")
+            on_focus=Callback::new(move |item: String| focused.set(item.parse().ok()))
+        >
             {shapes}
-            <OthersShape lang=lang others=others focused=focused/>
+            <OthersShape lang=lang others=others/>
             <g class="cell-labels" aria-hidden="true">{texts}</g>
-        </svg>
+        </ChartSvg>
     }
 }
 
