@@ -72,6 +72,7 @@ test('filtering by 移工 keeps only those rows, and the totals follow', async (
   const all = await readRows(page);
   await filter(page, '移工');
   const rows = await assertTotalsMatch(page);
+  assert.equal(await page.getByTestId('match-count').textContent(), `符合 ${rows.length} 項計畫`, 'the count is announced');
   assert.ok(rows.length > 0);
   for (const r of rows) assert.match(r.name, /移工/);
   assert.deepEqual(rows.map((r) => r.number), all.filter((r) => r.name.includes('移工')).map((r) => r.number));

@@ -228,6 +228,11 @@ pub fn TablePage() -> impl IntoView {
                 <label for="filter">{lang.pick("篩選（中文或英文）", "Filter (Chinese or English)")}</label>
                 <input id="filter" type="search" autocomplete="off" prop:value=move || filter.get() on:input=move |ev| { to_top(); filter.set(event_target_value(&ev)) }/>
                 <SeenRows lang=lang scroll=scroll count=count/>
+                // Said once per filter, not on every scroll.
+                <p class="visually-hidden" role="status" data-testid="match-count">{move || match lang {
+                    Lang::Zh => format!("符合 {} 項計畫", count.get()),
+                    Lang::En => format!("{} programmes match", count.get()),
+                }}</p>
                 <div class="table-wrap rows" node_ref=wrap tabindex="0" aria-label=lang.pick("計畫列表（可捲動）", "Programmes (scrollable)")
                     on:scroll=move |_| if let Some(w) = wrap.get_untracked() { scroll.set(RowWindow::measure(&w)) }>
                     <table class="programmes" data-testid="programme-table" aria-rowcount=move || count.get() + 2>
