@@ -1,7 +1,7 @@
 //! Programmes as a table: sortable by every column, filtered by typing Chinese or English,
-//! with a totals row (computed by `plan-core`) that follows the filter. The table scrolls in
-//! its own box and only the rows in view are built (see `RowWindow`), so a plan of 10,000
-//! programmes sorts and filters within a frame.
+//! with a totals row (computed by `plan-core`) that follows the filter. A long table scrolls
+//! in its own box and only the rows in view are built (see `RowWindow`), so a plan of 10,000
+//! programmes sorts and filters within a frame or two.
 
 use crate::components::names::with_gloss;
 use crate::i18n::Lang;
@@ -13,6 +13,10 @@ use rust_decimal::Decimal;
 
 /// Rows built beyond each edge of the box, so scrolling and tabbing find them ready.
 const OVERSCAN: usize = 4;
+
+/// Up to this many rows the table is simply the page's (an agency's plan has a few dozen
+/// programmes); beyond it, it scrolls in its own box and builds only the rows in view.
+const ALL_ROWS_UP_TO: usize = 60;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Col {
@@ -123,8 +127,11 @@ impl RowWindow {
         (first, (at(self.top + self.height - self.foot).ceil() as usize).clamp(first, n))
     }
 
-    /// The rows to build: those seen and `OVERSCAN` more on each side.
+    /// The rows to build: all of a short table; else those seen and `OVERSCAN` more on each side.
     fn built(self, n: usize) -> (usize, usize) {
+        if n <= ALL_ROWS_UP_TO {
+            return (0, n);
+        }
         let (first, end) = self.seen(n);
         (first.saturating_sub(OVERSCAN), (end + OVERSCAN).min(n))
     }
@@ -175,6 +182,7 @@ pub fn TablePage() -> impl IntoView {
         };
         let count = Memo::new(move |_| visible.with(Vec::len));
         let built = Memo::new(move |_| scroll.get().built(count.get()));
+        let boxed = move || count.get() > ALL_ROWS_UP_TO;
         // Rows are in plan order, as the summary holds its programmes.
         let summary = data.summary.clone();
         let totals = move || visible.with(|v| summary.subtotal_at(v));
@@ -233,7 +241,9 @@ pub fn TablePage() -> impl IntoView {
                     Lang::Zh => format!("符合 {} 項計畫", count.get()),
                     Lang::En => format!("{} programmes match", count.get()),
                 }}</p>
-                <div class="table-wrap rows" node_ref=wrap tabindex="0" aria-label=lang.pick("計畫列表（可捲動）", "Programmes (scrollable)")
+                // A scrolling box is a tab stop, so the keyboard can scroll it.
+                <div class="table-wrap rows" class:boxed=boxed node_ref=wrap tabindex=move || boxed().then_some("0")
+                    aria-label=move || boxed().then_some(lang.pick("計畫列表（可捲動）", "Programmes (scrollable)"))
                     on:scroll=move |_| if let Some(w) = wrap.get_untracked() { scroll.set(RowWindow::measure(&w)) }>
                     <table class="programmes" data-testid="programme-table" aria-rowcount=move || count.get() + 2>
                         <caption>{lang.pick("金額單位：千元。點選欄位標題排序。", "Amounts in NT$ thousand. Click a column heading to sort.")}</caption>
@@ -279,7 +289,7 @@ fn SeenRows(lang: Lang, scroll: RwSignal<RowWindow>, count: Memo<usize>) -> impl
     move || {
         let n = count.get();
         let (first, end) = scroll.get().seen(n);
-        (end - first < n).then(|| {
+        (n > ALL_ROWS_UP_TO && end - first < n).then(|| {
             let (from, to) = (first + 1, end);
             view! {
                 <p class="pager" data-testid="pager">{match lang {
