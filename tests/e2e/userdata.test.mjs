@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openApp, assertClean, visit, importAndKeep, keep, parseNumber, download, chooseFile, assertNoAxeViolations } from './harness.mjs';
+import { openApp, assertClean, visit, importAndKeep, keep, parseNumber, fmt, download, chooseFile, assertNoAxeViolations } from './harness.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const seed = await readFile(new URL('assets/plans/taoyuan-labor-111-plan.txt', ROOT), 'utf8');
@@ -53,6 +53,9 @@ test('removing and adding a goal link moves the roll-ups at once and downloads a
   const { page } = site;
   const unlinkedBefore = parseNumber(await page.textContent('[data-testid=unlinked]'));
   await visit(site, '/programme/7');
+  // The money that moves is the budget the page shows (the document says 258,536).
+  const budget7 = parseNumber(await page.getByTestId('programme-budget').textContent());
+  assert.equal(budget7, 258536);
   const links = page.locator('[data-testid=link]');
   const n = await links.count();
   assert.ok(n >= 1);
@@ -65,7 +68,7 @@ test('removing and adding a goal link moves the roll-ups at once and downloads a
   await page.waitForFunction(() => document.activeElement?.id === 'link-editor');
   assert.match(await page.textContent('[data-testid=link-editor] [role=status]'), /已更新連結/);
   await visit(site, '/goals');
-  assert.equal(parseNumber(await page.textContent('[data-testid=unlinked]')), unlinkedBefore + 258536);
+  assert.equal(parseNumber(await page.textContent('[data-testid=unlinked]')), unlinkedBefore + budget7);
   await visit(site, '/notes');
   assert.match(await page.textContent('[data-testid=links-file]'), /^programme,strategy\n7,\n/m);
   const file = await download(page, () => page.getByRole('button', { name: /下載連結檔/ }).click());
@@ -138,18 +141,24 @@ test('two plans compare: totals, matched programmes with their change, programme
   const changed = seed
     .replace('四、勞工教育大樓', '四、勞工教育中心大樓')
     .replace('258,536', '300,000');
+  // The change is 300,000 less the budget the bundled plan's page shows (document: 258,536).
+  await visit(site, '/programme/7');
+  const before = parseNumber(await page.getByTestId('programme-budget').textContent());
+  const change = fmt(300_000 - before);
+  assert.equal(change, '41,464');
   const id = await importAndKeep(site, changed, 'changed copy');
   await visit(site, `/compare?a=seed&b=${id}`);
   await page.waitForSelector('[data-testid=compare-totals]');
-  assert.match(await page.textContent('[data-testid=compare-total-change]'), /\+41,464/);
+  assert.match(await page.textContent('[data-testid=compare-total-change]'), new RegExp(`^\\+${change}`));
+  const percent = (((300_000 - before) / before) * 100).toFixed(2);
   const changes = await page.locator('[data-testid=compare-change]').allInnerTexts();
-  assert.ok(changes.some((c) => /\+41,464 千元 \(\+16\.04%\)/.test(c)), changes.join('\n'));
+  assert.ok(changes.some((c) => c.includes(`+${change} 千元 (+${percent}%)`)), changes.join('\n'));
   assert.ok(await page.locator('#compare-chart g.pair').count() >= 14);
   await assertNoAxeViolations(page);
   // In English the same comparison reads in English (it is not matched again, only shown).
   await page.getByRole('button', { name: 'English' }).click();
   await page.waitForSelector('h1 >> text=Compare two plans');
-  assert.match(await page.textContent('[data-testid=compare-total-change]'), /^\+41,464 \(NT\$ thousand\)/);
+  assert.ok((await page.textContent('[data-testid=compare-total-change]')).startsWith(`+${change} (NT$ thousand)`));
   assertClean(site);
 });
 
