@@ -35,7 +35,10 @@ test('/programme/7 loads directly and shows 就業服務, its figures, items and
 
   // Other strategies it might serve are scored when asked for, none of them already linked.
   await page.getByText('其他可能的策略').click();
-  const others = await texts(page, 'details:has(> summary:text("其他可能的策略")) li');
+  // The list is built after the toggle event, which the browser queues after the click.
+  const asked = 'details:has(> summary:text("其他可能的策略")) li';
+  await page.locator(asked).first().waitFor();
+  const others = await texts(page, asked);
   const linked = await texts(page, '[data-testid=link] a');
   assert.ok(others.length >= 1 && others.length <= 3, `alternatives: ${others}`);
   for (const o of others) {

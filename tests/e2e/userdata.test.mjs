@@ -78,6 +78,7 @@ test('removing and adding a goal link moves the roll-ups at once and downloads a
   // The picker is built when it is opened.
   assert.equal(await page.locator('[data-testid=link-editor] select').count(), 0);
   await page.getByText('加上對應策略…').click();
+  await page.locator('[data-testid=link-editor] select').waitFor();
   assert.ok(await page.locator('[data-testid=link-editor] select option').count() >= 10, 'every strategy not yet linked is offered');
   await page.getByRole('button', { name: '加上', exact: true }).click();
   await page.waitForSelector('[data-testid=link] >> text=人工確認');
