@@ -4,7 +4,7 @@
 //! elsewhere (aria-hidden) so the two never disagree.
 //!
 //! The chart listens once for all of its elements (events bubble up to the `<svg>`), so a
-//! treemap of 500 cells builds and drops four listeners, not 2,000: that was a visible part
+//! treemap of 250 cells builds and drops four listeners, not 1,000: that was a visible part
 //! of opening and leaving a large plan's treemap.
 
 use leptos::prelude::*;

@@ -84,8 +84,9 @@ fn order(a: &Row, b: &Row, col: Col, asc: bool) -> std::cmp::Ordering {
     if asc { o } else { o.reverse() }
 }
 
-/// Which rows of the filtered list are in view: measured from the scroll box on every scroll
-/// (rows are one line high, see the stylesheet), estimated from the window before that.
+/// Which rows of the filtered list are in view. The box is measured once it is on the page
+/// (rows are one line high, see the stylesheet); a scroll then only moves `top`, so
+/// scrolling reads no element but the box.
 #[derive(Clone, Copy, PartialEq)]
 struct RowWindow {
     /// The box's scroll offset and height.
@@ -104,6 +105,10 @@ impl RowWindow {
     fn estimate() -> Self {
         let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0) * 0.7;
         RowWindow { top: 0.0, height, row: 36.0, body: 0.0, head: 0.0, foot: 0.0 }
+    }
+
+    fn scrolled(self, wrap: &web_sys::HtmlElement) -> Self {
+        RowWindow { top: wrap.scroll_top() as f64, height: wrap.client_height() as f64, ..self }
     }
 
     fn measure(wrap: &web_sys::HtmlElement) -> Self {
@@ -181,7 +186,10 @@ pub fn TablePage() -> impl IntoView {
             })
         };
         let count = Memo::new(move |_| visible.with(Vec::len));
+        // Memos, so a scroll that moves no row boundary re-renders nothing.
         let built = Memo::new(move |_| scroll.get().built(count.get()));
+        let seen = Memo::new(move |_| scroll.get().seen(count.get()));
+        let row = Memo::new(move |_| scroll.with(|w| w.row));
         let boxed = move || count.get() > ALL_ROWS_UP_TO;
         // Rows are in plan order, as the summary holds its programmes.
         let summary = data.summary.clone();
@@ -221,7 +229,7 @@ pub fn TablePage() -> impl IntoView {
         };
         // Rows above and below the built ones are stood in for by one empty row each.
         let spacer = move |rows: usize| {
-            (rows > 0).then(|| view! { <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", rows as f64 * scroll.with(|w| w.row))></tr> })
+            (rows > 0).then(|| view! { <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", rows as f64 * row.get())></tr> })
         };
         let in_view = {
             let all = all.clone();
@@ -235,7 +243,7 @@ pub fn TablePage() -> impl IntoView {
                 <h1>{lang.pick("計畫列表", "Programmes")}</h1>
                 <label for="filter">{lang.pick("篩選（中文或英文）", "Filter (Chinese or English)")}</label>
                 <input id="filter" type="search" autocomplete="off" prop:value=move || filter.get() on:input=move |ev| { to_top(); filter.set(event_target_value(&ev)) }/>
-                <SeenRows lang=lang scroll=scroll count=count/>
+                <SeenRows lang=lang seen=seen count=count/>
                 // Said once per filter, not on every scroll.
                 <p class="visually-hidden" role="status" data-testid="match-count">{move || match lang {
                     Lang::Zh => format!("符合 {} 項計畫", count.get()),
@@ -244,7 +252,7 @@ pub fn TablePage() -> impl IntoView {
                 // A scrolling box is a tab stop, so the keyboard can scroll it.
                 <div class="table-wrap rows" class:boxed=boxed node_ref=wrap tabindex=move || boxed().then_some("0")
                     aria-label=move || boxed().then_some(lang.pick("計畫列表（可捲動）", "Programmes (scrollable)"))
-                    on:scroll=move |_| if let Some(w) = wrap.get_untracked() { scroll.set(RowWindow::measure(&w)) }>
+                    on:scroll=move |_| if let Some(w) = wrap.get_untracked() { scroll.update(|s| *s = s.scrolled(&w)) }>
                     <table class="programmes" data-testid="programme-table" aria-rowcount=move || count.get() + 2>
                         <caption>{lang.pick("金額單位：千元。點選欄位標題排序。", "Amounts in NT$ thousand. Click a column heading to sort.")}</caption>
                         <thead><tr aria-rowindex="1">
@@ -285,10 +293,10 @@ pub fn TablePage() -> impl IntoView {
 
 /// "Rows 1–17 of 10,000": which rows are in view; hidden when every row is.
 #[component]
-fn SeenRows(lang: Lang, scroll: RwSignal<RowWindow>, count: Memo<usize>) -> impl IntoView {
+fn SeenRows(lang: Lang, seen: Memo<(usize, usize)>, count: Memo<usize>) -> impl IntoView {
     move || {
         let n = count.get();
-        let (first, end) = scroll.get().seen(n);
+        let (first, end) = seen.get();
         (n > ALL_ROWS_UP_TO && end - first < n).then(|| {
             let (from, to) = (first + 1, end);
             view! {

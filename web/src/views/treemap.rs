@@ -11,6 +11,10 @@ use crate::components::chart_item::{ChartItem, ChartSvg};
 use crate::components::disclosure::follow_open;
 use plan_core::charts::{treemap_with_others, OthersCell, TreemapCell};
 
+/// Up to this many cells the text table is built with the page (and is in the static copy);
+/// beyond, when it is opened.
+const TABLE_WITH_THE_PAGE_UP_TO: usize = 60;
+
 /// More cells than this are unreadable and slow: the smallest programmes share one cell.
 const MAX_CELLS: usize = 250;
 
@@ -182,7 +186,7 @@ fn CellTable(lang: Lang, cells: Vec<TreemapCell>, others: Option<OthersCell>, da
     rows.sort_by(|a, b| b.budget.cmp(&a.budget).then(a.programme.cmp(&b.programme)));
     // An agency's plan gets its table with the page (so the static copy has it too); a plan
     // of hundreds of cells builds it when opened, which keeps leaving the page quick.
-    let built = RwSignal::new(rows.len() <= 60);
+    let built = RwSignal::new(rows.len() <= TABLE_WITH_THE_PAGE_UP_TO);
     let table = move || {
         let (rows, others, data) = (rows.clone(), others.clone(), data.clone());
         view! {
