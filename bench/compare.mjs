@@ -12,6 +12,11 @@ const pages = [
   { name: 'ours (/ overview)', dir: 'dist', path: '', chart: '.funding-bar svg' },
   { name: 'd3 reference', dir: 'bench/reference/dist', path: '', chart: 'svg.treemap g' },
 ];
+// BASELINE=dir adds another build of ours (e.g. an older commit's dist) to the same run, for A/B.
+if (process.env.BASELINE) {
+  pages.push({ name: 'baseline (/treemap)', dir: process.env.BASELINE, path: 'treemap', chart: 'svg.treemap g' },
+             { name: 'baseline (/)', dir: process.env.BASELINE, path: '', chart: '.funding-bar svg' });
+}
 
 // Runs in the page before anything else: records the first paint of the chart, long tasks,
 // and the wasm memory once Trunk has started the app.
@@ -76,5 +81,5 @@ console.log('page                 | transferred | first chart | interactive | JS
 for (const r of results) {
   console.log(`${r.name.padEnd(20)} | ${kb(r.bytes).padStart(11)} | ${ms(r.firstChart).padStart(11)} | ${ms(r.interactive).padStart(11)} | ${kb(r.heap).padStart(9)} | ${r.wasm ? kb(r.wasm) : '-'}`);
 }
-const [ours, , ref] = results;
+const [ours, , ref] = results;  // the first three pages, in the order above
 console.log(`ratio ours/reference (treemap): bytes ${(ours.bytes / ref.bytes).toFixed(2)}×, first chart ${(ours.firstChart / ref.firstChart).toFixed(2)}×, interactive ${(ours.interactive / ref.interactive).toFixed(2)}×`);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (figures, not pass/fail): bash scripts/bench.sh
 #   native plan-core: parse throughput, roll-up of 1 M lines, treemap layout of 100,000 items;
-#   the release build's size (raw and gzip, per file and in total);
+#   each page's first load (gzip) from the split release build, and all of its files;
 #   ours vs a hand-rolled d3 treemap page, side by side: bytes, first chart, interactive,
 #   memory (medians of 20 fresh loads in headless Chromium, the pages taking turns).
 set -euo pipefail
@@ -11,17 +11,16 @@ env_line=$(bash scripts/setup.sh) && eval "$env_line"
 echo "== plan-core (native, cargo bench)"
 cargo bench -q -p plan-core --bench core 2>/dev/null | grep -v '^$'
 
-echo "== release build size"
+echo "== release build: what each page's first load costs"
 trunk build --release --offline >/dev/null 2>&1
 node scripts/prerender.mjs dist >/dev/null
-total_raw=0; total_gz=0
-for f in dist/*.wasm dist/*.js dist/*.css dist/index.html dist/*.svg; do
-  raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c)
-  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
-  printf '  %-44s %9d B raw %9d B gzip\n' "$(basename "$f")" "$raw" "$gz"
-done
-printf '  %-44s %9d B raw %9d B gzip (goal: <= 256000)\n' "total first load" "$total_raw" "$total_gz"
-echo "  (the bundled plan text and its companion file are compiled into the .wasm)"
+python3 bench/first_load.py dist
+all_raw=0; all_gz=0; files=0
+while IFS= read -r -d '' f; do
+  all_raw=$((all_raw + $(stat -c %s "$f"))); all_gz=$((all_gz + $(gzip -9 -c "$f" | wc -c))); files=$((files + 1))
+done < <(find dist -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \) -print0)
+printf '  every page visited (all %d wasm/js/css files): %d B raw, %d B gzip\n' "$files" "$all_raw" "$all_gz"
+echo "  (the bundled plan text and its companion file are compiled into the main wasm)"
 
 set -a; source scripts/versions.env; set +a
 echo "== the bundle's biggest contributors (twiggy $TWIGGY_VERSION)"

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Trunk post-build hook.
 
+0. Splits the wasm into a main part and one chunk per page (scripts/split.py).
 1. Locks the page down with a Content-Security-Policy. Trunk writes an inline
    <script type="module"> that starts the wasm; the policy allows exactly that script by its
    SHA-256 hash, the page's own origin for everything else, and nothing from anywhere else.
@@ -61,5 +62,8 @@ if len(sys.argv) == 3 and sys.argv[1] == "--service-worker":
     fill_service_worker(sys.argv[2])
 else:
     stage = os.environ.get("TRUNK_STAGING_DIR") or sys.argv[1]
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import split
+    split.split(stage)
     lock_down(stage)
     fill_service_worker(stage)

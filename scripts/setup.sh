@@ -65,6 +65,11 @@ step "wasm-bindgen-cli $WASM_BINDGEN_VERSION (from Cargo.lock)" \
   '[[ "$(wasm-bindgen --version)" == "wasm-bindgen $WASM_BINDGEN_VERSION" ]]' \
   'cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force'
 
+# The splitter has no --version: ask cargo which version it installed.
+step "wasm-split-cli $WASM_SPLIT_VERSION (wasm_split_cli_support)" \
+  'cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:" && command -v wasm-split-cli' \
+  'cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked'
+
 # Reinstall node_modules when it is missing or package.json / package-lock.json changed.
 npm_stamp() { cat "$E2E/package.json" "$E2E/package-lock.json" 2>/dev/null | sha256sum | cut -d' ' -f1; }
 npm_install() {

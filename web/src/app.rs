@@ -1,20 +1,19 @@
 //! The shell: contexts, router (with the deploy sub-path as its base), header, navigation.
 
-use crate::components::embed::{is_embedded, Embedded};
+use crate::components::embed::is_embedded;
 use crate::i18n::Lang;
-use crate::scope::PlanScope;
 use crate::state::{use_ui, Data, Ui};
 use crate::store::Store;
 use crate::views::storage_problems::StorageProblems;
-use crate::views;
+use crate::{pages, views};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 /// The path the site is served under (`/` or e.g. `/repo/`), from `<base href>`, which
 /// Trunk fills in from `--public-url`. Without a trailing slash, as the router wants it.
-fn base_path() -> String {
+pub fn base_path() -> String {
     let base = document().base_uri().ok().flatten().unwrap_or_default();
     let path = web_sys::Url::new(&base).map(|u| u.pathname()).unwrap_or_default();
     path.trim_end_matches('/').to_string()
@@ -35,15 +34,6 @@ pub fn href(path: &str) -> String {
 pub fn site_href(path: &str) -> String {
     let base = use_context::<Base>().map(|b| b.0).unwrap_or_default();
     format!("{base}{path}")
-}
-
-/// Wraps a plan view in the scope that provides its plan (see [`crate::scope`]).
-fn scoped<V: IntoView + 'static>(view: fn() -> V) -> impl IntoView {
-    view! { <PlanScope>{view()}</PlanScope> }
-}
-
-fn embedded<V: IntoView + 'static>(view: fn() -> V) -> impl IntoView {
-    view! { <PlanScope><Embedded>{view()}</Embedded></PlanScope> }
 }
 
 /// Moves focus to the main content without touching the URL (a `#main` link would resolve
@@ -72,41 +62,45 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // While a page's chunk is on its way the router keeps showing the page being left
+    // (set_is_routing makes it wait for the new view), and says so here.
+    let (is_routing, set_is_routing) = signal(false);
+
     view! {
-        <Router base=base>
+        <Router base=base set_is_routing>
             <a class="skip" href="#main" on:click=skip_to_main>{move || use_ui().lang.get().pick("跳到主要內容", "Skip to content")}</a>
             <Header/>
-            <DocumentTitle/>
-            <main id="main" tabindex="-1">
+            <DocumentTitle is_routing/>
+            <main id="main" tabindex="-1" aria-busy=move || is_routing.get().to_string()>
                 <StorageProblems/>
                 <Routes fallback=views::not_found::NotFound>
-                    <Route path=path!("/") view=|| scoped(views::overview::Overview)/>
-                    <Route path=path!("/treemap") view=|| scoped(views::treemap::TreemapPage)/>
-                    <Route path=path!("/goals") view=|| scoped(views::goals::GoalsPage)/>
-                    <Route path=path!("/programmes") view=|| scoped(views::table::TablePage)/>
-                    <Route path=path!("/programme/:n") view=|| scoped(views::programme::ProgrammePage)/>
-                    <Route path=path!("/flow") view=|| scoped(views::flow::FlowPage)/>
-                    <Route path=path!("/whatif") view=|| scoped(views::whatif::WhatIfPage)/>
-                    <Route path=path!("/notes") view=|| scoped(views::notes::NotesPage)/>
-                    <Route path=path!("/p/:id") view=|| scoped(views::overview::Overview)/>
-                    <Route path=path!("/p/:id/treemap") view=|| scoped(views::treemap::TreemapPage)/>
-                    <Route path=path!("/p/:id/goals") view=|| scoped(views::goals::GoalsPage)/>
-                    <Route path=path!("/p/:id/programmes") view=|| scoped(views::table::TablePage)/>
-                    <Route path=path!("/p/:id/programme/:n") view=|| scoped(views::programme::ProgrammePage)/>
-                    <Route path=path!("/p/:id/flow") view=|| scoped(views::flow::FlowPage)/>
-                    <Route path=path!("/p/:id/whatif") view=|| scoped(views::whatif::WhatIfPage)/>
-                    <Route path=path!("/p/:id/notes") view=|| scoped(views::notes::NotesPage)/>
-                    <Route path=path!("/import") view=views::import::ImportPage/>
-                    <Route path=path!("/library") view=views::library::LibraryPage/>
-                    <Route path=path!("/compare") view=views::compare::ComparePage/>
-                    <Route path=path!("/embed/treemap") view=|| embedded(views::treemap::TreemapPage)/>
-                    <Route path=path!("/embed/funding") view=|| embedded(views::overview::FundingOnly)/>
-                    <Route path=path!("/embed/goals") view=|| embedded(views::goals::GoalsPage)/>
-                    <Route path=path!("/embed/flow") view=|| embedded(views::flow::FlowPage)/>
-                    <Route path=path!("/p/:id/embed/treemap") view=|| embedded(views::treemap::TreemapPage)/>
-                    <Route path=path!("/p/:id/embed/funding") view=|| embedded(views::overview::FundingOnly)/>
-                    <Route path=path!("/p/:id/embed/goals") view=|| embedded(views::goals::GoalsPage)/>
-                    <Route path=path!("/p/:id/embed/flow") view=|| embedded(views::flow::FlowPage)/>
+                    <Route path=path!("/") view={Lazy::<pages::Overview>::new()}/>
+                    <Route path=path!("/treemap") view={Lazy::<pages::Treemap>::new()}/>
+                    <Route path=path!("/goals") view={Lazy::<pages::Goals>::new()}/>
+                    <Route path=path!("/programmes") view={Lazy::<pages::Table>::new()}/>
+                    <Route path=path!("/programme/:n") view={Lazy::<pages::Programme>::new()}/>
+                    <Route path=path!("/flow") view={Lazy::<pages::Flow>::new()}/>
+                    <Route path=path!("/whatif") view={Lazy::<pages::WhatIf>::new()}/>
+                    <Route path=path!("/notes") view={Lazy::<pages::Notes>::new()}/>
+                    <Route path=path!("/p/:id") view={Lazy::<pages::Overview>::new()}/>
+                    <Route path=path!("/p/:id/treemap") view={Lazy::<pages::Treemap>::new()}/>
+                    <Route path=path!("/p/:id/goals") view={Lazy::<pages::Goals>::new()}/>
+                    <Route path=path!("/p/:id/programmes") view={Lazy::<pages::Table>::new()}/>
+                    <Route path=path!("/p/:id/programme/:n") view={Lazy::<pages::Programme>::new()}/>
+                    <Route path=path!("/p/:id/flow") view={Lazy::<pages::Flow>::new()}/>
+                    <Route path=path!("/p/:id/whatif") view={Lazy::<pages::WhatIf>::new()}/>
+                    <Route path=path!("/p/:id/notes") view={Lazy::<pages::Notes>::new()}/>
+                    <Route path=path!("/import") view={Lazy::<pages::Import>::new()}/>
+                    <Route path=path!("/library") view={Lazy::<pages::Library>::new()}/>
+                    <Route path=path!("/compare") view={Lazy::<pages::Compare>::new()}/>
+                    <Route path=path!("/embed/treemap") view={Lazy::<pages::EmbedTreemap>::new()}/>
+                    <Route path=path!("/embed/funding") view={Lazy::<pages::EmbedFunding>::new()}/>
+                    <Route path=path!("/embed/goals") view={Lazy::<pages::EmbedGoals>::new()}/>
+                    <Route path=path!("/embed/flow") view={Lazy::<pages::EmbedFlow>::new()}/>
+                    <Route path=path!("/p/:id/embed/treemap") view={Lazy::<pages::EmbedTreemap>::new()}/>
+                    <Route path=path!("/p/:id/embed/funding") view={Lazy::<pages::EmbedFunding>::new()}/>
+                    <Route path=path!("/p/:id/embed/goals") view={Lazy::<pages::EmbedGoals>::new()}/>
+                    <Route path=path!("/p/:id/embed/flow") view={Lazy::<pages::EmbedFlow>::new()}/>
                 </Routes>
             </main>
             <Footer/>
@@ -115,13 +109,17 @@ pub fn App() -> impl IntoView {
 }
 
 /// The tab's title names the page ("預算樹狀圖 · 施政計畫透視"), so history, bookmarks and screen
-/// readers can tell pages apart. Taken from the page's own heading once it has rendered.
+/// readers can tell pages apart. Taken from the page's own heading once it has rendered
+/// (after its chunk has arrived: `is_routing` is false again).
 #[component]
-fn DocumentTitle() -> impl IntoView {
+fn DocumentTitle(is_routing: ReadSignal<bool>) -> impl IntoView {
     let ui = use_ui();
     let location = use_location();
     Effect::new(move |_| {
-        let (_, lang) = (location.pathname.get(), ui.lang.get());
+        let (_, lang, routing) = (location.pathname.get(), ui.lang.get(), is_routing.get());
+        if routing {
+            return;
+        }
         request_animation_frame(move || {
             let heading = document().query_selector("main h1").ok().flatten().and_then(|h| h.text_content()).unwrap_or_default();
             let site = lang.pick("施政計畫透視", "Plan Explorer");

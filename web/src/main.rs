@@ -5,15 +5,31 @@ mod app;
 mod components;
 mod download;
 mod i18n;
+mod pages;
 mod scope;
 mod state;
 mod store;
 mod views;
 
+/// Room for the wasm splitter (scripts/split.py) to lay out read-only data per chunk. It
+/// groups each chunk's strings and tables together, and the alignment padding this adds
+/// must fit in the original data segment, or every string of every page stays in the main
+/// part. This array is referenced by nothing, so the splitter drops it and its bytes
+/// become that room. (Non-zero, so it is read-only data rather than zeroed memory.)
+#[used]
+static SPLIT_ROOM: [u8; 4096] = [0x5A; 4096];
+
 fn main() {
     console_error_panic_hook::set_once();
-    drop_prerendered();
-    leptos::mount::mount_to_body(app::App);
+    // The opened page's chunk first: mounted before it arrives, the page would be empty
+    // (the static copy gone, the live page not there yet) until it does.
+    wasm_bindgen_futures::spawn_local(async {
+        let pathname = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+        let below_base = pathname.strip_prefix(&app::base_path()).unwrap_or(&pathname).to_string();
+        pages::preload(&below_base).await;
+        drop_prerendered();
+        leptos::mount::mount_to_body(app::App);
+    });
 }
 
 /// The build writes a static copy of some pages (scripts/prerender.mjs) so the charts show

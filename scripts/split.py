@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Split the app's wasm into a main part and one chunk per page (part of the post-build hook).
+
+Trunk has no wasm splitting (trunk-rs/trunk#1022), so after Trunk has built the page this
+replaces the single wasm it wrote with the split one, the way `cargo leptos --split` does:
+
+  target/.../plan-web.wasm        rustc's output, linked with --emit-relocs (.cargo/config.toml)
+    → wasm-split-cli              main.wasm, chunk_*.wasm (code shared by several pages),
+                                  split_*.wasm (one per #[lazy_route] page, web/src/pages.rs)
+                                  and __wasm_split.js, which fetches them on demand
+    → wasm-bindgen on main        the JS glue, with the exports the chunks link against
+    → wasm-opt -Oz on each part
+    → into the staging dir        main under Trunk's own (hashed) names; the chunks in chunks/
+                                  under content-hashed names, so a deploy never mixes builds;
+                                  Trunk's integrity hashes updated for the files replaced.
+
+Usage (from postbuild.py): split(stage_dir). Tools come from scripts/setup.sh (versions pinned
+in scripts/versions.env; wasm-opt is binaryen's from npm, never Debian's).
+"""
+import base64, concurrent.futures, glob, hashlib, os, re, shutil, subprocess, tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The features rustc enables for wasm32 by default; wasm-opt must accept them all.
+WASM_FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
+                 "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"]
+CHUNK_DIR = "chunks"
+
+
+def run(*cmd):
+    subprocess.run(cmd, check=True)
+
+
+def short_hash(data):
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+def sri(path):
+    return "sha384-" + base64.b64encode(hashlib.sha384(open(path, "rb").read()).digest()).decode()
+
+
+# Below this, a part is left as wasm-split wrote it, less its custom sections: each wasm-opt
+# run costs ~0.8 s (binaryen from npm runs on node), and most parts are tiny.
+OPTIMISE_FROM = 8 * 1024
+
+
+def read_leb(data, i):
+    value = shift = 0
+    while True:
+        byte = data[i]
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        i += 1
+        if byte < 0x80:
+            return value, i
+
+
+def strip_custom_sections(path):
+    """Drops names, producers and the splitter's own notes: nothing the browser needs."""
+    data = open(path, "rb").read()
+    out, i = bytearray(data[:8]), 8
+    while i < len(data):
+        start = i
+        size, i = read_leb(data, i + 1)
+        if data[start] != 0:
+            out += data[start:i + size]
+        i += size
+    open(path, "wb").write(out)
+
+
+def optimise(path):
+    strip_custom_sections(path)
+    if os.path.getsize(path) >= OPTIMISE_FROM:
+        run("wasm-opt", "-Oz", "--quiet", *WASM_FEATURES, path, "-o", path)
+
+
+def split(stage):
+    [bg] = glob.glob(os.path.join(stage, "plan-web-*_bg.wasm"))
+    name = os.path.basename(bg)[: -len("_bg.wasm")]  # Trunk's hashed stem, e.g. plan-web-1a2b…
+    target = os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target")
+    profile = "release" if os.environ.get("TRUNK_PROFILE", "release") == "release" else "debug"
+    linked = os.path.join(target, "wasm32-unknown-unknown", profile, "plan-web.wasm")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        run("wasm-split-cli", "--target", "web", "--out-name", name, linked, tmp)
+        run("wasm-bindgen", "--target", "web", "--no-typescript", "--keep-lld-exports",
+            "--remove-name-section", "--remove-producers-section",
+            "--out-dir", tmp, "--out-name", name, os.path.join(tmp, name + ".wasm"))
+        os.remove(os.path.join(tmp, name + ".wasm"))
+        parts = sorted(glob.glob(os.path.join(tmp, "*.wasm")))
+        with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+            list(pool.map(optimise, parts))
+
+        # Chunks under content-hashed names; the loader refers to them by those names.
+        loader = open(os.path.join(tmp, "__wasm_split.js"), encoding="utf-8").read()
+        chunks = os.path.join(stage, CHUNK_DIR)
+        os.makedirs(chunks, exist_ok=True)
+        for part in parts:
+            base = os.path.basename(part)
+            if base == name + "_bg.wasm":
+                continue
+            data = open(part, "rb").read()
+            hashed = f"{base[:-5]}-{short_hash(data)}.wasm"
+            shutil.copyfile(part, os.path.join(chunks, hashed))
+            loader = loader.replace(f'"./{base}"', f'"./{CHUNK_DIR}/{hashed}"')
+        loader_name = f"{name}-split-{short_hash(loader.encode())}.js"
+        open(os.path.join(stage, loader_name), "w", encoding="utf-8").write(loader)
+
+        glue = open(os.path.join(tmp, name + ".js"), encoding="utf-8").read()
+        glue = glue.replace('from "./__wasm_split.js"', f'from "./{loader_name}"')  # the import, not the wasm's module name
+        open(os.path.join(stage, name + ".js"), "w", encoding="utf-8").write(glue)
+        shutil.copyfile(os.path.join(tmp, name + "_bg.wasm"), bg)
+
+    # Trunk wrote integrity hashes of the files it made; these are different files now.
+    index = os.path.join(stage, "index.html")
+    html = open(index, encoding="utf-8").read()
+    for file in (name + ".js", name + "_bg.wasm"):
+        html = re.sub(r'(href="[^"]*' + re.escape(file) + r'"[^>]*integrity=")[^"]*(")',
+                      lambda m: m.group(1) + sri(os.path.join(stage, file)) + m.group(2), html)
+    open(index, "w", encoding="utf-8").write(html)

@@ -1,0 +1,53 @@
+// The wasm is split per page (web/src/pages.rs, scripts/split.py): opening a page fetches the
+// shell and that page's chunks, not every page's; another page's chunk is fetched when that
+// page is first shown, and the page then works as before.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { openApp, assertClean, SUB_PATH } from './harness.mjs';
+
+// A page's own chunk is named after its #[lazy] function: split_<page>_<n>-<hash>.wasm.
+const pagesFetched = (site) => [...new Set(site.requests
+  .map((u) => path.basename(new URL(u).pathname).match(/^split_(\w+?)_\d+-[0-9a-f]+\.wasm$/))
+  .filter(Boolean).map((m) => m[1]))].sort();
+
+const nav = (page, name) => page.getByRole('navigation', { name: '主要' }).getByRole('link', { name, exact: true }).click();
+
+for (const base of ['/', SUB_PATH]) {
+  test(`a page fetches only its own chunk; the next page's arrives when it is opened (base ${base})`, async (t) => {
+    // No service worker: it would fetch every file of the build for offline use.
+    const site = await openApp(t, '/treemap', { base, contextOptions: { serviceWorkers: 'block' } });
+    const { page } = site;
+    await page.waitForSelector('svg.treemap g.cell');
+    assert.deepEqual(pagesFetched(site), ['treemap'], 'the treemap page loads the treemap chunk and no other page');
+    const chunkRequests = site.requests.filter((u) => u.includes('/chunks/')).length;
+    const mainWasm = site.requests.filter((u) => /plan-web-[0-9a-f]+_bg\.wasm$/.test(u));
+    assert.equal(mainWasm.length, 1, 'one main wasm');
+
+    await nav(page, '匯入');
+    await page.waitForSelector('#import-text');
+    assert.deepEqual(pagesFetched(site), ['import', 'treemap'], 'the import page fetched its chunk on the way');
+    assert.ok(site.requests.filter((u) => u.includes('/chunks/')).length > chunkRequests);
+
+    // Back to a page whose chunk is loaded: nothing more to fetch, and it still works.
+    const before = site.requests.length;
+    await nav(page, '預算圖');
+    await page.waitForSelector('svg.treemap g.cell');
+    assert.deepEqual(site.requests.slice(before).filter((u) => u.endsWith('.wasm')), [], 'no wasm fetched again for a page already loaded');
+    assertClean(site, { base });
+  });
+}
+
+test('every page of the site has its own chunk, and a deep link to each works', async (t) => {
+  const site = await openApp(t, '/programme/7', { contextOptions: { serviceWorkers: 'block' } });
+  const { page } = site;
+  assert.match(await page.textContent('[data-testid=programme-budget]'), /258,536/);
+  assert.deepEqual(pagesFetched(site), ['programme']);
+  for (const [route, marker] of [['/', '[data-testid=total]'], ['/goals', '[data-testid=goal-tree]'], ['/programmes', '[data-testid=programme-table]'],
+    ['/flow', 'svg.sankey'], ['/whatif', '[data-testid=whatif-row]'], ['/notes', 'main h1'], ['/library', 'main h1'], ['/compare', 'main h1']]) {
+    await page.goto(site.server.url + route.slice(1));
+    await page.waitForSelector(marker);
+  }
+  assert.deepEqual(pagesFetched(site), ['compare', 'flow', 'goals', 'library', 'notes', 'overview', 'programme', 'table', 'what_if']);
+  assertClean(site);
+});
