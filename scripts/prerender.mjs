@@ -6,6 +6,8 @@
 // pre-rendered copy with the live one when it starts (web/src/main.rs). The figures are the
 // app's own (computed by plan-core in the browser); nothing is written by hand here.
 // DIST/404.html stays the empty shell that every other address (imports, /p/<id>/…) loads.
+// Each page also gets <link rel=preload> for the wasm chunks its render fetched
+// (scripts/split.py), so they download alongside the main wasm instead of after it.
 // Finally the service worker's file list is refreshed, so the new pages work offline.
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
@@ -22,14 +24,16 @@ const shell = await readFile(path.join(dist, '404.html'), 'utf8');
 if (!shell.includes('<noscript>')) throw new Error(`${dist}/404.html is not the app shell`);
 const server = await startServer({ dir: dist, base });
 const browser = await launch();
-const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 } });
-const page = await context.newPage();
 
-/** The rendered app: its title and the body's children the app added (not scripts). */
+/** The rendered app: its title, the body's children the app added (not scripts), and the
+ * chunks it fetched (a fresh context each time, so none comes from the cache). */
 async function render(route) {
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const logStart = server.log.length;
   await page.goto(server.url + route, { waitUntil: 'load' });
   await page.waitForSelector('body[data-app-ready]', { state: 'attached', timeout: 30_000 });
-  return page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(() => {
+  const rendered = await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(() => {
     // Form state lives in properties, which outerHTML does not write: make it attributes.
     for (const input of document.querySelectorAll('input')) {
       if (input.checked) input.setAttribute('checked', '');
@@ -43,6 +47,9 @@ async function render(route) {
       programmes: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')).filter((h) => /\/programme\/\d+$/.test(h)),
     });
   }, 0))));
+  await context.close();
+  rendered.chunks = server.log.slice(logStart).map((r) => r.path).filter((p) => p.includes('/chunks/')).map((p) => p.slice(base.length));
+  return rendered;
 }
 
 const escapeText = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -50,15 +57,17 @@ const routes = [...ROUTES];
 let written = 0;
 for (let i = 0; i < routes.length; i++) {
   const route = routes[i];
-  const { title, html, programmes } = await render(route);
+  const { title, html, programmes, chunks } = await render(route);
   if (route === 'programmes') {
     for (const href of programmes) {
       const r = href.slice(href.indexOf('programme/'));
       if (!routes.includes(r)) routes.push(r);
     }
   }
+  const preloads = chunks.map((c) => `<link rel="preload" href="${c}" as="fetch" type="application/wasm" crossorigin>`).join('');
   const out = shell
     .replace(/<title>[^<]*<\/title>/, `<title>${escapeText(title)}</title>`)
+    .replace('</body>', `${preloads}\n</body>`)
     .replace('</noscript>', `</noscript>\n<div data-prerendered>\n${html}\n</div>`);
   const file = path.join(dist, route === '' ? 'index.html' : `${route}.html`);
   await mkdir(path.dirname(file), { recursive: true });
