@@ -92,6 +92,13 @@ def split(stage):
 
         # Chunks under content-hashed names; the loader refers to them by those names.
         loader = open(os.path.join(tmp, "__wasm_split.js"), encoding="utf-8").read()
+        # The loader starts each fetch before it awaits the chunk's dependencies, so a failed
+        # fetch is an unhandled rejection until then (a page error), though the failure does
+        # reach the page (web/src/pages.rs says so). Mark it handled where it starts.
+        fetch_line = re.compile(r"(const src = fetch\(new URL\([^;]*\)\);)")
+        loader, n = fetch_line.subn(r"\1 src.catch(() => {});", loader)
+        if n == 0:
+            raise SystemExit("split.py: the loader's fetch line changed (wasm-split-cli upgrade?)")
         chunks = os.path.join(stage, CHUNK_DIR)
         os.makedirs(chunks, exist_ok=True)
         for part in parts:

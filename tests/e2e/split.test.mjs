@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { openApp, assertClean, SUB_PATH } from './harness.mjs';
 
-// A page's own chunk is named after its #[lazy] function: split_<page>_<n>-<hash>.wasm.
+// A page's own chunk is named after its split point (web/src/pages.rs): split_page_<name>-<hash>.wasm.
 const pagesFetched = (site) => [...new Set(site.requests
-  .map((u) => path.basename(new URL(u).pathname).match(/^split_(\w+?)_\d+-[0-9a-f]+\.wasm$/))
+  .map((u) => path.basename(new URL(u).pathname).match(/^split_page_(\w+)-[0-9a-f]+\.wasm$/))
   .filter(Boolean).map((m) => m[1]))].sort();
 
 const nav = (page, name) => page.getByRole('navigation', { name: '主要' }).getByRole('link', { name, exact: true }).click();
@@ -50,4 +50,27 @@ test('every page is in a chunk, and a deep link to each works', async (t) => {
   }
   assert.deepEqual(pagesFetched(site), ['goals_and_flow', 'overview', 'programmes', 'your_data']);
   assertClean(site);
+});
+
+test('a page whose chunk does not arrive says so and offers a reload; the page that was there keeps working', async (t) => {
+  const site = await openApp(t, '/', { contextOptions: { serviceWorkers: 'block' } });
+  const { page } = site;
+  // As after a deploy that replaced the chunks, or offline before the site was cached.
+  await page.route(/\/chunks\/split_page_treemap-/, (route) => route.abort());
+  await nav(page, '預算圖');
+  const alert = page.getByTestId('page-not-loaded').getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /沒有下載成功.*你的資料都還在/);
+  assert.deepEqual(site.pageErrors, [], 'no panic');
+  // The rest of the app is alive: another page opens, and English switches the message.
+  await nav(page, '目標');
+  await page.waitForSelector('[data-testid=goal-tree]');
+  await nav(page, '預算圖');
+  await page.getByRole('button', { name: 'English' }).click();
+  assert.match(await page.getByTestId('page-not-loaded').getByRole('alert').innerText(), /did not download/);
+  // Back online: the reload button loads the page.
+  await page.unroute(/\/chunks\/split_page_treemap-/);
+  await page.getByRole('button', { name: 'Reload this page' }).click();
+  await page.waitForSelector('svg.treemap g.cell');
+  assert.deepEqual(site.pageErrors, []);
 });

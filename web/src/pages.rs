@@ -1,19 +1,22 @@
 //! The routes' pages, split into wasm chunks that are fetched the first time a page is
-//! shown (Leptos's `#[lazy]`; the build splits the wasm with `wasm-split-cli`, see
-//! `scripts/split.py`). The first load then carries the shell, `plan-core` and the chunk of
-//! the page the reader opened, not every page of the site.
+//! shown (`#[wasm_split]`, which Leptos's `#[lazy]` is built on; here `fallible`, so a chunk
+//! that does not arrive is reported instead of panicking). The build splits the wasm with
+//! `wasm-split-cli` (`scripts/split.py`). The first load then carries the shell,
+//! `plan-core` and the chunk of the page the reader opened, not every page of the site.
 //!
-//! Each `#[lazy]` function below is one split point, and pages are grouped on purpose. The
-//! splitter gives every set of split points that share some code a chunk of its own, so
+//! Each `#[wasm_split]` function below is one split point, and pages are grouped on purpose.
+//! The splitter gives every set of split points that share some code a chunk of its own, so
 //! each split point adds small chunks (requests, and per-module overhead) to every page.
 //! Measured on FY111 (gzip): one split point per page made the treemap's first load
 //! 391 KB in 93 files; these five make it 347 KB in 21. The reading pages people land on
 //! (overview, treemap) are alone; pages that share most of their code go together.
 
-use crate::scope::PlanScope;
 use crate::components::embed::Embedded;
+use crate::scope::PlanScope;
+use crate::state::use_ui;
 use crate::views;
 use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use leptos_router::LazyRoute;
 
 /// A plan page in the scope that provides its plan (see [`crate::scope`]), or the chart
@@ -26,77 +29,99 @@ fn plan_page<V: IntoView + 'static>(embed: bool, view: fn() -> V) -> AnyView {
     }
 }
 
+/// A page whose chunk could not be fetched (offline before the site was cached, or a new
+/// deploy replaced the chunks of the build this tab started with): say so and offer a
+/// full load of the same address, instead of leaving the reader on a dead page.
+fn not_loaded(_: SplitLoaderError) -> AnyView {
+    let lang = use_ui().lang;
+    let reload = |_| {
+        let _ = window().location().reload();
+    };
+    view! {
+        <section class="page" data-testid="page-not-loaded">
+            <h1>{move || lang.get().pick("這一頁沒有載入", "This page did not load")}</h1>
+            <p class="diag error" role="alert">{move || lang.get().pick(
+                "這一頁的程式沒有下載成功：可能是離線，或網站剛更新過。你的資料都還在。",
+                "This page's code did not download: you may be offline, or the site has just been updated. Your data is safe.",
+            )}</p>
+            <button type="button" on:click=reload>{move || lang.get().pick("重新載入這一頁", "Reload this page")}</button>
+        </section>
+    }
+    .into_any()
+}
+
 /// Which page of a chunk that holds several.
 #[derive(Clone, Copy)]
 pub enum Page { Goals, Flow, Table, Programme, WhatIf, Notes, Import, Library, Compare }
 
-#[lazy]
-fn overview(embed: bool) -> AnyView {
-    if embed { plan_page(true, views::overview::FundingOnly) } else { plan_page(false, views::overview::Overview) }
+#[wasm_split(page_overview, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn overview(embed: bool) -> Result<AnyView, SplitLoaderError> {
+    Ok(if embed { plan_page(true, views::overview::FundingOnly) } else { plan_page(false, views::overview::Overview) })
 }
 
-#[lazy]
-fn treemap(embed: bool) -> AnyView {
-    plan_page(embed, views::treemap::TreemapPage)
+#[wasm_split(page_treemap, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn treemap(embed: bool) -> Result<AnyView, SplitLoaderError> {
+    Ok(plan_page(embed, views::treemap::TreemapPage))
 }
 
-#[lazy]
-fn goals_and_flow(page: Page, embed: bool) -> AnyView {
-    match page {
+#[wasm_split(page_goals_and_flow, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn goals_and_flow(page: Page, embed: bool) -> Result<AnyView, SplitLoaderError> {
+    Ok(match page {
         Page::Flow => plan_page(embed, views::flow::FlowPage),
         _ => plan_page(embed, views::goals::GoalsPage),
-    }
+    })
 }
 
-#[lazy]
-fn programmes(page: Page) -> AnyView {
-    match page {
+#[wasm_split(page_programmes, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn programmes(page: Page) -> Result<AnyView, SplitLoaderError> {
+    Ok(match page {
         Page::Table => plan_page(false, views::table::TablePage),
         _ => plan_page(false, views::programme::ProgrammePage),
-    }
+    })
 }
 
 /// The pages of the reader's own data: what-if, notes, import, library, comparison.
-#[lazy]
-fn your_data(page: Page) -> AnyView {
-    match page {
+#[wasm_split(page_your_data, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn your_data(page: Page) -> Result<AnyView, SplitLoaderError> {
+    Ok(match page {
         Page::WhatIf => plan_page(false, views::whatif::WhatIfPage),
         Page::Notes => plan_page(false, views::notes::NotesPage),
         Page::Import => views::import::ImportPage().into_any(),
         Page::Library => views::library::LibraryPage().into_any(),
         _ => views::compare::ComparePage().into_any(),
-    }
+    })
 }
 
-/// The routes' views: `Treemap => treemap(false), __preload_treemap;` (`#[lazy]` names each
-/// function's preloader `__preload_<name>`).
+/// The routes' views: `Treemap => treemap(false), __wasm_split_preload_treemap;`
+/// (`wasm_split` names each function's preloader `__wasm_split_preload_<name>`).
 macro_rules! route {
     ($($route:ident => $page:ident($($arg:expr),*), $preload:ident;)*) => {$(
         pub struct $route;
         impl LazyRoute for $route {
             fn data() -> Self { Self }
-            async fn view(_this: Self) -> AnyView { $page($($arg),*).await }
-            async fn preload() { $preload().await }
+            async fn view(_this: Self) -> AnyView { $page($($arg),*).await.unwrap_or_else(not_loaded) }
+            // A failed fetch is retried, and reported, by `view`.
+            async fn preload() { let _ = $preload().await; }
         }
     )*};
 }
 
 route! {
-    Overview => overview(false), __preload_overview;
-    Treemap => treemap(false), __preload_treemap;
-    Goals => goals_and_flow(Page::Goals, false), __preload_goals_and_flow;
-    Flow => goals_and_flow(Page::Flow, false), __preload_goals_and_flow;
-    Table => programmes(Page::Table), __preload_programmes;
-    Programme => programmes(Page::Programme), __preload_programmes;
-    EmbedFunding => overview(true), __preload_overview;
-    EmbedTreemap => treemap(true), __preload_treemap;
-    EmbedGoals => goals_and_flow(Page::Goals, true), __preload_goals_and_flow;
-    EmbedFlow => goals_and_flow(Page::Flow, true), __preload_goals_and_flow;
-    WhatIf => your_data(Page::WhatIf), __preload_your_data;
-    Notes => your_data(Page::Notes), __preload_your_data;
-    Import => your_data(Page::Import), __preload_your_data;
-    Library => your_data(Page::Library), __preload_your_data;
-    Compare => your_data(Page::Compare), __preload_your_data;
+    Overview => overview(false), __wasm_split_preload_overview;
+    Treemap => treemap(false), __wasm_split_preload_treemap;
+    Goals => goals_and_flow(Page::Goals, false), __wasm_split_preload_goals_and_flow;
+    Flow => goals_and_flow(Page::Flow, false), __wasm_split_preload_goals_and_flow;
+    Table => programmes(Page::Table), __wasm_split_preload_programmes;
+    Programme => programmes(Page::Programme), __wasm_split_preload_programmes;
+    EmbedFunding => overview(true), __wasm_split_preload_overview;
+    EmbedTreemap => treemap(true), __wasm_split_preload_treemap;
+    EmbedGoals => goals_and_flow(Page::Goals, true), __wasm_split_preload_goals_and_flow;
+    EmbedFlow => goals_and_flow(Page::Flow, true), __wasm_split_preload_goals_and_flow;
+    WhatIf => your_data(Page::WhatIf), __wasm_split_preload_your_data;
+    Notes => your_data(Page::Notes), __wasm_split_preload_your_data;
+    Import => your_data(Page::Import), __wasm_split_preload_your_data;
+    Library => your_data(Page::Library), __wasm_split_preload_your_data;
+    Compare => your_data(Page::Compare), __wasm_split_preload_your_data;
 }
 
 /// Fetches the chunk of the page at `pathname` (below the deploy base), so that the first
