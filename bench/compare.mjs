@@ -12,6 +12,11 @@ const pages = [
   { name: 'ours (/ overview)', dir: 'dist', path: '', chart: '.funding-bar svg' },
   { name: 'd3 reference', dir: 'bench/reference/dist', path: '', chart: 'svg.treemap g' },
 ];
+// THROTTLE=mbps/ms (e.g. 10/40) emulates a network of that bandwidth and round-trip time; the
+// default is the bare localhost server, where bytes cost almost nothing.
+const THROTTLE = process.env.THROTTLE && (([mbps, rtt]) => ({
+  downloadThroughput: (Number(mbps) * 1e6) / 8, uploadThroughput: (Number(mbps) * 1e6) / 8, latency: Number(rtt),
+}))(process.env.THROTTLE.split('/'));
 // BASELINE=dir adds another build of ours (e.g. an older commit's dist) to the same run, for A/B.
 if (process.env.BASELINE) {
   pages.push({ name: 'baseline (/treemap)', dir: process.env.BASELINE, path: 'treemap', chart: 'svg.treemap g' },
@@ -19,8 +24,15 @@ if (process.env.BASELINE) {
 }
 
 // Runs in the page before anything else: records the first paint of the chart, long tasks,
-// and the wasm memory once Trunk has started the app.
+// when the app has mounted (our pages set body[data-app-ready]), and the wasm memory once
+// Trunk has started the app.
 const probe = (selector) => {
+  new MutationObserver((_, obs) => {
+    if (document.body?.hasAttribute('data-app-ready')) {
+      obs.disconnect();
+      window.__appReady = performance.now();
+    }
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-app-ready'] });
   window.__longTasksEnd = 0;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longTasksEnd = Math.max(window.__longTasksEnd, e.startTime + e.duration);
@@ -49,14 +61,18 @@ for (let i = 0; i < N; i++) {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
+    if (THROTTLE) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...THROTTLE });
     await page.addInitScript(probe, p.chart);
     const logStart = server.log.length;
     await page.goto(server.url + p.path, { waitUntil: 'load' });
     await page.waitForFunction(() => window.__firstChart !== undefined, null, { timeout: 20000 });
+    // Ours is interactive once the app has mounted (on a slow network, long after the chart
+    // of the pre-rendered page is painted); the reference has nothing more to wait for.
+    if (p.dir !== 'bench/reference/dist') await page.waitForFunction(() => window.__appReady !== undefined, null, { timeout: 20000 });
     await page.waitForTimeout(300); // let late long tasks land
     const m = await page.evaluate(() => ({
       firstChart: window.__firstChart,
-      interactive: Math.max(window.__firstChart, window.__longTasksEnd),
+      interactive: Math.max(window.__firstChart, window.__appReady ?? 0, window.__longTasksEnd),
       wasm: window.__wasm?.memory?.buffer?.byteLength ?? 0,
     }));
     const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]));
@@ -76,7 +92,7 @@ await browser.close();
 
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 const ms = (t) => `${t.toFixed(1)} ms`;
-console.log(`medians of ${N} fresh loads each (headless Chromium, gzip-serving localhost server)`);
+console.log(`medians of ${N} fresh loads each (headless Chromium, gzip-serving localhost server${THROTTLE ? `, network emulated at ${process.env.THROTTLE} Mbit/s / ms RTT` : ''})`);
 console.log('page                 | transferred | first chart | interactive | JS heap   | wasm memory');
 for (const r of results) {
   console.log(`${r.name.padEnd(20)} | ${kb(r.bytes).padStart(11)} | ${ms(r.firstChart).padStart(11)} | ${ms(r.interactive).padStart(11)} | ${kb(r.heap).padStart(9)} | ${r.wasm ? kb(r.wasm) : '-'}`);
