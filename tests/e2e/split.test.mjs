@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openApp, assertClean, SUB_PATH } from './harness.mjs';
+import { openApp, assertClean, assertNoAxeViolations, SUB_PATH } from './harness.mjs';
 
 // A page's own chunk is named after its split point (web/src/pages.rs): split_page_<name>-<hash>.wasm.
 const pagesFetched = (site) => [...new Set(site.requests
@@ -62,6 +62,8 @@ test('a page whose chunk does not arrive says so and offers a reload; the page t
   await alert.waitFor();
   assert.match(await alert.innerText(), /沒有下載成功.*你的資料都還在/);
   assert.deepEqual(site.pageErrors, [], 'no panic');
+  await page.waitForFunction(() => document.title === '這一頁沒有載入 · 施政計畫透視');
+  await assertNoAxeViolations(page);
   // The rest of the app is alive: another page opens, and English switches the message.
   await nav(page, '目標');
   await page.waitForSelector('[data-testid=goal-tree]');
