@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Trunk post-build hook.
 
-0. Splits the wasm into a main part and one chunk per page (scripts/split.py).
+0. Splits the wasm into a main part and chunks by page (scripts/split.py).
 1. Locks the page down with a Content-Security-Policy. Trunk writes an inline
    <script type="module"> that starts the wasm; the policy allows exactly that script by its
    SHA-256 hash, the page's own origin for everything else, and nothing from anywhere else.

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Split the app's wasm into a main part and one chunk per page (part of the post-build hook).
+"""Split the app's wasm into a main part and chunks by page (part of the post-build hook).
 
 Trunk has no wasm splitting (trunk-rs/trunk#1022), so after Trunk has built the page this
 replaces the single wasm it wrote with the split one, the way `cargo leptos --split` does:
 
   target/.../plan-web.wasm        rustc's output, linked with --emit-relocs (.cargo/config.toml)
     → wasm-split-cli              main.wasm, chunk_*.wasm (code shared by several pages),
-                                  split_*.wasm (one per #[lazy_route] page, web/src/pages.rs)
+                                  split_page_*.wasm (one per split point, web/src/pages.rs)
                                   and __wasm_split.js, which fetches them on demand
     → wasm-bindgen on main        the JS glue, with the exports the chunks link against
     → wasm-opt -Oz on each part
@@ -81,7 +81,12 @@ def split(stage):
     linked = os.path.join(target, "wasm32-unknown-unknown", profile, "plan-web.wasm")
 
     with tempfile.TemporaryDirectory() as tmp:
-        run("wasm-split-cli", "--target", "web", "--out-name", name, linked, tmp)
+        splitter = subprocess.run(["wasm-split-cli", "--target", "web", "--out-name", name, linked, tmp],
+                                  check=True, capture_output=True, text=True)
+        if "Overlong segment" in splitter.stderr:
+            # It then keeps all read-only data (every page's strings) in the main part.
+            raise SystemExit("split.py: the splitter had no room to lay out the data per chunk: "
+                             "make SPLIT_ROOM in web/src/main.rs larger\n" + splitter.stderr)
         run("wasm-bindgen", "--target", "web", "--no-typescript", "--keep-lld-exports",
             "--remove-name-section", "--remove-producers-section",
             "--out-dir", tmp, "--out-name", name, os.path.join(tmp, name + ".wasm"))
