@@ -34,6 +34,14 @@ for (const base of ['/', SUB_PATH]) {
     await nav(page, '預算圖');
     await page.waitForSelector('svg.treemap g.cell');
     assert.deepEqual(site.requests.slice(before).filter((u) => u.endsWith('.wasm')), [], 'no wasm fetched again for a page already loaded');
+
+    // Pointing at a cell (it opens a programme) starts fetching the programme page's chunk
+    // before the click.
+    const fetched = page.waitForRequest(/\/chunks\/split_page_programmes-/);
+    await page.locator('svg.treemap g.cell').first().hover();
+    await fetched;
+    await page.locator('svg.treemap g.cell').first().click();
+    assert.match(await page.getByTestId('programme-budget').innerText(), /258,536/);
     assertClean(site, { base });
   });
 }

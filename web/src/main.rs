@@ -29,6 +29,7 @@ fn main() {
         pages::preload(&below_base).await;
         drop_prerendered();
         leptos::mount::mount_to_body(app::App);
+        pages::warm_on_intent(app::base_path());
     });
 }
 

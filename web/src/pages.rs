@@ -18,6 +18,9 @@ use crate::views;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use leptos_router::LazyRoute;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
 
 /// A plan page in the scope that provides its plan (see [`crate::scope`]), or the chart
 /// alone for `<iframe>` embedding.
@@ -154,4 +157,26 @@ pub async fn preload(pathname: &str) {
         (true, "flow") => EmbedFlow::preload().await,
         _ => {}
     }
+}
+
+/// Starts fetching a page's chunk when the reader points at or focuses a link to it (or a
+/// chart element that opens it), so the click usually finds the chunk there: otherwise the
+/// first visit to a page group waits for its chunks. `base` is the deploy base of hrefs.
+pub fn warm_on_intent(base: String) {
+    let last = Rc::new(RefCell::new(String::new()));
+    let warm = move |ev: web_sys::Event| {
+        let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let Ok(Some(link)) = el.closest("a[href], [data-opens]") else { return };
+        // Chart elements name a path without the base; links carry it.
+        let path = link.get_attribute("data-opens").or_else(|| link.get_attribute("href")).unwrap_or_default();
+        let path = path.strip_prefix(base.as_str()).unwrap_or(&path).to_string();
+        if *last.borrow() != path {
+            last.replace(path.clone());
+            wasm_bindgen_futures::spawn_local(async move { preload(&path).await });
+        }
+    };
+    let on_focus = warm.clone();
+    // Listening for the page's whole life: the handles are not kept.
+    let _ = window_event_listener(leptos::ev::pointerover, move |ev| warm(ev.into()));
+    let _ = window_event_listener(leptos::ev::focusin, move |ev| on_focus(ev.into()));
 }
