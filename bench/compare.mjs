@@ -8,8 +8,8 @@ import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
 
 const N = Number(process.argv[2] ?? 20);
 const pages = [
-  { name: 'ours (/treemap)', dir: 'dist', path: 'treemap', chart: 'svg.treemap g' },
-  { name: 'ours (/ overview)', dir: 'dist', path: '', chart: '.funding-bar svg' },
+  { name: 'ours (/treemap)', dir: 'dist', path: 'treemap', chart: 'svg.treemap g', app: true },
+  { name: 'ours (/ overview)', dir: 'dist', path: '', chart: '.funding-bar svg', app: true },
   { name: 'd3 reference', dir: 'bench/reference/dist', path: '', chart: 'svg.treemap g' },
 ];
 // THROTTLE=mbps/ms (e.g. 10/40) emulates a network of that bandwidth and round-trip time; the
@@ -19,8 +19,8 @@ const THROTTLE = process.env.THROTTLE && (([mbps, rtt]) => ({
 }))(process.env.THROTTLE.split('/'));
 // BASELINE=dir adds another build of ours (e.g. an older commit's dist) to the same run, for A/B.
 if (process.env.BASELINE) {
-  pages.push({ name: 'baseline (/treemap)', dir: process.env.BASELINE, path: 'treemap', chart: 'svg.treemap g' },
-             { name: 'baseline (/)', dir: process.env.BASELINE, path: '', chart: '.funding-bar svg' });
+  pages.push({ name: 'baseline (/treemap)', dir: process.env.BASELINE, path: 'treemap', chart: 'svg.treemap g', app: true },
+             { name: 'baseline (/)', dir: process.env.BASELINE, path: '', chart: '.funding-bar svg', app: true });
 }
 
 // Runs in the page before anything else: records the first paint of the chart, long tasks,
@@ -68,7 +68,7 @@ for (let i = 0; i < N; i++) {
     await page.waitForFunction(() => window.__firstChart !== undefined, null, { timeout: 20000 });
     // Ours is interactive once the app has mounted (on a slow network, long after the chart
     // of the pre-rendered page is painted); the reference has nothing more to wait for.
-    if (p.dir !== 'bench/reference/dist') await page.waitForFunction(() => window.__appReady !== undefined, null, { timeout: 20000 });
+    if (p.app) await page.waitForFunction(() => window.__appReady !== undefined, null, { timeout: 20000 });
     await page.waitForTimeout(300); // let late long tasks land
     const m = await page.evaluate(() => ({
       firstChart: window.__firstChart,

@@ -37,5 +37,5 @@ for name in pages:
     file, deps = loads[name]
     files = [file] + [loads[d][0] for d in deps]
     page_gz = sum(gz(os.path.join(dist, f)) for f in files)
-    label = re.sub(r"^__wasm_split_load_+|_\d+$", "", name)
+    label = name[len("__wasm_split_load_"):]
     print(f"  {label:24} {shell_gz:9,} + {page_gz:9,} = {shell_gz + page_gz:10,}  {len(shell) + len(files):5}")

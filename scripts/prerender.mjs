@@ -48,7 +48,7 @@ async function render(route) {
     });
   }, 0))));
   await context.close();
-  rendered.chunks = server.log.slice(logStart).map((r) => r.path).filter((p) => p.includes('/chunks/')).map((p) => p.slice(base.length));
+  rendered.chunks = [...new Set(server.log.slice(logStart).map((r) => r.path).filter((p) => p.includes('/chunks/')))].map((p) => p.slice(base.length));
   return rendered;
 }
 

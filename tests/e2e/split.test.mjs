@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openApp, assertClean, assertNoAxeViolations, SUB_PATH } from './harness.mjs';
+import { openApp, assertClean, assertNoAxeViolations, parseNumber, SUB_PATH } from './harness.mjs';
 
 // A page's own chunk is named after its split point (web/src/pages.rs): split_page_<name>-<hash>.wasm.
 const pagesFetched = (site) => [...new Set(site.requests
@@ -40,8 +40,11 @@ for (const base of ['/', SUB_PATH]) {
     const fetched = page.waitForRequest(/\/chunks\/split_page_programmes-/);
     await page.locator('svg.treemap g.cell').first().hover();
     await fetched;
+    const described = parseNumber((await page.getByTestId('treemap-details').innerText()).split('—')[1]);
     await page.locator('svg.treemap g.cell').first().click();
-    assert.match(await page.getByTestId('programme-budget').innerText(), /258,536/);
+    const budget = await page.getByTestId('programme-budget').innerText();
+    assert.equal(parseNumber(budget), described, 'the programme page shows the budget the cell described');
+    assert.match(budget, /258,536/); // the document's figure for 就業服務
     assertClean(site, { base });
   });
 }
@@ -49,12 +52,17 @@ for (const base of ['/', SUB_PATH]) {
 test('every page is in a chunk, and a deep link to each works', async (t) => {
   const site = await openApp(t, '/programme/7', { contextOptions: { serviceWorkers: 'block' } });
   const { page } = site;
-  assert.match(await page.textContent('[data-testid=programme-budget]'), /258,536/);
+  const budget = parseNumber(await page.textContent('[data-testid=programme-budget]'));
+  assert.equal(budget, 258536); // the document's figure for 就業服務
   assert.deepEqual(pagesFetched(site), ['programmes']);
   for (const [route, marker] of [['/', '[data-testid=total]'], ['/goals', '[data-testid=goal-tree]'], ['/programmes', '[data-testid=programme-table]'],
     ['/flow', 'svg.sankey'], ['/whatif', '[data-testid=whatif-row]'], ['/notes', 'main h1'], ['/library', 'main h1'], ['/compare', 'main h1']]) {
     await page.goto(site.server.url + route.slice(1));
     await page.waitForSelector(marker);
+    if (route === '/programmes') {
+      const row = page.locator('table tbody tr', { has: page.locator('a[href$="/programme/7"]') });
+      assert.equal(parseNumber(await row.locator('td').nth(1).innerText()), budget, 'the table lists the budget the deep link showed');
+    }
   }
   assert.deepEqual(pagesFetched(site), ['goals_and_flow', 'overview', 'programmes', 'your_data']);
   assertClean(site);

@@ -24,12 +24,12 @@ fn main() {
     // The opened page's chunk first: mounted before it arrives, the page would be empty
     // (the static copy gone, the live page not there yet) until it does.
     wasm_bindgen_futures::spawn_local(async {
+        let base = app::base_path();
         let pathname = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
-        let below_base = pathname.strip_prefix(&app::base_path()).unwrap_or(&pathname).to_string();
-        pages::preload(&below_base).await;
+        pages::preload(pathname.strip_prefix(base.as_str()).unwrap_or(&pathname)).await;
         drop_prerendered();
         leptos::mount::mount_to_body(app::App);
-        pages::warm_on_intent(app::base_path());
+        pages::warm_on_intent(base);
     });
 }
 
