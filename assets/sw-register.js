@@ -6,8 +6,8 @@
   const scope = document.baseURI;
   function announce(worker) {
     if (document.getElementById('update-banner')) return;
-    // The reader's language as the app stored it (gloo-storage keeps JSON strings).
-    const zh = localStorage.getItem('plan-explorer.lang') !== '"en"';
+    // Written by web/src/state.rs: `en`, or `"en"` by builds before 2026-12.
+    const zh = !['en', '"en"'].includes(localStorage.getItem('plan-explorer.lang'));
     const bar = document.createElement('div');
     bar.id = 'update-banner';
     bar.setAttribute('role', 'status');

@@ -23,7 +23,7 @@ test('English switches the UI, survives a reload, and switches back', async (t) 
   assert.equal(await page.getByTestId('total').innerText(), '507,013 (NT$ thousand)');
   assert.match(await page.getByTestId('total-short').innerText(), /^NT\$507\.0 million$/);
   assert.match(await page.locator('.skip').textContent(), /Skip to content/);
-  assert.equal(await page.evaluate(() => localStorage.getItem('plan-explorer.lang')), '"en"');
+  assert.equal(await page.evaluate(() => localStorage.getItem('plan-explorer.lang')), 'en');
 
   await page.reload();
   await page.waitForSelector('body[data-app-ready]');

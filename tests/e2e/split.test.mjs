@@ -92,3 +92,46 @@ test('a page whose chunk does not arrive says so and offers a reload; the page t
   await page.waitForSelector('svg.treemap g.cell');
   assert.deepEqual(site.pageErrors, []);
 });
+
+// The store's JSON code is a chunk of its own (web/src/store/codec.rs): split_store_codec-<hash>.wasm.
+const codecFetched = (site) => site.requests.some((u) => /\/chunks\/split_store_codec-[0-9a-f]+\.wasm$/.test(u));
+
+test('a first visit does without the store code; saving a note fetches it, and a returning reader gets it before the page shows', async (t) => {
+  const site = await openApp(t, '/programme/7', { contextOptions: { serviceWorkers: 'block' } });
+  const { page } = site;
+  // A language chosen earlier is a preference, not stored data (and the quoted form earlier
+  // builds wrote still reads).
+  await page.evaluate(() => localStorage.setItem('plan-explorer.lang', '"en"'));
+  await page.reload();
+  await page.waitForSelector('[data-testid=programme-budget]');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en', 'the stored language applies');
+  assert.equal(codecFetched(site), false, 'nothing stored: no store code');
+
+  await page.click('[data-testid=note] summary');
+  await page.fill('[data-testid=note] textarea', 'Check the placement rate');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await page.waitForSelector('[data-testid=note] [role=status] >> text=Saved');
+  assert.ok(codecFetched(site), 'the save fetched the store code');
+
+  // With a note stored, the store code arrives before the live page replaces the static one,
+  // so the note is there in the first render.
+  const before = site.requests.length;
+  await page.goto(site.server.url + 'programme/7');
+  await page.waitForSelector('body[data-app-ready=true]');
+  assert.match(await page.textContent('[data-testid=note] summary'), /Check the placement rate/);
+  assert.ok(codecFetched({ requests: site.requests.slice(before) }), 'fetched again on the new load');
+  assertClean(site);
+});
+
+test('another tab\'s note shows in a tab that had not fetched the store code', async (t) => {
+  const site = await openApp(t, '/programme/7', { contextOptions: { serviceWorkers: 'block' } });
+  const other = await site.page.context().newPage();
+  await other.goto(site.server.url + 'programme/7');
+  await other.waitForSelector('body[data-app-ready=true]');
+  await other.click('[data-testid=note] summary');
+  await other.fill('[data-testid=note] textarea', '另一個分頁寫的筆記');
+  await other.getByRole('button', { name: '儲存筆記' }).click();
+  await other.waitForSelector('[data-testid=note] [role=status] >> text=已儲存');
+  await site.page.waitForFunction(() => document.querySelector('[data-testid=note] summary').textContent.includes('另一個分頁寫的筆記'));
+  assertClean(site);
+});

@@ -22,11 +22,17 @@ static SPLIT_ROOM: [u8; 4096] = [0x5A; 4096];
 fn main() {
     console_error_panic_hook::set_once();
     // The opened page's chunk first: mounted before it arrives, the page would be empty
-    // (the static copy gone, the live page not there yet) until it does.
+    // (the static copy gone, the live page not there yet) until it does. So too the code that
+    // reads the reader's stored data, when there is some: a page must not show without it.
     wasm_bindgen_futures::spawn_local(async {
         let base = app::base_path();
         let pathname = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
-        pages::preload(pathname.strip_prefix(base.as_str()).unwrap_or(&pathname)).await;
+        let page = pages::preload(pathname.strip_prefix(base.as_str()).unwrap_or(&pathname));
+        if store::has_entries() {
+            futures::future::join(page, store::codec::load()).await;
+        } else {
+            page.await;
+        }
         drop_prerendered();
         leptos::mount::mount_to_body(app::App);
         pages::warm_on_intent(base);

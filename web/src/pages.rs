@@ -95,6 +95,16 @@ fn your_data(page: Page) -> Result<AnyView, SplitLoaderError> {
     })
 }
 
+/// The pages of the reader's own data change what is stored, so they come with the store's
+/// codec (a chunk that cannot be had shows up as a failed save, never as lost data).
+async fn own_data(page: Page) -> Result<AnyView, SplitLoaderError> {
+    futures::future::join(your_data(page), crate::store::codec::load()).await.0
+}
+
+async fn preload_own_data() {
+    let _ = futures::future::join(__wasm_split_preload_your_data(), crate::store::codec::load()).await;
+}
+
 /// The routes' views: `Treemap => treemap(false), __wasm_split_preload_treemap;`
 /// (`wasm_split` names each function's preloader `__wasm_split_preload_<name>`).
 macro_rules! route {
@@ -120,11 +130,11 @@ route! {
     EmbedTreemap => treemap(true), __wasm_split_preload_treemap;
     EmbedGoals => goals_and_flow(Page::Goals, true), __wasm_split_preload_goals_and_flow;
     EmbedFlow => goals_and_flow(Page::Flow, true), __wasm_split_preload_goals_and_flow;
-    WhatIf => your_data(Page::WhatIf), __wasm_split_preload_your_data;
-    Notes => your_data(Page::Notes), __wasm_split_preload_your_data;
-    Import => your_data(Page::Import), __wasm_split_preload_your_data;
-    Library => your_data(Page::Library), __wasm_split_preload_your_data;
-    Compare => your_data(Page::Compare), __wasm_split_preload_your_data;
+    WhatIf => own_data(Page::WhatIf), preload_own_data;
+    Notes => own_data(Page::Notes), preload_own_data;
+    Import => own_data(Page::Import), preload_own_data;
+    Library => own_data(Page::Library), preload_own_data;
+    Compare => own_data(Page::Compare), preload_own_data;
 }
 
 /// Fetches the chunk of the page at `pathname` (below the deploy base), so that the first

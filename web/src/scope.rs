@@ -44,8 +44,8 @@ pub fn PlanScope(children: ChildrenFn) -> impl IntoView {
         let curated = curated.get();
         let (data, root) = match id.get() {
             None => (Data::bundled(curated.as_ref()), String::new()),
-            Some(id) => match store.load_plan(&id) {
-                Ok(stored) => (Data::stored(&id, &stored.name, &stored.source, curated.as_ref()), format!("/p/{id}")),
+            Some(id) => match Data::stored(&id, curated.as_ref()) {
+                Ok(data) => (data, format!("/p/{id}")),
                 Err(reason) => return view! { <Missing reason=reason/> }.into_any(),
             },
         };

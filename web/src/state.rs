@@ -3,14 +3,13 @@
 //! kept in local storage.
 
 use crate::i18n::Lang;
-use gloo_storage::{LocalStorage, Storage};
-use leptos::prelude::*;
-use plan_core::meta::{PlanMeta, SEED_META_JSON};
 use crate::store::library::BUNDLED;
+use leptos::prelude::*;
 use plan_core::links::CuratedLinks;
-use plan_core::parser::read_any;
-use std::cell::RefCell;
+use plan_core::meta::PlanMeta;
+use plan_core::parser::{parse, Parsed};
 use plan_core::summary::{summarise, Summary};
+use std::cell::RefCell;
 use plan_core::{Diagnostic, Plan, SourceText, SEED_PLAN_TEXT};
 use std::sync::Arc;
 
@@ -40,15 +39,16 @@ impl Data {
         if let Some(data) = Self::synthetic() {
             return data;
         }
-        cached(BUNDLED, curated, || {
-            let meta = PlanMeta::from_json(SEED_META_JSON).unwrap_or_default();
-            Data::from_source(BUNDLED, "", SEED_PLAN_TEXT, meta, curated)
-        })
+        cached(BUNDLED, curated, || Data::from_parsed(BUNDLED, "", SEED_PLAN_TEXT, parse(SEED_PLAN_TEXT), seed_meta(), curated))
     }
 
-    /// An imported plan from the library.
-    pub fn stored(id: &str, name: &str, source: &str, curated: Option<&CuratedLinks>) -> Data {
-        cached(id, curated, || Data::from_source(id, name, source, PlanMeta::default(), curated))
+    /// An imported plan from the library (plan text or canonical JSON), or why it cannot be
+    /// had.
+    pub fn stored(id: &str, curated: Option<&CuratedLinks>) -> Result<Data, String> {
+        let stored = crate::store::use_store().load_plan(id)?;
+        // Reading the stored plan took the codec, so it is here; it also reads JSON plans.
+        let codec = crate::store::codec::get().ok_or_else(|| format!("no stored plan “{id}”"))?;
+        Ok(cached(id, curated, || Data::from_parsed(id, &stored.name, &stored.source, (codec.read_plan)(stored.source.as_bytes()), PlanMeta::default(), curated)))
     }
 
     /// Read once, from the address the page was opened with: in-app navigation drops the
@@ -68,11 +68,11 @@ impl Data {
         let get = |k: &str| params.as_ref().and_then(|p| p.get(k)).and_then(|v| v.parse::<u64>().ok());
         let n = get("synthetic").map(|n| n as usize).filter(|n| (1..=MAX_SYNTHETIC).contains(n))?;
         let plan = plan_core::synth::generate(get("seed").unwrap_or(1), n, (n / 40).max(6));
-        Some(Data::from_source(BUNDLED, "", &plan_core::synth::render_text(&plan), PlanMeta::default(), None))
+        let text = plan_core::synth::render_text(&plan);
+        Some(Data::from_parsed(BUNDLED, "", &text, parse(&text), PlanMeta::default(), None))
     }
 
-    fn from_source(id: &str, name: &str, text: &str, meta: PlanMeta, curated: Option<&CuratedLinks>) -> Data {
-        let parsed = read_any(text.as_bytes());
+    fn from_parsed(id: &str, name: &str, text: &str, parsed: Parsed, meta: PlanMeta, curated: Option<&CuratedLinks>) -> Data {
         let summary = summarise(&parsed.plan, curated);
         let name = if name.is_empty() { parsed.plan.title.clone() } else { name.to_string() };
         Data {
@@ -98,26 +98,39 @@ pub struct Ui {
     pub population: RwSignal<u64>,
 }
 
-const LANG_KEY: &str = "plan-explorer.lang";
-const POPULATION_KEY: &str = "plan-explorer.population";
+pub const LANG_KEY: &str = "plan-explorer.lang";
+pub const POPULATION_KEY: &str = "plan-explorer.population";
+
+/// Preferences are plain strings in local storage. (Earlier builds wrote them as JSON, so a
+/// language may still be stored in quotes.)
+fn preference(key: &str) -> Option<String> {
+    let stored = window().local_storage().ok()??.get_item(key).ok()??;
+    Some(stored.trim_matches('"').to_string())
+}
+
+/// Storage may be full or disabled; the choice then lasts for this visit only.
+fn set_preference(key: &str, value: &str) {
+    if let Ok(Some(storage)) = window().local_storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
 
 impl Ui {
     /// Preferences from local storage; anything unreadable falls back to the default
     /// (and is left in storage untouched).
     pub fn load(default_population: u64) -> Ui {
-        let lang = LocalStorage::get::<String>(LANG_KEY).ok().and_then(|c| Lang::from_code(&c)).unwrap_or(Lang::Zh);
-        let population = LocalStorage::get::<u64>(POPULATION_KEY).ok().filter(|p| *p > 0).unwrap_or(default_population);
+        let lang = preference(LANG_KEY).and_then(|c| Lang::from_code(&c)).unwrap_or(Lang::Zh);
+        let population = preference(POPULATION_KEY).and_then(|p| p.parse::<u64>().ok()).filter(|p| *p > 0).unwrap_or(default_population);
         let ui = Ui { lang: RwSignal::new(lang), population: RwSignal::new(population) };
         Effect::new(move |_| {
             let lang = ui.lang.get();
-            // Storage may be full or disabled; the choice then lasts for this visit only.
-            let _ = LocalStorage::set(LANG_KEY, lang.storage_code());
+            set_preference(LANG_KEY, lang.storage_code());
             if let Some(el) = document().document_element() {
                 let _ = el.set_attribute("lang", lang.html_code());
             }
         });
         Effect::new(move |_| {
-            let _ = LocalStorage::set(POPULATION_KEY, ui.population.get());
+            set_preference(POPULATION_KEY, &ui.population.get().to_string());
         });
         ui
     }
@@ -150,4 +163,10 @@ pub fn use_data() -> Data {
 
 pub fn use_ui() -> Ui {
     expect_context::<Ui>()
+}
+
+/// The bundled plan's companion file, turned into Rust by `build.rs` (so that reading it
+/// needs no JSON parser in the first load).
+fn seed_meta() -> PlanMeta {
+    include!(concat!(env!("OUT_DIR"), "/seed_meta.rs"))
 }

@@ -30,9 +30,12 @@ pub fn LinkEditor(lang: Lang, programme: u32) -> impl IntoView {
     let annotations = store.user_data(&data.id).map(|d| d.annotations).unwrap_or_default();
     let id = data.id.to_string();
     let change = move |f: Box<dyn FnOnce(&mut plan_core::annotations::Annotations)>| {
-        let result = store.update_user_data(&id, |d| f(&mut d.annotations));
-        JUST_CHANGED.set(result.is_ok());
-        failure.set(result.err());
+        let write = store.update_user_data(id.clone(), |d| f(&mut d.annotations));
+        leptos::task::spawn_local(async move {
+            let result = write.await;
+            JUST_CHANGED.set(result.is_ok());
+            failure.set(result.err());
+        });
     };
     let changed = JUST_CHANGED.take();
     if changed {

@@ -55,13 +55,16 @@ pub fn NoteEditor(lang: Lang, target: Target, #[prop(into)] about: String) -> im
     // `set_note` drops a note left empty and unbookmarked.
     let write = move |change: Box<dyn FnOnce(&mut Note)>| {
         let (pid, target) = (plan_id.clone(), target.clone());
-        let result = store.update_user_data(&pid, move |d| {
+        let write = store.update_user_data(pid, move |d| {
             let mut note = d.annotations.note(&target).cloned().unwrap_or_default();
             change(&mut note);
             note.updated = now_iso();
             d.annotations.set_note(&target, note);
         });
-        saved.set(Some(match result { Ok(()) => Saved::Yes, Err(e) => Saved::Failed(e) }));
+        leptos::task::spawn_local(async move {
+            let result = write.await;
+            saved.set(Some(match result { Ok(()) => Saved::Yes, Err(e) => Saved::Failed(e) }));
+        });
     };
     let write_text = write.clone();
     let id = format!("note-{}", key.replace('.', "-"));

@@ -3,7 +3,7 @@
 //! Each change is applied to the freshly read entry, so a note written in another tab
 //! a moment ago is kept.
 
-use super::{Store, StoreError};
+use super::{codec, Store, StoreError};
 use leptos::prelude::*;
 use plan_core::annotations::Annotations;
 use serde::{Deserialize, Serialize};
@@ -24,9 +24,8 @@ pub struct UserData {
     pub scenario: Option<String>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct Envelope {
-    schema_version: u32,
     #[serde(flatten)]
     data: UserData,
 }
@@ -39,22 +38,41 @@ fn migrate(version: u32, value: Value) -> Result<Value, String> {
     }
 }
 
+pub(super) fn decode(raw: &str) -> Result<UserData, String> {
+    super::decode::<Envelope>(raw, VERSION, migrate).map(|e| e.data)
+}
+
+pub(super) fn encode(data: &UserData) -> String {
+    #[derive(Serialize)]
+    struct EnvelopeRef<'a> {
+        schema_version: u32,
+        #[serde(flatten)]
+        data: &'a UserData,
+    }
+    serde_json::to_string(&EnvelopeRef { schema_version: VERSION, data }).unwrap_or_default()
+}
+
 impl Store {
     /// The plan's user data; tracks the revision. Unreadable data reads as `Err` (and is
     /// reported and locked by [`Store::read`]).
     pub fn user_data(&self, plan_id: &str) -> Result<UserData, String> {
         let _ = self.revision.get();
-        self.read::<Envelope>(&key(plan_id), VERSION, migrate).map(|e| e.map(|e| e.data).unwrap_or_default())
+        self.read(&key(plan_id), |c| c.user_data).map(Option::unwrap_or_default)
     }
 
-    pub fn update_user_data(&self, plan_id: &str, change: impl FnOnce(&mut UserData)) -> Result<(), StoreError> {
+    /// Applies a change to the freshly read user data and writes it (fetching the codec
+    /// first if need be).
+    pub async fn update_user_data(self, plan_id: String, change: impl FnOnce(&mut UserData)) -> Result<(), StoreError> {
+        codec::load().await.ok_or(StoreError::NotLoaded)?;
+        self.update_user_data_now(&plan_id, change)
+    }
+
+    /// The same, once the codec is here.
+    pub(super) fn update_user_data_now(&self, plan_id: &str, change: impl FnOnce(&mut UserData)) -> Result<(), StoreError> {
+        let codec = codec::get().ok_or(StoreError::NotLoaded)?;
         let k = key(plan_id);
-        let mut data = self
-            .read::<Envelope>(&k, VERSION, migrate)
-            .map_err(|_| StoreError::Locked(k.clone()))?
-            .map(|e| e.data)
-            .unwrap_or_default();
+        let mut data = self.read(&k, |c| c.user_data).map_err(|_| StoreError::Locked(k.clone()))?.unwrap_or_default();
         change(&mut data);
-        self.write(&k, &Envelope { schema_version: VERSION, data })
+        self.write(&k, &(codec.user_data_json)(&data))
     }
 }

@@ -7,7 +7,7 @@
 //! the bin (it stays stored and can be restored) until the user empties the bin.
 
 use super::annotations::UserData;
-use super::{new_id, now_iso, Store, StoreError};
+use super::{codec, new_id, now_iso, Store, StoreError};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -31,9 +31,8 @@ pub struct Entry {
     pub deleted: bool,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct Index {
-    schema_version: u32,
     plans: Vec<Entry>,
 }
 
@@ -56,6 +55,27 @@ fn no_migration(version: u32, _: Value) -> Result<Value, String> {
     Err(format!("no migration from schema {version}"))
 }
 
+pub(super) fn decode_index(raw: &str) -> Result<Vec<Entry>, String> {
+    super::decode::<Index>(raw, INDEX_VERSION, migrate_index).map(|i| i.plans)
+}
+
+pub(super) fn encode_index(plans: &[Entry]) -> String {
+    #[derive(Serialize)]
+    struct IndexRef<'a> {
+        schema_version: u32,
+        plans: &'a [Entry],
+    }
+    serde_json::to_string(&IndexRef { schema_version: INDEX_VERSION, plans }).unwrap_or_default()
+}
+
+pub(super) fn decode_plan(raw: &str) -> Result<StoredPlan, String> {
+    super::decode::<StoredPlan>(raw, PLAN_VERSION, no_migration)
+}
+
+pub(super) fn encode_plan(plan: &StoredPlan) -> String {
+    serde_json::to_string(plan).unwrap_or_default()
+}
+
 fn plan_key(id: &str) -> String {
     format!("plan-explorer.plan.{id}")
 }
@@ -65,30 +85,29 @@ impl Store {
     /// when another tab imports or deletes. An unreadable index reads as `Err`.
     pub fn plans(&self) -> Result<Vec<Entry>, String> {
         let _ = self.revision.get();
-        self.read::<Index>(INDEX_KEY, INDEX_VERSION, migrate_index).map(|i| i.map(|i| i.plans).unwrap_or_default())
+        self.read(INDEX_KEY, |c| c.index).map(Option::unwrap_or_default)
     }
 
+    /// (The pages that change the library fetch the codec before they render.)
     fn update_index(&self, change: impl FnOnce(&mut Vec<Entry>)) -> Result<(), StoreError> {
-        let mut plans = self
-            .read::<Index>(INDEX_KEY, INDEX_VERSION, migrate_index)
-            .map_err(|_| StoreError::Locked(INDEX_KEY.to_string()))?
-            .map(|i| i.plans)
-            .unwrap_or_default();
+        let codec = codec::get().ok_or(StoreError::NotLoaded)?;
+        let mut plans = self.read(INDEX_KEY, |c| c.index).map_err(|_| StoreError::Locked(INDEX_KEY.to_string()))?.unwrap_or_default();
         change(&mut plans);
-        self.write(INDEX_KEY, &Index { schema_version: INDEX_VERSION, plans })
+        self.write(INDEX_KEY, &(codec.index_json)(&plans))
     }
 
     /// Saves an imported plan (with the notes and scenario of a backup, if any); returns its
     /// id. The entries are written first and the index last; if any write fails, those
     /// written are removed again, so a failure leaves storage as it was.
     pub fn add_plan(&self, name: &str, source: &str, programmes: usize, total: String, user: Option<UserData>) -> Result<String, StoreError> {
+        let codec = codec::get().ok_or(StoreError::NotLoaded)?;
         let id = new_id();
         let (key, user_key) = (plan_key(&id), super::annotations::key(&id));
         let entry = Entry { id: id.clone(), name: name.to_string(), added: now_iso(), programmes, total, deleted: false };
         let result = self
-            .write(&key, &StoredPlan { schema_version: PLAN_VERSION, name: name.to_string(), source: source.to_string() })
+            .write(&key, &(codec.plan_json)(&StoredPlan { schema_version: PLAN_VERSION, name: name.to_string(), source: source.to_string() }))
             .and_then(|()| match user {
-                Some(u) => self.update_user_data(&id, |d| *d = u),
+                Some(u) => self.update_user_data_now(&id, |d| *d = u),
                 None => Ok(()),
             })
             .and_then(|()| self.update_index(|plans| plans.push(entry)));
@@ -122,6 +141,6 @@ impl Store {
 
     /// A stored plan's name and source, or why it cannot be had.
     pub fn load_plan(&self, id: &str) -> Result<StoredPlan, String> {
-        self.read::<StoredPlan>(&plan_key(id), PLAN_VERSION, no_migration)?.ok_or_else(|| format!("no stored plan “{id}”"))
+        self.read(&plan_key(id), |c| c.plan)?.ok_or_else(|| format!("no stored plan “{id}”"))
     }
 }

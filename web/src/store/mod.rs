@@ -1,5 +1,6 @@
 //! The user's own data in the browser's local storage: imported plans ([`library`]) and
-//! notes, link corrections and scenarios ([`annotations`]).
+//! notes, link corrections and scenarios ([`annotations`]). Their JSON is read and written
+//! by [`codec`], a chunk fetched only when there is something to read or write.
 //!
 //! Rules every module here follows, because nothing may ever be lost:
 //! - every stored value is JSON with a `schema_version`; older versions are migrated on
@@ -14,12 +15,13 @@
 //!   clobber each other.
 
 pub mod annotations;
+pub mod codec;
 pub mod library;
 
 use crate::i18n::Lang;
+use codec::Codec;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
-use serde::Serialize;
 use serde_json::Value;
 
 pub const PREFIX: &str = "plan-explorer.";
@@ -33,6 +35,8 @@ pub enum StoreError {
     Unavailable,
     /// The key holds a value this version cannot read; it is kept as it is.
     Locked(String),
+    /// The code that writes stored data did not download (offline before the site was cached).
+    NotLoaded,
 }
 
 impl StoreError {
@@ -44,6 +48,8 @@ impl StoreError {
             (StoreError::Unavailable, Lang::En) => "This browser does not let the site store data (private mode?), so changes last for this visit only.".into(),
             (StoreError::Locked(key), Lang::Zh) => format!("儲存的項目「{key}」無法讀取，為了不覆蓋它，這次的變更沒有儲存。請先在頁面上方的提示中處理。"),
             (StoreError::Locked(key), Lang::En) => format!("The stored entry “{key}” cannot be read; to avoid overwriting it, this change was not saved. Deal with it in the notice at the top of the page first."),
+            (StoreError::NotLoaded, Lang::Zh) => "儲存資料的程式沒有下載成功（可能是離線），這次的變更沒有儲存；先前儲存的資料都沒有改變。連上網路後重新載入頁面即可。".into(),
+            (StoreError::NotLoaded, Lang::En) => "The code that saves data did not download (offline?), so this change was not saved; everything stored before is unchanged. Reload the page once you are online.".into(),
         }
     }
 }
@@ -68,9 +74,16 @@ impl Store {
     pub fn install() -> Store {
         let store = Store { problems: RwSignal::new(Vec::new()), revision: RwSignal::new(0) };
         let handle = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
-            // `key` is null when another tab cleared all storage.
+            // `key` is null when another tab cleared all storage. What it wrote is read only
+            // once the codec is here, so no view ever takes a stored entry for an empty one.
             if ev.key().is_none_or(|k| k.starts_with(PREFIX)) {
-                store.revision.update(|r| *r += 1);
+                match codec::get() {
+                    Some(_) => store.touched(),
+                    None => leptos::task::spawn_local(async move {
+                        codec::load().await;
+                        store.touched();
+                    }),
+                }
             }
         });
         // The app lives as long as the page; keep the listener for good.
@@ -96,12 +109,14 @@ impl Store {
         self.problems.with_untracked(|ps| ps.iter().any(|p| p.key == key))
     }
 
-    /// Reads a versioned JSON value; `migrate` turns an older version's JSON into the
-    /// current one. `Ok(None)` when nothing is stored. An unreadable value is reported and
-    /// quarantined, and reads as `Err` so callers never mistake it for "empty".
-    pub fn read<T: DeserializeOwned>(&self, key: &str, current: u32, migrate: fn(u32, Value) -> Result<Value, String>) -> Result<Option<T>, String> {
+    /// Reads a stored entry with one of the codec's decoders. `Ok(None)` when nothing is
+    /// stored. An unreadable value is reported and quarantined, and reads as `Err` so callers
+    /// never mistake it for "empty"; so does a value read before the codec is here (not
+    /// reported: the app fetches the codec first whenever something is stored).
+    fn read<T>(&self, key: &str, decoder: fn(&Codec) -> fn(&str) -> Result<T, String>) -> Result<Option<T>, String> {
         let Some(raw) = raw_get(key) else { return Ok(None) };
-        let result = decode(&raw, current, migrate);
+        let Some(codec) = codec::get() else { return Err("the code that reads stored data did not download (offline?)".into()) };
+        let result = decoder(codec)(&raw);
         if let Err(reason) = &result {
             if raw_get(&format!("{QUARANTINE}{key}")).as_deref() != Some(raw.as_str()) {
                 // Best effort: the original stays where it is in any case.
@@ -112,13 +127,13 @@ impl Store {
         result.map(Some)
     }
 
-    /// Writes a value (with its `schema_version` already in it), or says why it could not.
-    pub fn write<T: Serialize>(&self, key: &str, value: &T) -> Result<(), StoreError> {
+    /// Writes a value the codec encoded (with its `schema_version` in it), or says why it
+    /// could not.
+    fn write(&self, key: &str, text: &str) -> Result<(), StoreError> {
         if self.is_locked(key) {
             return Err(StoreError::Locked(key.to_string()));
         }
-        let text = serde_json::to_string(value).map_err(|_| StoreError::Unavailable)?;
-        raw_set(key, &text)?;
+        raw_set(key, text)?;
         self.touched();
         Ok(())
     }
@@ -169,6 +184,12 @@ impl Store {
     }
 }
 
+/// Whether anything of the reader's is stored (preferences aside): if so, the codec is
+/// fetched before the first render.
+pub fn has_entries() -> bool {
+    keys().iter().any(|k| k != crate::state::LANG_KEY && k != crate::state::POPULATION_KEY)
+}
+
 fn keys() -> Vec<String> {
     let Some(s) = storage() else { return Vec::new() };
     (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(PREFIX) && !k.starts_with(QUARANTINE)).collect()
@@ -178,6 +199,8 @@ pub fn use_store() -> Store {
     expect_context::<Store>()
 }
 
+/// Decodes a versioned JSON value; `migrate` turns an older version's JSON into the
+/// current one. (For the codec's decoders only: it is where serde_json lives.)
 fn decode<T: DeserializeOwned>(raw: &str, current: u32, migrate: fn(u32, Value) -> Result<Value, String>) -> Result<T, String> {
     let value: Value = serde_json::from_str(raw).map_err(|e| format!("not JSON (line {}, column {}): {e}", e.line(), e.column()))?;
     let version = value.get("schema_version").and_then(Value::as_u64).unwrap_or(0) as u32;

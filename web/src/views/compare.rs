@@ -19,8 +19,7 @@ fn load(id: &str) -> Result<Data, String> {
     if id == BUNDLED {
         return Ok(Data::bundled(None));
     }
-    let stored = use_store().load_plan(id)?;
-    Ok(Data::stored(id, &stored.name, &stored.source, None))
+    Data::stored(id, None)
 }
 
 #[component]

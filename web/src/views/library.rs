@@ -130,8 +130,7 @@ fn Row(entry: Entry, lang: Lang, status: RwSignal<Option<Status>>) -> impl IntoV
 }
 
 fn load(id: &str) -> Option<Data> {
-    let stored = use_store().load_plan(id).ok()?;
-    Some(Data::stored(id, &stored.name, &stored.source, None))
+    Data::stored(id, None).ok()
 }
 
 /// Deleted plans, still stored until the bin is emptied.

@@ -53,7 +53,8 @@ pub fn WhatIfPage() -> impl IntoView {
                 return;
             }
             let code = encode(&s);
-            save_error.set(store.update_user_data(&id, |d| d.scenario = Some(code.clone())).err());
+            let write = store.update_user_data(id.to_string(), { let code = code.clone(); move |d| d.scenario = Some(code) });
+            leptos::task::spawn_local(async move { save_error.set(write.await.err()) });
             navigate(&format!("{path}?s={code}"), NavigateOptions { replace: true, scroll: false, ..Default::default() });
         }, std::time::Duration::from_millis(SETTLE_MS));
     });
