@@ -67,7 +67,14 @@ def strip_custom_sections(path):
     open(path, "wb").write(out)
 
 
+# SPLIT_KEEP_NAMES=1: keep function names (and skip wasm-opt) so a browser profile of the
+# build names Rust functions. For profiling only: such a build is several times larger.
+KEEP_NAMES = os.environ.get("SPLIT_KEEP_NAMES") == "1"
+
+
 def optimise(path):
+    if KEEP_NAMES:
+        return
     strip_custom_sections(path)
     if os.path.getsize(path) >= OPTIMISE_FROM:
         run("wasm-opt", "-Oz", "--quiet", *WASM_FEATURES, path, "-o", path)
@@ -88,7 +95,7 @@ def split(stage):
             raise SystemExit("split.py: the splitter had no room to lay out the data per chunk: "
                              "make SPLIT_ROOM in web/src/main.rs larger\n" + splitter.stderr)
         run("wasm-bindgen", "--target", "web", "--no-typescript", "--keep-lld-exports",
-            "--remove-name-section", "--remove-producers-section",
+            *([] if KEEP_NAMES else ["--remove-name-section"]), "--remove-producers-section",
             "--out-dir", tmp, "--out-name", name, os.path.join(tmp, name + ".wasm"))
         os.remove(os.path.join(tmp, name + ".wasm"))
         parts = sorted(glob.glob(os.path.join(tmp, "*.wasm")))

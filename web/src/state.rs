@@ -168,5 +168,8 @@ pub fn use_ui() -> Ui {
 /// The bundled plan's companion file, turned into Rust by `build.rs` (so that reading it
 /// needs no JSON parser in the first load).
 fn seed_meta() -> PlanMeta {
+    fn glosses(pairs: &[(&str, &str)]) -> std::collections::BTreeMap<String, String> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
     include!(concat!(env!("OUT_DIR"), "/seed_meta.rs"))
 }
