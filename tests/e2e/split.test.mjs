@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openApp, assertClean, assertNoAxeViolations, parseNumber, SUB_PATH } from './harness.mjs';
+import { openApp, assertClean, assertNoAxeViolations, assertSameOrigin, parseNumber, download, SUB_PATH } from './harness.mjs';
 
 // A page's own chunk is named after its split point (web/src/pages.rs): split_page_<name>-<hash>.wasm.
 const pagesFetched = (site) => [...new Set(site.requests
@@ -134,4 +134,31 @@ test('another tab\'s note shows in a tab that had not fetched the store code', a
   await other.waitForSelector('[data-testid=note] [role=status] >> text=已儲存');
   await site.page.waitForFunction(() => document.querySelector('[data-testid=note] summary').textContent.includes('另一個分頁寫的筆記'));
   assertClean(site);
+});
+
+// The plan files' writers are a chunk of their own (web/src/components/downloads.rs).
+const filesFetched = (requests) => requests.some((u) => /\/chunks\/split_plan_files-[0-9a-f]+\.wasm$/.test(u));
+
+test('the overview fetches the plan files\' writers only when the reader reaches for a download; if they do not arrive, it says so', async (t) => {
+  const site = await openApp(t, '/', { contextOptions: { serviceWorkers: 'block' } });
+  const { page } = site;
+  assert.equal(filesFetched(site.requests), false, 'not on landing');
+  // As offline before the site was cached: the click says what happened and nothing is lost.
+  await page.route(/\/chunks\/split_plan_files-/, (route) => route.abort());
+  await page.getByRole('button', { name: '計畫 CSV' }).click();
+  const status = page.getByRole('group', { name: '下載這份計畫' }).getByRole('status');
+  await status.getByText('沒有下載成功').waitFor();
+  assert.deepEqual(site.pageErrors, [], 'no panic');
+  await page.unroute(/\/chunks\/split_plan_files-/);
+  const csv = await download(page, () => page.getByRole('button', { name: '計畫 CSV' }).click());
+  assert.match(csv.name, /-programmes\.csv$/);
+  const rows = csv.text.trim().split('\n');
+  assert.equal(rows.length, 16, 'a header and the 15 programmes');
+  assert.match(rows.find((r) => r.includes('就業服務')), /258536/); // the document's figure
+  assert.equal(await status.innerText(), '', 'the message goes once a download works');
+  assert.ok(filesFetched(site.requests));
+  // The chunk loader logs each failed fetch; nothing else may be logged.
+  assert.deepEqual(site.pageErrors, []);
+  assert.ok(site.consoleErrors.every((e) => /Failed to fetch|Failed to load resource/.test(e)), site.consoleErrors.join('\n'));
+  assertSameOrigin(site.requests, site.origin);
 });

@@ -1,11 +1,18 @@
 //! Download buttons: the plan in view as CSV, canonical JSON, Fiscal Data Package, or a
 //! bundle with the user's notes and link corrections; and a chart as SVG or PNG.
+//!
+//! The plan files' writers (csv, serde_json, the data package) weigh as much as the overview
+//! page itself, and most readers never download, so they are a wasm chunk of their own
+//! ([`write`]), fetched when the reader points at or focuses the buttons, or at the latest
+//! on the click.
 
 use crate::download::{chart_png_file, chart_svg_file, text_file};
 use crate::i18n::Lang;
 use crate::state::Data;
+use crate::store::annotations::UserData;
 use crate::store::use_store;
 use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use plan_core::annotations::Bundle;
 use plan_core::export::{csv, fdp::fiscal_data_package, slug};
 
@@ -16,44 +23,98 @@ pub fn stem(data: &Data) -> String {
 
 /// Everything a user can take away about one plan.
 pub fn bundle_of(data: &Data) -> Bundle {
-    let user = use_store().user_data(&data.id).unwrap_or_default();
+    bundle(data, use_store().user_data(&data.id).unwrap_or_default())
+}
+
+fn bundle(data: &Data, user: UserData) -> Bundle {
     Bundle::new(&data.name, data.source.as_str(), user.annotations, user.scenario)
 }
 
 /// The files of a Fiscal Data Package, as `plan_core::export::fdp` names them.
 const FDP_FILES: [&str; 2] = ["datapackage.json", "funding-lines.csv"];
 
+/// One file a reader can download about a plan.
+#[derive(Clone, Copy)]
+enum PlanFile {
+    ProgrammesCsv,
+    FundingLinesCsv,
+    Json,
+    /// One file of the data package (an index into [`FDP_FILES`]).
+    DataPackage(usize),
+    /// The plan with the reader's notes, link corrections and scenario.
+    Backup,
+}
+
+impl PlanFile {
+    fn name(self, stem: &str) -> String {
+        match self {
+            PlanFile::ProgrammesCsv => format!("{stem}-programmes.csv"),
+            PlanFile::FundingLinesCsv => format!("{stem}-funding-lines.csv"),
+            PlanFile::Json => format!("{stem}.json"),
+            PlanFile::DataPackage(i) => format!("{stem}-{}", FDP_FILES[i]),
+            PlanFile::Backup => format!("{stem}-with-notes.json"),
+        }
+    }
+
+    fn mime(self) -> &'static str {
+        match self {
+            PlanFile::ProgrammesCsv | PlanFile::FundingLinesCsv => "text/csv",
+            PlanFile::DataPackage(_) => "application/octet-stream",
+            PlanFile::Json | PlanFile::Backup => "application/json",
+        }
+    }
+}
+
+/// A plan file's contents, written only when asked for (a budget book's funding lines are
+/// megabytes).
+#[wasm_split(plan_files, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn write(file: PlanFile, data: Data, user: UserData) -> Result<String, SplitLoaderError> {
+    Ok(match file {
+        PlanFile::ProgrammesCsv => csv::programmes_csv(&data.plan, &data.summary),
+        PlanFile::FundingLinesCsv => csv::funding_lines_csv(&data.plan),
+        PlanFile::Json => data.plan.to_json(),
+        PlanFile::DataPackage(i) => fiscal_data_package(&data.plan).into_iter().find(|f| f.name == FDP_FILES[i]).map(|f| f.contents).unwrap_or_default(),
+        PlanFile::Backup => bundle(&data, user).to_json(),
+    })
+}
+
 #[component]
 pub fn PlanDownloads(data: Data, lang: Lang) -> impl IntoView {
-    let name = stem(&data);
-    let (d1, d2, d3, d4, d5) = (data.clone(), data.clone(), data.clone(), data.clone(), data);
-    let (n1, n2, n3, n4, n5) = (name.clone(), name.clone(), name.clone(), name.clone(), name);
+    let stem = stem(&data);
+    let store = use_store();
+    let failed = RwSignal::new(false);
+    let download = move |file: PlanFile| {
+        let (data, stem) = (data.clone(), stem.clone());
+        // Read now, in the page's scope: the backup carries what is stored at the click.
+        let user = store.user_data(&data.id).unwrap_or_default();
+        leptos::task::spawn_local(async move {
+            match write(file, data, user).await {
+                Ok(contents) => {
+                    text_file(&file.name(&stem), file.mime(), &contents);
+                    failed.set(false);
+                }
+                Err(_) => failed.set(true),
+            }
+        });
+    };
+    let warm = || leptos::task::spawn_local(async { let _ = __wasm_split_preload_write().await; });
+    let button = move |file: PlanFile, label: String| {
+        let download = download.clone();
+        view! { <button type="button" on:click=move |_| download(file)>{label}</button> }
+    };
     view! {
-        <div class="downloads" role="group" aria-label=lang.pick("下載這份計畫", "Download this plan")>
+        <div class="downloads" role="group" aria-label=lang.pick("下載這份計畫", "Download this plan") on:pointerover=move |_| warm() on:focusin=move |_| warm()>
             <span>{lang.pick("下載：", "Download: ")}</span>
-            <button type="button" on:click=move |_| text_file(&format!("{n1}-programmes.csv"), "text/csv", &csv::programmes_csv(&d1.plan, &d1.summary))>
-                {lang.pick("計畫 CSV", "Programmes CSV")}
-            </button>
-            <button type="button" on:click=move |_| text_file(&format!("{n2}-funding-lines.csv"), "text/csv", &csv::funding_lines_csv(&d2.plan))>
-                {lang.pick("經費來源 CSV", "Funding lines CSV")}
-            </button>
-            <button type="button" on:click=move |_| text_file(&format!("{n3}.json"), "application/json", &d3.plan.to_json())>
-                "JSON"
-            </button>
-            // One button per file (browsers hold back several downloads from one click), each
-            // written only when asked for: a budget book's funding lines are megabytes.
-            {FDP_FILES.iter().map(|name| {
-                let (data, stem) = (d4.clone(), n4.clone());
-                let label = format!("{} {name}", lang.pick("財政資料包", "Fiscal Data Package"));
-                view! { <button type="button" on:click=move |_| {
-                    if let Some(f) = fiscal_data_package(&data.plan).into_iter().find(|f| f.name == *name) {
-                        text_file(&format!("{stem}-{name}"), "application/octet-stream", &f.contents);
-                    }
-                }>{label}</button> }
-            }).collect_view()}
-            <button type="button" on:click=move |_| text_file(&format!("{n5}-with-notes.json"), "application/json", &bundle_of(&d5).to_json())>
-                {lang.pick("含筆記的備份", "Backup with my notes")}
-            </button>
+            {button(PlanFile::ProgrammesCsv, lang.pick("計畫 CSV", "Programmes CSV").into())}
+            {button(PlanFile::FundingLinesCsv, lang.pick("經費來源 CSV", "Funding lines CSV").into())}
+            {button(PlanFile::Json, "JSON".into())}
+            // One button per file: browsers hold back several downloads from one click.
+            {FDP_FILES.iter().enumerate().map(|(i, name)| button(PlanFile::DataPackage(i), format!("{} {name}", lang.pick("財政資料包", "Fiscal Data Package")))).collect_view()}
+            {button(PlanFile::Backup, lang.pick("含筆記的備份", "Backup with my notes").into())}
+            <span role="status">{move || failed.get().then(|| view! { <span class="diag error">{lang.pick(
+                "寫出檔案的程式沒有下載成功（可能是離線），請連上網路後再試一次。",
+                "The code that writes the file did not download (offline?); try again once you are online.",
+            )}</span> })}</span>
         </div>
     }
 }
