@@ -42,14 +42,14 @@ pub(super) fn decode(raw: &str) -> Result<UserData, String> {
     super::decode::<Envelope>(raw, VERSION, migrate).map(|e| e.data)
 }
 
-pub(super) fn encode(data: &UserData) -> String {
+pub(super) fn encode(data: &UserData) -> Option<String> {
     #[derive(Serialize)]
     struct EnvelopeRef<'a> {
         schema_version: u32,
         #[serde(flatten)]
         data: &'a UserData,
     }
-    serde_json::to_string(&EnvelopeRef { schema_version: VERSION, data }).unwrap_or_default()
+    serde_json::to_string(&EnvelopeRef { schema_version: VERSION, data }).ok()
 }
 
 impl Store {
@@ -73,6 +73,6 @@ impl Store {
         let k = key(plan_id);
         let mut data = self.read(&k, |c| c.user_data).map_err(|_| StoreError::Locked(k.clone()))?.unwrap_or_default();
         change(&mut data);
-        self.write(&k, &(codec.user_data_json)(&data))
+        self.write(&k, (codec.user_data_json)(&data))
     }
 }

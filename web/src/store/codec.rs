@@ -12,14 +12,15 @@ use leptos::wasm_split::wasm_split;
 use plan_core::parser::Parsed;
 use std::cell::Cell;
 
-/// What needs serde_json, as plain functions (decoders report why a value cannot be read).
+/// What needs serde_json, as plain functions (decoders report why a value cannot be read;
+/// an encoder that fails gives `None`, and nothing is written).
 pub struct Codec {
     pub user_data: fn(&str) -> Result<UserData, String>,
-    pub user_data_json: fn(&UserData) -> String,
+    pub user_data_json: fn(&UserData) -> Option<String>,
     pub index: fn(&str) -> Result<Vec<Entry>, String>,
-    pub index_json: fn(&[Entry]) -> String,
+    pub index_json: fn(&[Entry]) -> Option<String>,
     pub plan: fn(&str) -> Result<StoredPlan, String>,
-    pub plan_json: fn(&StoredPlan) -> String,
+    pub plan_json: fn(&StoredPlan) -> Option<String>,
     /// A stored plan's source: plan text or canonical JSON (`plan_core::parser::read_any`).
     pub read_plan: fn(&[u8]) -> Parsed,
 }

@@ -59,21 +59,21 @@ pub(super) fn decode_index(raw: &str) -> Result<Vec<Entry>, String> {
     super::decode::<Index>(raw, INDEX_VERSION, migrate_index).map(|i| i.plans)
 }
 
-pub(super) fn encode_index(plans: &[Entry]) -> String {
+pub(super) fn encode_index(plans: &[Entry]) -> Option<String> {
     #[derive(Serialize)]
     struct IndexRef<'a> {
         schema_version: u32,
         plans: &'a [Entry],
     }
-    serde_json::to_string(&IndexRef { schema_version: INDEX_VERSION, plans }).unwrap_or_default()
+    serde_json::to_string(&IndexRef { schema_version: INDEX_VERSION, plans }).ok()
 }
 
 pub(super) fn decode_plan(raw: &str) -> Result<StoredPlan, String> {
     super::decode::<StoredPlan>(raw, PLAN_VERSION, no_migration)
 }
 
-pub(super) fn encode_plan(plan: &StoredPlan) -> String {
-    serde_json::to_string(plan).unwrap_or_default()
+pub(super) fn encode_plan(plan: &StoredPlan) -> Option<String> {
+    serde_json::to_string(plan).ok()
 }
 
 fn plan_key(id: &str) -> String {
@@ -93,7 +93,7 @@ impl Store {
         let codec = codec::get().ok_or(StoreError::NotLoaded)?;
         let mut plans = self.read(INDEX_KEY, |c| c.index).map_err(|_| StoreError::Locked(INDEX_KEY.to_string()))?.unwrap_or_default();
         change(&mut plans);
-        self.write(INDEX_KEY, &(codec.index_json)(&plans))
+        self.write(INDEX_KEY, (codec.index_json)(&plans))
     }
 
     /// Saves an imported plan (with the notes and scenario of a backup, if any); returns its
@@ -105,7 +105,7 @@ impl Store {
         let (key, user_key) = (plan_key(&id), super::annotations::key(&id));
         let entry = Entry { id: id.clone(), name: name.to_string(), added: now_iso(), programmes, total, deleted: false };
         let result = self
-            .write(&key, &(codec.plan_json)(&StoredPlan { schema_version: PLAN_VERSION, name: name.to_string(), source: source.to_string() }))
+            .write(&key, (codec.plan_json)(&StoredPlan { schema_version: PLAN_VERSION, name: name.to_string(), source: source.to_string() }))
             .and_then(|()| match user {
                 Some(u) => self.update_user_data_now(&id, |d| *d = u),
                 None => Ok(()),

@@ -128,12 +128,12 @@ impl Store {
     }
 
     /// Writes a value the codec encoded (with its `schema_version` in it), or says why it
-    /// could not.
-    fn write(&self, key: &str, text: &str) -> Result<(), StoreError> {
+    /// could not (`None`: it could not be encoded, so nothing is written).
+    fn write(&self, key: &str, text: Option<String>) -> Result<(), StoreError> {
         if self.is_locked(key) {
             return Err(StoreError::Locked(key.to_string()));
         }
-        raw_set(key, text)?;
+        raw_set(key, &text.ok_or(StoreError::Unavailable)?)?;
         self.touched();
         Ok(())
     }
