@@ -44,8 +44,7 @@ for name in (n for n in split_points if n.startswith("__wasm_split_load_page_"))
     label = name[len("__wasm_split_load_"):]
     print(f"  {label:24} {shell_gz:9,} + {page_gz:9,} = {shell_gz + page_gz:10,}  {len(shell) + len(files):5}")
 # Other split points are not pages, and come on top of a page's first load only when needed.
-WHEN = {"store_codec": "when the reader has something stored (web/src/store/codec.rs)",
-        "plan_files": "when the reader downloads a plan file (web/src/components/downloads.rs)"}
+WHEN = {"codec": "when the reader has something stored or downloads a plan file (web/src/codec.rs)"}
 for name in (n for n in split_points if not n.startswith("__wasm_split_load_page_")):
     files, label = chunks_of(name), name[len("__wasm_split_load_"):]
     print(f"  + {label}: {sum(gz(os.path.join(dist, f)) for f in files):,} B gzip in {len(files)} files "

@@ -93,10 +93,10 @@ test('a page whose chunk does not arrive says so and offers a reload; the page t
   assert.deepEqual(site.pageErrors, []);
 });
 
-// The store's JSON code is a chunk of its own (web/src/store/codec.rs): split_store_codec-<hash>.wasm.
-const codecFetched = (site) => site.requests.some((u) => /\/chunks\/split_store_codec-[0-9a-f]+\.wasm$/.test(u));
+// The code that reads and writes JSON and CSV is a chunk of its own (web/src/codec.rs): split_codec-<hash>.wasm.
+const codecFetched = (site) => site.requests.some((u) => /\/chunks\/split_codec-[0-9a-f]+\.wasm$/.test(u));
 
-test('a first visit does without the store code; saving a note fetches it, and a returning reader gets it before the page shows', async (t) => {
+test('a first visit does without the codec; saving a note fetches it, and a returning reader gets it before the page shows', async (t) => {
   const site = await openApp(t, '/programme/7', { contextOptions: { serviceWorkers: 'block' } });
   const { page } = site;
   // A language chosen earlier is a preference, not stored data (and the quoted form earlier
@@ -105,15 +105,15 @@ test('a first visit does without the store code; saving a note fetches it, and a
   await page.reload();
   await page.waitForSelector('[data-testid=programme-budget]');
   assert.equal(await page.getAttribute('html', 'lang'), 'en', 'the stored language applies');
-  assert.equal(codecFetched(site), false, 'nothing stored: no store code');
+  assert.equal(codecFetched(site), false, 'nothing stored: no codec');
 
   await page.click('[data-testid=note] summary');
   await page.fill('[data-testid=note] textarea', 'Check the placement rate');
   await page.getByRole('button', { name: 'Save note' }).click();
   await page.waitForSelector('[data-testid=note] [role=status] >> text=Saved');
-  assert.ok(codecFetched(site), 'the save fetched the store code');
+  assert.ok(codecFetched(site), 'the save fetched the codec');
 
-  // With a note stored, the store code arrives before the live page replaces the static one,
+  // With a note stored, the codec arrives before the live page replaces the static one,
   // so the note is there in the first render.
   const before = site.requests.length;
   await page.goto(site.server.url + 'programme/7');
@@ -123,7 +123,7 @@ test('a first visit does without the store code; saving a note fetches it, and a
   assertClean(site);
 });
 
-test('another tab\'s note shows in a tab that had not fetched the store code', async (t) => {
+test('another tab\'s note shows in a tab that had not fetched the codec', async (t) => {
   const site = await openApp(t, '/programme/7', { contextOptions: { serviceWorkers: 'block' } });
   const other = await site.page.context().newPage();
   await other.goto(site.server.url + 'programme/7');
@@ -136,27 +136,24 @@ test('another tab\'s note shows in a tab that had not fetched the store code', a
   assertClean(site);
 });
 
-// The plan files' writers are a chunk of their own (web/src/components/downloads.rs).
-const filesFetched = (requests) => requests.some((u) => /\/chunks\/split_plan_files-[0-9a-f]+\.wasm$/.test(u));
-
-test('the overview fetches the plan files\' writers only when the reader reaches for a download; if they do not arrive, it says so', async (t) => {
+test('the overview fetches the file writers only when the reader reaches for a download; if they do not arrive, it says so', async (t) => {
   const site = await openApp(t, '/', { contextOptions: { serviceWorkers: 'block' } });
   const { page } = site;
-  assert.equal(filesFetched(site.requests), false, 'not on landing');
+  assert.equal(codecFetched(site), false, 'not on landing');
   // As offline before the site was cached: the click says what happened and nothing is lost.
-  await page.route(/\/chunks\/split_plan_files-/, (route) => route.abort());
+  await page.route(/\/chunks\/split_codec-/, (route) => route.abort());
   await page.getByRole('button', { name: '計畫 CSV' }).click();
   const status = page.getByRole('group', { name: '下載這份計畫' }).getByRole('status');
   await status.getByText('沒有下載成功').waitFor();
   assert.deepEqual(site.pageErrors, [], 'no panic');
-  await page.unroute(/\/chunks\/split_plan_files-/);
+  await page.unroute(/\/chunks\/split_codec-/);
   const csv = await download(page, () => page.getByRole('button', { name: '計畫 CSV' }).click());
   assert.match(csv.name, /-programmes\.csv$/);
   const rows = csv.text.trim().split('\n');
   assert.equal(rows.length, 16, 'a header and the 15 programmes');
   assert.match(rows.find((r) => r.includes('就業服務')), /258536/); // the document's figure
   assert.equal(await status.innerText(), '', 'the message goes once a download works');
-  assert.ok(filesFetched(site.requests));
+  assert.ok(codecFetched(site));
   // The chunk loader logs each failed fetch; nothing else may be logged.
   assert.deepEqual(site.pageErrors, []);
   assert.ok(site.consoleErrors.every((e) => /Failed to fetch|Failed to load resource/.test(e)), site.consoleErrors.join('\n'));

@@ -2,6 +2,7 @@
 //! arithmetic lives here — and owns routing, language, local preferences and the DOM.
 
 mod app;
+mod codec;
 mod components;
 mod download;
 mod i18n;
@@ -29,7 +30,7 @@ fn main() {
         let pathname = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
         let page = pages::preload(pathname.strip_prefix(base.as_str()).unwrap_or(&pathname));
         if store::has_entries() {
-            futures::future::join(page, store::codec::load()).await;
+            futures::future::join(page, codec::load()).await;
         } else {
             page.await;
         }

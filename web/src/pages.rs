@@ -98,11 +98,11 @@ fn your_data(page: Page) -> Result<AnyView, SplitLoaderError> {
 /// The pages of the reader's own data change what is stored, so they come with the store's
 /// codec (a chunk that cannot be had shows up as a failed save, never as lost data).
 async fn own_data(page: Page) -> Result<AnyView, SplitLoaderError> {
-    futures::future::join(your_data(page), crate::store::codec::load()).await.0
+    futures::future::join(your_data(page), crate::codec::load()).await.0
 }
 
 async fn preload_own_data() {
-    let _ = futures::future::join(__wasm_split_preload_your_data(), crate::store::codec::load()).await;
+    let _ = futures::future::join(__wasm_split_preload_your_data(), crate::codec::load()).await;
 }
 
 /// The routes' views: `Treemap => treemap(false), __wasm_split_preload_treemap;`

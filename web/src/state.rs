@@ -47,7 +47,7 @@ impl Data {
     pub fn stored(id: &str, curated: Option<&CuratedLinks>) -> Result<Data, String> {
         let stored = crate::store::use_store().load_plan(id)?;
         // Reading the stored plan took the codec, so it is here; it also reads JSON plans.
-        let codec = crate::store::codec::get().ok_or("the code that reads stored plans did not download (offline?)")?;
+        let codec = crate::codec::get().ok_or("the code that reads stored plans did not download (offline?)")?;
         Ok(cached(id, curated, || Data::from_parsed(id, &stored.name, &stored.source, (codec.read_plan)(stored.source.as_bytes()), PlanMeta::default(), curated)))
     }
 

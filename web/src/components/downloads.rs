@@ -2,9 +2,9 @@
 //! bundle with the user's notes and link corrections; and a chart as SVG or PNG.
 //!
 //! The plan files' writers (csv, serde_json, the data package) weigh as much as the overview
-//! page itself, and most readers never download, so they are a wasm chunk of their own
-//! ([`write`]), fetched when the reader points at or focuses the buttons, or at the latest
-//! on the click.
+//! page itself, and most readers never download, so they live in the codec chunk
+//! ([`crate::codec`]), fetched when the reader points at or focuses the buttons, or at the
+//! latest on the click.
 
 use crate::download::{chart_png_file, chart_svg_file, text_file};
 use crate::i18n::Lang;
@@ -12,7 +12,6 @@ use crate::state::Data;
 use crate::store::annotations::UserData;
 use crate::store::use_store;
 use leptos::prelude::*;
-use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use plan_core::annotations::Bundle;
 use plan_core::export::{csv, fdp::fiscal_data_package, slug};
 
@@ -35,7 +34,7 @@ const FDP_FILES: [&str; 2] = ["datapackage.json", "funding-lines.csv"];
 
 /// One file a reader can download about a plan.
 #[derive(Clone, Copy)]
-enum PlanFile {
+pub enum PlanFile {
     ProgrammesCsv,
     FundingLinesCsv,
     Json,
@@ -66,16 +65,15 @@ impl PlanFile {
 }
 
 /// A plan file's contents, written only when asked for (a budget book's funding lines are
-/// megabytes).
-#[wasm_split(plan_files, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn write(file: PlanFile, data: Data, user: UserData) -> Result<String, SplitLoaderError> {
-    Ok(match file {
+/// megabytes). Called through the codec.
+pub fn write(file: PlanFile, data: &Data, user: UserData) -> String {
+    match file {
         PlanFile::ProgrammesCsv => csv::programmes_csv(&data.plan, &data.summary),
         PlanFile::FundingLinesCsv => csv::funding_lines_csv(&data.plan),
         PlanFile::Json => data.plan.to_json(),
         PlanFile::DataPackage(i) => fiscal_data_package(&data.plan).into_iter().find(|f| f.name == FDP_FILES[i]).map(|f| f.contents).unwrap_or_default(),
-        PlanFile::Backup => bundle(&data, user).to_json(),
-    })
+        PlanFile::Backup => bundle(data, user).to_json(),
+    }
 }
 
 #[component]
@@ -88,16 +86,16 @@ pub fn PlanDownloads(data: Data, lang: Lang) -> impl IntoView {
         // Read now, in the page's scope: the backup carries what is stored at the click.
         let user = store.user_data(&data.id).unwrap_or_default();
         leptos::task::spawn_local(async move {
-            match write(file, data, user).await {
-                Ok(contents) => {
+            match crate::codec::load().await.map(|c| (c.plan_file)(file, &data, user)) {
+                Some(contents) => {
                     text_file(&file.name(&stem), file.mime(), &contents);
                     failed.set(false);
                 }
-                Err(_) => failed.set(true),
+                None => failed.set(true),
             }
         });
     };
-    let warm = || leptos::task::spawn_local(async { let _ = __wasm_split_preload_write().await; });
+    let warm = || leptos::task::spawn_local(async { let _ = crate::codec::load().await; });
     let button = move |file: PlanFile, label: String| {
         let download = download.clone();
         view! { <button type="button" on:click=move |_| download(file)>{label}</button> }

@@ -3,7 +3,8 @@
 //! Each change is applied to the freshly read entry, so a note written in another tab
 //! a moment ago is kept.
 
-use super::{codec, Store, StoreError};
+use super::{Store, StoreError};
+use crate::codec;
 use leptos::prelude::*;
 use plan_core::annotations::Annotations;
 use serde::{Deserialize, Serialize};
@@ -38,11 +39,11 @@ fn migrate(version: u32, value: Value) -> Result<Value, String> {
     }
 }
 
-pub(super) fn decode(raw: &str) -> Result<UserData, String> {
+pub(crate) fn decode(raw: &str) -> Result<UserData, String> {
     super::decode::<Envelope>(raw, VERSION, migrate).map(|e| e.data)
 }
 
-pub(super) fn encode(data: &UserData) -> Option<String> {
+pub(crate) fn encode(data: &UserData) -> Option<String> {
     #[derive(Serialize)]
     struct EnvelopeRef<'a> {
         schema_version: u32,

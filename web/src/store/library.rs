@@ -7,7 +7,8 @@
 //! the bin (it stays stored and can be restored) until the user empties the bin.
 
 use super::annotations::UserData;
-use super::{codec, new_id, now_iso, Store, StoreError};
+use super::{new_id, now_iso, Store, StoreError};
+use crate::codec;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -55,11 +56,11 @@ fn no_migration(version: u32, _: Value) -> Result<Value, String> {
     Err(format!("no migration from schema {version}"))
 }
 
-pub(super) fn decode_index(raw: &str) -> Result<Vec<Entry>, String> {
+pub(crate) fn decode_index(raw: &str) -> Result<Vec<Entry>, String> {
     super::decode::<Index>(raw, INDEX_VERSION, migrate_index).map(|i| i.plans)
 }
 
-pub(super) fn encode_index(plans: &[Entry]) -> Option<String> {
+pub(crate) fn encode_index(plans: &[Entry]) -> Option<String> {
     #[derive(Serialize)]
     struct IndexRef<'a> {
         schema_version: u32,
@@ -68,11 +69,11 @@ pub(super) fn encode_index(plans: &[Entry]) -> Option<String> {
     serde_json::to_string(&IndexRef { schema_version: INDEX_VERSION, plans }).ok()
 }
 
-pub(super) fn decode_plan(raw: &str) -> Result<StoredPlan, String> {
+pub(crate) fn decode_plan(raw: &str) -> Result<StoredPlan, String> {
     super::decode::<StoredPlan>(raw, PLAN_VERSION, no_migration)
 }
 
-pub(super) fn encode_plan(plan: &StoredPlan) -> Option<String> {
+pub(crate) fn encode_plan(plan: &StoredPlan) -> Option<String> {
     serde_json::to_string(plan).ok()
 }
 

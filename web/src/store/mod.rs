@@ -1,6 +1,6 @@
 //! The user's own data in the browser's local storage: imported plans ([`library`]) and
 //! notes, link corrections and scenarios ([`annotations`]). Their JSON is read and written
-//! by [`codec`], a chunk fetched only when there is something to read or write.
+//! by [`crate::codec`], a chunk fetched only when there is something to read or write.
 //!
 //! Rules every module here follows, because nothing may ever be lost:
 //! - every stored value is JSON with a `schema_version`; older versions are migrated on
@@ -15,11 +15,10 @@
 //!   clobber each other.
 
 pub mod annotations;
-pub mod codec;
 pub mod library;
 
+use crate::codec::{self, Codec};
 use crate::i18n::Lang;
-use codec::Codec;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde_json::Value;

@@ -1,0 +1,68 @@
+//! Everything that reads or writes JSON or CSV files for the reader: the stored entries
+//! (`crate::store`), a stored plan that may be canonical JSON, and the plan files a reader
+//! downloads (`crate::components::downloads`). It is one wasm chunk of its own
+//! (`#[wasm_split]`), so a reader who stores and downloads nothing never fetches serde_json,
+//! csv or the data package (about 80 KB gzip off the landing pages' first load). One chunk
+//! rather than two: a second split point would add small shared chunks to every page.
+//!
+//! The app fetches it before its first render when something is stored
+//! ([`crate::store::has_entries`]), before a write, before a storage event from another tab
+//! is passed on, with the pages of the reader's own data, and when the reader reaches for a
+//! download. The store stays synchronous by reading it through [`get`].
+
+use crate::components::downloads::{self, PlanFile};
+use crate::state::Data;
+use crate::store::annotations::{self, UserData};
+use crate::store::library::{self, Entry, StoredPlan};
+use leptos::wasm_split::wasm_split;
+use plan_core::parser::Parsed;
+use std::cell::Cell;
+
+/// What needs serde_json or csv, as plain functions (decoders report why a value cannot be
+/// read; an encoder that fails gives `None`, and nothing is written).
+pub struct Codec {
+    pub user_data: fn(&str) -> Result<UserData, String>,
+    pub user_data_json: fn(&UserData) -> Option<String>,
+    pub index: fn(&str) -> Result<Vec<Entry>, String>,
+    pub index_json: fn(&[Entry]) -> Option<String>,
+    pub plan: fn(&str) -> Result<StoredPlan, String>,
+    pub plan_json: fn(&StoredPlan) -> Option<String>,
+    /// A stored plan's source: plan text or canonical JSON (`plan_core::parser::read_any`).
+    pub read_plan: fn(&[u8]) -> Parsed,
+    /// A plan file to download, with the reader's user data for the backup.
+    pub plan_file: fn(PlanFile, &Data, UserData) -> String,
+}
+
+thread_local! {
+    static LOADED: Cell<Option<&'static Codec>> = const { Cell::new(None) };
+}
+
+#[wasm_split(codec, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn fetch() -> Result<&'static Codec, leptos::wasm_split::SplitLoaderError> {
+    Ok(Box::leak(Box::new(Codec {
+        user_data: annotations::decode,
+        user_data_json: annotations::encode,
+        index: library::decode_index,
+        index_json: library::encode_index,
+        plan: library::decode_plan,
+        plan_json: library::encode_plan,
+        read_plan: plan_core::parser::read_any,
+        plan_file: downloads::write,
+    })))
+}
+
+/// The codec, if it has arrived.
+pub fn get() -> Option<&'static Codec> {
+    LOADED.get()
+}
+
+/// The codec, fetched first if need be; `None` when its chunk cannot be had (offline before
+/// the site was cached).
+pub async fn load() -> Option<&'static Codec> {
+    if let Some(codec) = get() {
+        return Some(codec);
+    }
+    let codec = fetch().await.ok()?;
+    LOADED.set(Some(codec));
+    Some(codec)
+}
