@@ -128,6 +128,7 @@ test('another tab\'s note shows in a tab that had not fetched the codec', async 
   const other = await site.page.context().newPage();
   await other.goto(site.server.url + 'programme/7');
   await other.waitForSelector('body[data-app-ready=true]');
+  assert.equal(codecFetched(site), false, 'nothing stored yet: neither tab has the codec');
   await other.click('[data-testid=note] summary');
   await other.fill('[data-testid=note] textarea', '另一個分頁寫的筆記');
   await other.getByRole('button', { name: '儲存筆記' }).click();
