@@ -151,6 +151,7 @@ test('the overview fetches the file writers only when the reader reaches for a d
   const csv = await download(page, () => page.getByRole('button', { name: '計畫 CSV' }).click());
   assert.match(csv.name, /-programmes\.csv$/);
   const rows = csv.text.trim().split('\n');
+  assert.equal(rows.length - 1, parseNumber(await page.getByTestId('programme-count').innerText()), 'a row per programme the overview counts');
   assert.equal(rows.length, 16, 'a header and the 15 programmes');
   assert.match(rows.find((r) => r.includes('就業服務')), /258536/); // the document's figure
   assert.equal(await status.innerText(), '', 'the message goes once a download works');

@@ -38,8 +38,8 @@ thread_local! {
 }
 
 #[wasm_split(codec, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn fetch() -> Result<&'static Codec, leptos::wasm_split::SplitLoaderError> {
-    Ok(Box::leak(Box::new(Codec {
+fn fetch() -> Result<Codec, leptos::wasm_split::SplitLoaderError> {
+    Ok(Codec {
         user_data: annotations::decode,
         user_data_json: annotations::encode,
         index: library::decode_index,
@@ -48,7 +48,7 @@ fn fetch() -> Result<&'static Codec, leptos::wasm_split::SplitLoaderError> {
         plan_json: library::encode_plan,
         read_plan: plan_core::parser::read_any,
         plan_file: downloads::write,
-    })))
+    })
 }
 
 /// The codec, if it has arrived.
@@ -57,12 +57,26 @@ pub fn get() -> Option<&'static Codec> {
 }
 
 /// The codec, fetched first if need be; `None` when its chunk cannot be had (offline before
-/// the site was cached).
+/// the site was cached). Several callers may wait at once; the first to finish keeps its
+/// table for the page's life, the others use that one.
 pub async fn load() -> Option<&'static Codec> {
     if let Some(codec) = get() {
         return Some(codec);
     }
-    let codec = fetch().await.ok()?;
-    LOADED.set(Some(codec));
-    Some(codec)
+    let fetched = fetch().await.ok()?;
+    Some(get().unwrap_or_else(|| {
+        let codec: &'static Codec = Box::leak(Box::new(fetched));
+        LOADED.set(Some(codec));
+        codec
+    }))
+}
+
+/// Starts fetching the codec when the reader is about to need it (a pointer or focus on a
+/// download button); nothing once it is here.
+pub fn warm() {
+    if get().is_none() {
+        leptos::task::spawn_local(async {
+            load().await;
+        });
+    }
 }

@@ -95,13 +95,12 @@ pub fn PlanDownloads(data: Data, lang: Lang) -> impl IntoView {
             }
         });
     };
-    let warm = || leptos::task::spawn_local(async { let _ = crate::codec::load().await; });
     let button = move |file: PlanFile, label: String| {
         let download = download.clone();
         view! { <button type="button" on:click=move |_| download(file)>{label}</button> }
     };
     view! {
-        <div class="downloads" role="group" aria-label=lang.pick("下載這份計畫", "Download this plan") on:pointerover=move |_| warm() on:focusin=move |_| warm()>
+        <div class="downloads" role="group" aria-label=lang.pick("下載這份計畫", "Download this plan") on:pointerover=|_| crate::codec::warm() on:focusin=|_| crate::codec::warm()>
             <span>{lang.pick("下載：", "Download: ")}</span>
             {button(PlanFile::ProgrammesCsv, lang.pick("計畫 CSV", "Programmes CSV").into())}
             {button(PlanFile::FundingLinesCsv, lang.pick("經費來源 CSV", "Funding lines CSV").into())}
