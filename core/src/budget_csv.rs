@@ -6,7 +6,7 @@
 //! The programmes CSV this program exports ([`crate::export::csv::programmes_csv`]) reads
 //! back through [`from_export`], funding notes included.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{AmountOf, Diagnostic, Finding};
 use crate::export::csv::PROGRAMMES_HEADER;
 use crate::funding::{programme_breakdown, FundingKind};
 use crate::money::Money;
@@ -74,11 +74,11 @@ pub fn read_table(text: &str) -> Result<Table, Diagnostic> {
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map(|p| p.line().min(u32::MAX as u64) as u32);
-            Diagnostic::error(line, "bad-csv", format!("the CSV cannot be read: {e}"))
+            Diagnostic::error(line, Finding::BadCsv { detail: e.to_string() })
         })?;
         let line = record.position().map(|p| p.line().min(u32::MAX as u64) as u32).unwrap_or(0);
         if record.len() > MAX_COLUMNS {
-            return Err(Diagnostic::error(Some(line), "too-many-columns", format!("this row has {} columns; at most {MAX_COLUMNS} are read", record.len())));
+            return Err(Diagnostic::error(Some(line), Finding::TooManyColumns { count: record.len(), max: MAX_COLUMNS }));
         }
         let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
         if !header_seen {
@@ -87,12 +87,12 @@ pub fn read_table(text: &str) -> Result<Table, Diagnostic> {
             continue;
         }
         if table.rows.len() == MAX_ROWS {
-            return Err(Diagnostic::error(Some(line), "too-many-rows", format!("the table has more than {MAX_ROWS} rows")));
+            return Err(Diagnostic::error(Some(line), Finding::TooManyRows { max: MAX_ROWS }));
         }
         table.rows.push(Row { line, cells });
     }
     if !header_seen {
-        return Err(Diagnostic::error(Some(1), "empty", "the file is empty: there is no table to read"));
+        return Err(Diagnostic::error(Some(1), Finding::Empty));
     }
     Ok(table)
 }
@@ -255,12 +255,12 @@ pub fn to_plan(t: &Table, m: &Mapping, title: &str) -> Parsed {
     plan.classification_levels = m.levels.iter().map(|i| t.headers.get(*i).cloned().unwrap_or_default()).collect();
     let header_line = t.rows.first().map(|r| r.line.saturating_sub(1).max(1)).unwrap_or(1);
     let Some(amount_col) = m.amount else {
-        diags.push(Diagnostic::error(Some(header_line), "no-amount-column", "no column is chosen as the amount"));
+        diags.push(Diagnostic::error(Some(header_line), Finding::NoAmountColumn));
         return Parsed { plan, diagnostics: diags };
     };
     let amount_header = t.headers.get(amount_col).map(String::as_str).unwrap_or("amount");
     if t.rows.iter().all(|r| r.cells.iter().all(|c| c.trim().is_empty())) {
-        diags.push(Diagnostic::error(Some(header_line), "empty", "the table has no rows"));
+        diags.push(Diagnostic::error(Some(header_line), Finding::NoRows));
         return Parsed { plan, diagnostics: diags };
     }
 
@@ -279,7 +279,7 @@ pub fn to_plan(t: &Table, m: &Mapping, title: &str) -> Parsed {
         let amount = match cell {
             Amount::Blank => None,
             Amount::Bad => {
-                diags.push(Diagnostic::error(Some(row.line), "budget-not-a-number", format!("column {amount_header}: `{}` is not a number", row.cell(amount_col))));
+                diags.push(Diagnostic::error(Some(row.line), Finding::BudgetNotANumber { programme: None, column: Some(amount_header.to_string()), written: row.cell(amount_col).to_string() }));
                 None
             }
             Amount::Value(d) => to_money(d, m.unit, row.line, &mut diags),
@@ -294,15 +294,15 @@ pub fn to_plan(t: &Table, m: &Mapping, title: &str) -> Parsed {
         } else {
             let fallback = path.iter().rev().find(|p| !p.is_empty()).cloned().unwrap_or_else(|| format!("（第 {} 行）", row.line));
             if m.name.is_some() {
-                diags.push(Diagnostic::warning(Some(row.line), "no-name", format!("this row has no name; it is called `{fallback}`")));
+                diags.push(Diagnostic::warning(Some(row.line), Finding::UnnamedRow { called: fallback.clone() }));
             }
             fallback
         };
         if path.is_empty() && !m.levels.is_empty() {
-            diags.push(Diagnostic::warning(Some(row.line), "no-classification", format!("`{name}` has no classification; it is counted as a line of its own")));
+            diags.push(Diagnostic::warning(Some(row.line), Finding::NoClassification { name: name.clone() }));
         }
         if amount.is_some_and(|a| a < Money::ZERO) {
-            diags.push(Diagnostic::error(Some(row.line), "negative-amount", format!("`{name}` has a negative amount")));
+            diags.push(Diagnostic::error(Some(row.line), Finding::NegativeAmount { name: name.clone() }));
         }
         let node = (!path.is_empty()).then(|| tree.node(&path));
         if let Some(node) = node {
@@ -310,7 +310,7 @@ pub fn to_plan(t: &Table, m: &Mapping, title: &str) -> Parsed {
                 first_line_of.resize(node + 1, None);
             }
             match first_line_of[node] {
-                Some(first) => diags.push(Diagnostic::warning(Some(row.line), "duplicate-classification", format!("`{name}` repeats the classification {} of line {first}", path.join("/")))),
+                Some(first) => diags.push(Diagnostic::warning(Some(row.line), Finding::DuplicateClassification { name: name.clone(), path: path.join("/"), first_line: first })),
                 None => first_line_of[node] = Some(row.line),
             }
             prev_path = path.clone();
@@ -341,7 +341,7 @@ pub fn to_plan(t: &Table, m: &Mapping, title: &str) -> Parsed {
             continue;
         }
         if l.blank {
-            diags.push(Diagnostic::warning(Some(l.line), "no-amount", format!("`{}` has no amount; it counts as 0", l.name)));
+            diags.push(Diagnostic::warning(Some(l.line), Finding::NoAmount { name: l.name.clone() }));
         }
         let number = plan.programmes.len() as u32 + 1;
         let budget = l.amount.unwrap_or_default();
@@ -359,7 +359,7 @@ pub fn to_plan(t: &Table, m: &Mapping, title: &str) -> Parsed {
     let sum: Money = plan.programmes.iter().map(|p| p.budget).filter(|b| b.is_plausible()).sum();
     for (line, total) in totals {
         if total != sum {
-            diags.push(Diagnostic::warning(Some(line), "total-mismatch", format!("the table states a total of {} 千元 but its lines add up to {} 千元", total.fmt_thousands(), sum.fmt_thousands())));
+            diags.push(Diagnostic::warning(Some(line), Finding::TotalMismatch { stated: total, sum }));
         }
     }
     finish(plan, diags)
@@ -391,7 +391,7 @@ fn to_money(d: Decimal, unit: Unit, line: u32, diags: &mut Vec<Diagnostic>) -> O
     match thousands.map(Money) {
         Some(m) if m.is_plausible() => Some(m),
         _ => {
-            diags.push(Diagnostic::error(Some(line), "amount-too-large", format!("the amount `{d}` is larger than any budget can be (10^18 千元); it was set to 0")));
+            diags.push(Diagnostic::error(Some(line), Finding::AmountTooLarge { programme: None, of: AmountOf::Budget, written: d.to_string() }));
             Some(Money::ZERO)
         }
     }
@@ -427,11 +427,7 @@ fn check_parent_sums(lines: &[Line], is_parent: &[bool], tree: &Tree, diags: &mu
         let (sum, unknown) = sums[i];
         if let (true, Some(stated), false) = (is_parent[i], l.amount, unknown) {
             if stated != sum {
-                diags.push(Diagnostic::warning(
-                    Some(l.line),
-                    "parent-sum-mismatch",
-                    format!("`{}` ({}) states {} 千元 but the lines under it add up to {} 千元", l.name, l.path.join("/"), stated.fmt_thousands(), sum.fmt_thousands()),
-                ));
+                diags.push(Diagnostic::warning(Some(l.line), Finding::ParentSumMismatch { name: l.name.clone(), path: l.path.join("/"), stated, sum }));
             }
         }
     }
@@ -457,8 +453,12 @@ fn finish(mut plan: Plan, mut diags: Vec<Diagnostic>) -> Parsed {
     let mut checked = validate::check(&plan);
     // Negative amounts are already reported, for subtotals as well as leaves; notes of 0
     // "exceeding" a negative budget would only say it again.
-    let negative: std::collections::HashSet<Option<u32>> = diags.iter().filter(|d| d.code == "negative-amount").map(|d| d.line).collect();
-    checked.retain(|d| d.code != "no-items" && d.code != "negative-budget" && !(d.code == "notes-exceed-budget" && negative.contains(&d.line)));
+    let negative: std::collections::HashSet<Option<u32>> = diags.iter().filter(|d| matches!(d.finding, Finding::NegativeAmount { .. })).map(|d| d.line).collect();
+    checked.retain(|d| match d.finding {
+        Finding::NoItems { .. } | Finding::NegativeBudget { .. } => false,
+        Finding::NotesExceedBudget { .. } => !negative.contains(&d.line),
+        _ => true,
+    });
     diags.extend(checked);
     validate::sanitize(&mut plan);
     diags.sort_by_key(|d| (d.line.unwrap_or(0), std::cmp::Reverse(d.severity)));
@@ -477,21 +477,21 @@ pub fn from_export(t: &Table) -> Parsed {
         let line = row.line;
         let at = Some(line);
         let n = row.cell(number).parse().unwrap_or_else(|_| {
-            diags.push(Diagnostic::error(at, "bad-number", format!("column number: `{}` is not a programme number", row.cell(number))));
+            diags.push(Diagnostic::error(at, Finding::BadProgrammeNumber { written: row.cell(number).to_string() }));
             plan.programmes.last().map(|p| p.number.saturating_add(1)).unwrap_or(1)
         });
         let b = Money::parse(row.cell(budget)).unwrap_or_else(|| {
-            diags.push(Diagnostic::error(at, "budget-not-a-number", format!("column budget_thousand_twd: `{}` is not a number", row.cell(budget))));
+            diags.push(Diagnostic::error(at, Finding::BudgetNotANumber { programme: None, column: Some("budget_thousand_twd".into()), written: row.cell(budget).to_string() }));
             Money::ZERO
         });
         if b < Money::ZERO {
-            diags.push(Diagnostic::error(at, "negative-amount", format!("programme {n} has a negative budget")));
+            diags.push(Diagnostic::error(at, Finding::NegativeBudget { programme: n }));
         }
         let mut funding = Vec::new();
         for note in row.cell(notes).split([';', '；']).map(str::trim).filter(|s| !s.is_empty()) {
             match note.rsplit_once(char::is_whitespace).and_then(|(s, a)| Some((s.trim(), Money::parse(a)?))) {
                 Some((source, amount)) => funding.push(FundingNote { source: source.to_string(), written_as: None, amount, span: Span::line(line) }),
-                None => diags.push(Diagnostic::error(at, "note-not-a-number", format!("column funding_notes: `{note}` is not `SOURCE AMOUNT`"))),
+                None => diags.push(Diagnostic::error(at, Finding::BadFundingNote { written: note.to_string() })),
             }
         }
         let items = row.cell(items).split(" | ").map(str::trim).filter(|s| !s.is_empty()).map(|s| Item { number: None, text: s.to_string(), span: Span::line(line) }).collect();
@@ -502,7 +502,7 @@ pub fn from_export(t: &Table) -> Parsed {
             for (kind, c) in [(FundingKind::CentralSubsidy, central), (FundingKind::SpecialFund, special), (FundingKind::CityGeneral, city)] {
                 let derived: Money = breakdown.iter().filter(|l| l.source.kind == kind).map(|l| l.amount).sum();
                 if let Some(stated) = Money::parse(row.cell(c)).filter(|s| *s != derived) {
-                    diags.push(Diagnostic::warning(at, "funding-columns-disagree", format!("column {}: {} 千元, but the funding notes give {} 千元", PROGRAMMES_HEADER[4 + kind as usize], stated.fmt_thousands(), derived.fmt_thousands())));
+                    diags.push(Diagnostic::warning(at, Finding::FundingColumnsDisagree { column: PROGRAMMES_HEADER[4 + kind as usize].to_string(), stated, derived }));
                 }
             }
         }

@@ -24,7 +24,7 @@ const BOOK: &str = "款,項,目,名稱,金額(元)
 ";
 
 fn codes(parsed: &plan_core::parser::Parsed) -> Vec<(Option<u32>, Severity, &str)> {
-    parsed.diagnostics.iter().map(|d| (d.line, d.severity, d.code.as_str())).collect()
+    parsed.diagnostics.iter().map(|d| (d.line, d.severity, d.code())).collect()
 }
 
 #[test]
@@ -44,9 +44,9 @@ fn a_budget_book_becomes_its_leaf_lines_in_thousands() {
     assert_eq!(plan.programmes[5].span.start, 12);
     assert_eq!(plan.total(), Money(Decimal::new(61005, 1)));
     assert_eq!(codes(&parsed), [(Some(6), Severity::Warning, "parent-sum-mismatch"), (Some(11), Severity::Error, "budget-not-a-number")]);
-    let mismatch = &parsed.diagnostics[0].message;
+    let mismatch = &parsed.diagnostics[0].message();
     assert!(mismatch.contains("議會") && mismatch.contains("2,000 千元") && mismatch.contains("1,900 千元"), "{mismatch}");
-    assert!(parsed.diagnostics[1].message.contains("`abc`"));
+    assert!(parsed.diagnostics[1].message().contains("`abc`"));
 }
 
 #[test]
@@ -80,7 +80,7 @@ fn flat_files_totals_and_problems() {
     assert_eq!(codes(&bad), [(Some(1), Severity::Error, "no-amount-column")]);
     let empty = read_table("name,amount\n\n").unwrap();
     assert_eq!(codes(&to_plan(&empty, &m, "x")), [(Some(1), Severity::Error, "empty")]);
-    assert_eq!(read_table("").unwrap_err().code, "empty");
+    assert_eq!(read_table("").unwrap_err().code(), "empty");
     let neg = read_table("name,amount\n甲,(12)\n").unwrap();
     assert_eq!(codes(&to_plan(&neg, &m, "x")), [(Some(2), Severity::Error, "negative-amount")]);
     let huge = read_table(&format!("name,amount\n甲,{}\n", "9".repeat(20))).unwrap();
@@ -112,9 +112,9 @@ fn a_hand_edited_export_is_reported_by_line() {
     let seed = plan_core::parser::parse(SEED_PLAN_TEXT).plan;
     let csv = programmes_csv(&seed, &summarise(&seed, None)).replacen("中央補助款 38,499", "中央補助款 38,49x", 1);
     let back = from_export(&read_table(&csv).unwrap());
-    let line = back.diagnostics.iter().find(|d| d.code == "note-not-a-number").and_then(|d| d.line);
+    let line = back.diagnostics.iter().find(|d| d.code() == "note-not-a-number").and_then(|d| d.line);
     assert_eq!(line, Some(6), "{:#?}", back.diagnostics);
-    assert!(back.diagnostics.iter().any(|d| d.code == "funding-columns-disagree" && d.line == Some(6)));
+    assert!(back.diagnostics.iter().any(|d| d.code() == "funding-columns-disagree" && d.line == Some(6)));
 }
 
 /// A random three-level budget book: (款 own amount, [(項 own amount, [目 amounts])]).

@@ -174,9 +174,9 @@ fn a_stated_total_that_does_not_add_up_is_an_error_on_its_line() {
     let bad = format!("{SEED_PLAN_TEXT}\n合計 507,014\n");
     let parsed = parse(&bad);
     let line = bad.lines().count() as u32;
-    let d = parsed.diagnostics.iter().find(|d| d.code == "total-mismatch").expect("a total-mismatch diagnostic");
+    let d = parsed.diagnostics.iter().find(|d| d.code() == "total-mismatch").expect("a total-mismatch diagnostic");
     assert_eq!((d.severity, d.line), (Severity::Error, Some(line)));
-    assert!(d.message.contains("507,014") && d.message.contains("507,013"), "{}", d.message);
+    assert!(d.message().contains("507,014") && d.message().contains("507,013"), "{}", d.message());
 }
 
 #[test]
@@ -184,7 +184,7 @@ fn big5_bytes_are_reported_not_guessed() {
     // 勞動局 in Big5.
     let bytes = [0xB3, 0xD2, 0xB0, 0xCA, 0xA7, 0xBD, b'\n'];
     let parsed = plan_core::parser::read_any(&bytes);
-    assert_eq!(parsed.diagnostics[0].code, "not-utf8");
+    assert_eq!(parsed.diagnostics[0].code(), "not-utf8");
     assert_eq!(parsed.diagnostics[0].line, Some(1));
 }
 
@@ -193,7 +193,7 @@ fn implausibly_large_budgets_are_errors_and_never_overflow_the_arithmetic() {
     let big = "999999999999999999999999999";
     let text = SEED_PLAN_TEXT.replace("5,310 勞工權益基金", &format!("{big} 勞工權益基金")).replace("23,220  ", &format!("{big}  "));
     let parsed = parse(&text);
-    let d: Vec<_> = parsed.diagnostics.iter().filter(|d| d.code == "amount-too-large").collect();
+    let d: Vec<_> = parsed.diagnostics.iter().filter(|d| d.code() == "amount-too-large").collect();
     assert_eq!(d.iter().map(|d| d.line).collect::<Vec<_>>(), [Some(112), Some(130)]);
     // What the parser returns is safe to compute on.
     let s = plan_core::summary::summarise(&parsed.plan, None);

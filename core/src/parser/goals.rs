@@ -2,7 +2,7 @@
 
 use super::outline::{heading, marker};
 use super::Line;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Finding};
 use crate::plan::{Goal, Plan, Strategy};
 use crate::span::Span;
 use crate::text::push_fragment;
@@ -13,21 +13,17 @@ pub(super) fn read_goals(lines: &[Line], plan: &mut Plan, diags: &mut Vec<Diagno
         if let Some((n, rest)) = heading(text) {
             if let Some(prev) = plan.goals.last() {
                 if n != prev.number + 1 {
-                    diags.push(Diagnostic::warning(
-                        Some(l.no),
-                        if n <= prev.number { "duplicate-number" } else { "numbering-gap" },
-                        format!("goal {n} follows goal {}", prev.number),
-                    ));
+                    diags.push(Diagnostic::warning(Some(l.no), Finding::GoalOutOfOrder { goal: n, after: prev.number }));
                 }
             }
             plan.goals.push(Goal { number: n, name: name_of(rest), strategies: vec![], span: Span::line(l.no) });
         } else if let Some((n, rest)) = marker(text) {
             let Some(goal) = plan.goals.last_mut() else {
-                diags.push(Diagnostic::warning(Some(l.no), "orphan-strategy", "a strategy appears before any goal"));
+                diags.push(Diagnostic::warning(Some(l.no), Finding::OrphanStrategy));
                 continue;
             };
             if goal.strategies.iter().any(|s| s.number == n) {
-                diags.push(Diagnostic::warning(Some(l.no), "duplicate-number", format!("strategy ({n}) appears twice in goal {}", goal.number)));
+                diags.push(Diagnostic::warning(Some(l.no), Finding::DuplicateStrategy { goal: goal.number, strategy: n }));
             }
             goal.span = goal.span.join(Span::line(l.no));
             goal.strategies.push(Strategy { number: n, name: name_of(rest), span: Span::line(l.no) });
@@ -44,11 +40,11 @@ pub(super) fn read_goals(lines: &[Line], plan: &mut Plan, diags: &mut Vec<Diagno
         }
     }
     if plan.goals.is_empty() {
-        diags.push(Diagnostic::warning(lines.first().map(|l| l.no), "no-goals", "section 貳 lists no goals (一、…)"));
+        diags.push(Diagnostic::warning(lines.first().map(|l| l.no), Finding::NoGoals));
     }
     for g in &plan.goals {
         if g.strategies.is_empty() {
-            diags.push(Diagnostic::warning(Some(g.span.start), "no-strategies", format!("goal {} has no strategies", g.number)));
+            diags.push(Diagnostic::warning(Some(g.span.start), Finding::NoStrategies { goal: g.number }));
         }
     }
 }

@@ -11,7 +11,7 @@ mod preamble;
 mod table;
 pub mod validate;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Finding, Section};
 use crate::plan::Plan;
 
 /// One non-blank line of the source, normalised, with its 1-based line number.
@@ -44,11 +44,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Parsed {
             let line = bytes[..at].iter().filter(|b| **b == b'\n').count() as u32 + 1;
             Parsed {
                 plan: Plan::empty(),
-                diagnostics: vec![Diagnostic::error(
-                    Some(line),
-                    "not-utf8",
-                    format!("the file is not UTF-8 text (byte {at} on line {line}); save it as UTF-8 (it may be Big5)"),
-                )],
+                diagnostics: vec![Diagnostic::error(Some(line), Finding::NotUtf8 { byte: at })],
             }
         }
     }
@@ -64,7 +60,7 @@ pub fn parse(text: &str) -> Parsed {
     }
     let lines = split_lines(text);
     if lines.is_empty() {
-        diags.push(Diagnostic::error(Some(1), "empty", "the text is empty: there is no plan to read"));
+        diags.push(Diagnostic::error(Some(1), Finding::Empty));
         return Parsed { plan, diagnostics: diags };
     }
 
@@ -82,18 +78,18 @@ pub fn parse(text: &str) -> Parsed {
     };
     match body('壹') {
         Some(ls) => preamble::read_vision_and_missions(ls, &mut plan, &mut diags),
-        None => diags.push(missing_section(missing_at('壹'), "壹、願景及任務", "vision and missions", crate::Severity::Warning)),
+        None => diags.push(missing_section(missing_at('壹'), Section::VisionAndMissions, crate::Severity::Warning)),
     }
     match body('貳') {
         Some(ls) => goals::read_goals(ls, &mut plan, &mut diags),
-        None => diags.push(missing_section(missing_at('貳'), "貳、年度施政目標及策略", "goals and strategies", crate::Severity::Warning)),
+        None => diags.push(missing_section(missing_at('貳'), Section::GoalsAndStrategies, crate::Severity::Warning)),
     }
     match body('參') {
         Some(ls) => {
             let title = plan.title.clone();
             table::read_table(ls, &title, &mut plan, &mut diags)
         }
-        None => diags.push(missing_section(missing_at('參'), "參、年度重要施政計畫與預算配合對照表", "programme and budget table", crate::Severity::Error)),
+        None => diags.push(missing_section(missing_at('參'), Section::BudgetTable, crate::Severity::Error)),
     }
     validate::validate(&plan, &mut diags);
     validate::sanitize(&mut plan);
@@ -101,8 +97,8 @@ pub fn parse(text: &str) -> Parsed {
     Parsed { plan, diagnostics: diags }
 }
 
-fn missing_section(line: Option<u32>, heading: &str, what: &str, severity: crate::Severity) -> Diagnostic {
-    Diagnostic::new(severity, line, "missing-section", format!("section {heading} ({what}) was not found"))
+fn missing_section(line: Option<u32>, section: Section, severity: crate::Severity) -> Diagnostic {
+    Diagnostic::new(severity, line, Finding::MissingSection { section })
 }
 
 /// Rejects input that is not text at all (binary garbage), naming the first bad line.
@@ -121,11 +117,7 @@ fn binary_check(text: &str) -> Option<Diagnostic> {
         }
     }
     if bad > 0 && (text.contains('\0') || bad * 100 > total) {
-        return Some(Diagnostic::error(
-            first_line,
-            "binary-input",
-            format!("this does not look like plan text: {bad} control or undecodable characters"),
-        ));
+        return Some(Diagnostic::error(first_line, Finding::BinaryInput { bad }));
     }
     None
 }
@@ -154,14 +146,14 @@ fn normalise(t: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-struct Section {
+struct SectionSpan {
     key: char,
     start: usize,
     end: usize,
 }
 
 /// Finds the 壹/貳/參(/肆…) section headings; each section runs to the next heading.
-fn find_sections(lines: &[Line]) -> Vec<Section> {
+fn find_sections(lines: &[Line]) -> Vec<SectionSpan> {
     let mut heads: Vec<(char, usize)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let mut cs = l.text.chars();
@@ -174,7 +166,7 @@ fn find_sections(lines: &[Line]) -> Vec<Section> {
     heads
         .iter()
         .enumerate()
-        .map(|(n, (k, i))| Section { key: *k, start: i + 1, end: heads.get(n + 1).map(|h| h.1).unwrap_or(lines.len()) })
+        .map(|(n, (k, i))| SectionSpan { key: *k, start: i + 1, end: heads.get(n + 1).map(|h| h.1).unwrap_or(lines.len()) })
         .collect()
 }
 
@@ -192,7 +184,7 @@ pub fn read_any(bytes: &[u8]) -> Parsed {
             }
             Err(e) => {
                 let line = e.strip_prefix("line ").and_then(|r| r.split(',').next()).and_then(|n| n.parse().ok());
-                Parsed { plan: Plan::empty(), diagnostics: vec![Diagnostic::error(line, "bad-json", format!("not a valid plan JSON: {e}"))] }
+                Parsed { plan: Plan::empty(), diagnostics: vec![Diagnostic::error(line, Finding::BadJson { detail: e })] }
             }
         };
     }

@@ -2,7 +2,7 @@
 
 use super::outline::{heading, marker};
 use super::Line;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Finding};
 use crate::plan::{Mission, Plan, Vision};
 use crate::span::Span;
 use crate::text::push_fragment;
@@ -12,7 +12,7 @@ pub(super) fn read_title(first: &Line, plan: &mut Plan, diags: &mut Vec<Diagnost
     let title = crate::text::collapse_spaces(&first.text);
     plan.title = first.text.split_whitespace().collect::<Vec<_>>().join(" ");
     let Some(pos) = title.find("年度") else {
-        diags.push(Diagnostic::warning(Some(first.no), "no-title", "the first line is not a title like `勞動局 111年度施政計畫`"));
+        diags.push(Diagnostic::warning(Some(first.no), Finding::NoTitle));
         return;
     };
     let head = &title[..pos];
@@ -20,7 +20,7 @@ pub(super) fn read_title(first: &Line, plan: &mut Plan, diags: &mut Vec<Diagnost
     plan.agency = head[..digits_start].trim().to_string();
     match head[digits_start..].parse::<u32>() {
         Ok(y) => plan.year = y,
-        Err(_) => diags.push(Diagnostic::warning(Some(first.no), "no-year", "the title names no ROC year (e.g. 111年度)")),
+        Err(_) => diags.push(Diagnostic::warning(Some(first.no), Finding::NoYear)),
     }
 }
 
@@ -44,7 +44,7 @@ pub(super) fn read_vision_and_missions(lines: &[Line], plan: &mut Plan, diags: &
         if in_missions {
             if let Some((n, rest)) = marker(text) {
                 if plan.missions.iter().any(|m| m.number == n) {
-                    diags.push(Diagnostic::warning(Some(l.no), "duplicate-number", format!("mission ({n}) appears twice")));
+                    diags.push(Diagnostic::warning(Some(l.no), Finding::DuplicateMission { mission: n }));
                 }
                 let mut t = String::new();
                 push_fragment(&mut t, rest);
@@ -68,10 +68,10 @@ pub(super) fn read_vision_and_missions(lines: &[Line], plan: &mut Plan, diags: &
         }
     }
     if vision.is_none() {
-        diags.push(Diagnostic::warning(lines.first().map(|l| l.no), "no-vision", "section 壹 has no 一、願景 line"));
+        diags.push(Diagnostic::warning(lines.first().map(|l| l.no), Finding::NoVision));
     }
     if plan.missions.is_empty() {
-        diags.push(Diagnostic::warning(lines.first().map(|l| l.no), "no-missions", "section 壹 lists no missions (二、任務 with (一)…)"));
+        diags.push(Diagnostic::warning(lines.first().map(|l| l.no), Finding::NoMissions));
     }
     plan.vision = vision;
 }

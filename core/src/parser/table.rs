@@ -9,7 +9,7 @@
 
 use super::outline::{heading, marker};
 use super::Line;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Finding};
 use crate::funding::canonical_name;
 use crate::money::{parse_decimal, Money};
 use crate::plan::Plan;
@@ -63,7 +63,7 @@ pub(super) fn read_table(lines: &[Line], title: &str, plan: &mut Plan, diags: &m
             if current_allows_new_row || n == expected {
                 if let Some(prev) = rows.last() {
                     if !prev.budget_seen {
-                        diags.push(Diagnostic::error(Some(prev.span.start), "no-budget", format!("programme {} ({}) has no budget figure", prev.number, prev.name)));
+                        diags.push(Diagnostic::error(Some(prev.span.start), Finding::NoBudget { programme: prev.number, name: prev.name.clone() }));
                     }
                 }
                 rows.push(start_row(n, rest, l.no));
@@ -71,7 +71,7 @@ pub(super) fn read_table(lines: &[Line], title: &str, plan: &mut Plan, diags: &m
             }
         }
         let Some(row) = rows.last_mut() else {
-            diags.push(Diagnostic::warning(Some(l.no), "stray-text", "text before the first programme of the table was ignored"));
+            diags.push(Diagnostic::warning(Some(l.no), Finding::StrayText));
             continue;
         };
         row.span = row.span.join(Span::line(l.no));
@@ -81,11 +81,11 @@ pub(super) fn read_table(lines: &[Line], title: &str, plan: &mut Plan, diags: &m
                 row.budget_span = Span::line(l.no);
                 match amount {
                     Ok(a) if a.is_sign_negative() => {
-                        diags.push(Diagnostic::error(Some(l.no), "negative-budget", format!("programme {} has a negative budget", row.number)));
+                        diags.push(Diagnostic::error(Some(l.no), Finding::NegativeBudget { programme: row.number }));
                         row.budget = Some(Money(a * unit));
                     }
                     Ok(a) => row.budget = Some(Money(a * unit)),
-                    Err(tok) => diags.push(Diagnostic::error(Some(l.no), "budget-not-a-number", format!("the budget of programme {} is not a number: `{tok}`", row.number))),
+                    Err(tok) => diags.push(Diagnostic::error(Some(l.no), Finding::BudgetNotANumber { programme: Some(row.number), column: None, written: tok })),
                 }
                 if !rest.is_empty() {
                     row.pending_note = Some((rest.to_string(), Span::line(l.no)));
@@ -108,14 +108,14 @@ pub(super) fn read_table(lines: &[Line], title: &str, plan: &mut Plan, diags: &m
             };
             match amount {
                 Some(a) => push_note(row, &written, Money(a * unit), span, diags),
-                None => diags.push(Diagnostic::error(Some(l.no), "note-not-a-number", format!("the funding amount on this line is not a number: `{text}`"))),
+                None => diags.push(Diagnostic::error(Some(l.no), Finding::NoteNotANumber { written: text.to_string() })),
             }
             continue;
         }
         if let Some(a) = amount_line(text) {
             match row.pending_note.take() {
                 Some((name, span)) => push_note(row, &name, Money(a * unit), span.join(Span::line(l.no)), diags),
-                None => diags.push(Diagnostic::warning(Some(l.no), "note-without-source", format!("an amount ({text}) without a source name; it was not counted as a funding note"))),
+                None => diags.push(Diagnostic::warning(Some(l.no), Finding::NoteWithoutSource { written: text.to_string() })),
             }
             continue;
         }
@@ -130,21 +130,21 @@ pub(super) fn read_table(lines: &[Line], title: &str, plan: &mut Plan, diags: &m
             continue;
         }
         if let Some((p, s)) = row.pending_note.take() {
-            diags.push(Diagnostic::warning(Some(s.start), "note-without-amount", format!("the note `{p}` names no amount; it was ignored")));
+            diags.push(Diagnostic::warning(Some(s.start), Finding::NoteWithoutAmount { written: p }));
         }
         push_item_text(row, text, l.no);
     }
 
     if let Some(last) = rows.last() {
         if !last.budget_seen {
-            diags.push(Diagnostic::error(Some(last.span.start), "no-budget", format!("programme {} ({}) has no budget figure", last.number, last.name)));
+            diags.push(Diagnostic::error(Some(last.span.start), Finding::NoBudget { programme: last.number, name: last.name.clone() }));
         }
     }
     plan.programmes = rows.into_iter().map(finish_row).collect();
     if let Some((total, line)) = stated_total {
         let sum = plan.total();
         if sum != total {
-            diags.push(Diagnostic::error(Some(line), "total-mismatch", format!("the table states a total of {} 千元 but its programmes add up to {} 千元", total.fmt_thousands(), sum.fmt_thousands())));
+            diags.push(Diagnostic::error(Some(line), Finding::TotalMismatch { stated: total, sum }));
         }
     }
 }
@@ -211,7 +211,7 @@ fn push_note(row: &mut Row, written: &str, amount: Money, span: Span, diags: &mu
     let written: String = written.chars().filter(|c| !c.is_whitespace()).collect();
     let written = written.trim_start_matches(['含', '(', '（']).trim_end_matches([')', '）', '：', ':']).to_string();
     if written.is_empty() {
-        diags.push(Diagnostic::warning(Some(span.start), "note-without-source", "a funding amount without a source name"));
+        diags.push(Diagnostic::warning(Some(span.start), Finding::NoteWithoutSource { written: amount.fmt_thousands() }));
         return;
     }
     let source = canonical_name(&written);

@@ -1,7 +1,7 @@
 //! Checks that a plan's figures hold together. Runs after parsing, and on plans read from
 //! JSON or CSV, so every way into the program meets the same rules.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{AmountOf, Diagnostic, Finding, Section};
 use crate::money::Money;
 use crate::plan::Plan;
 
@@ -28,60 +28,52 @@ pub fn sanitize(plan: &mut Plan) {
 }
 
 pub fn validate(plan: &Plan, diags: &mut Vec<Diagnostic>) {
-    let table_missing = diags.iter().any(|d| d.code == "missing-section" && d.severity == Severity::Error);
-    if plan.programmes.is_empty() && !table_missing && !diags.iter().any(|d| d.code == "empty" || d.code == "binary-input") {
-        diags.push(Diagnostic::error(None, "no-programmes", "the plan has no programmes"));
+    let said_already = diags.iter().any(|d| {
+        matches!(d.finding, Finding::MissingSection { section: Section::BudgetTable } | Finding::Empty | Finding::BinaryInput { .. } | Finding::NoBudgetTable { .. } | Finding::ColumnOrder { .. })
+    });
+    if plan.programmes.is_empty() && !said_already {
+        diags.push(Diagnostic::error(None, Finding::NoProgrammes));
     }
     // Sets, not scans: a budget-book import can have 200,000 programmes.
     let mut seen: std::collections::HashSet<u32> = std::collections::HashSet::new();
-    let mut negative_at: std::collections::HashSet<Option<u32>> = diags.iter().filter(|d| d.code == "negative-budget").map(|d| d.line).collect();
+    let mut negative_at: std::collections::HashSet<Option<u32>> = diags.iter().filter(|d| matches!(d.finding, Finding::NegativeBudget { .. })).map(|d| d.line).collect();
     let mut prev: Option<u32> = None;
     for p in &plan.programmes {
         let at = Some(p.span.start).filter(|l| *l > 0);
         if !seen.insert(p.number) {
-            diags.push(Diagnostic::error(at, "duplicate-number", format!("programme number {} is used twice", p.number)));
+            diags.push(Diagnostic::error(at, Finding::DuplicateProgramme { programme: p.number }));
         } else if let Some(prev) = prev {
             if p.number != prev + 1 {
-                diags.push(Diagnostic::warning(at, "numbering-gap", format!("programme {} follows programme {prev}", p.number)));
+                diags.push(Diagnostic::warning(at, Finding::NumberingGap { programme: p.number, after: prev }));
             }
         }
         prev = Some(p.number);
         if p.name.trim().is_empty() {
-            diags.push(Diagnostic::error(at, "no-name", format!("programme {} has no name", p.number)));
+            diags.push(Diagnostic::error(at, Finding::NoName { programme: p.number }));
         }
         if p.items.is_empty() && plan.classification_levels.is_empty() {
-            diags.push(Diagnostic::warning(at, "no-items", format!("programme {} ({}) lists no implementation items", p.number, p.name)));
+            diags.push(Diagnostic::warning(at, Finding::NoItems { programme: p.number, name: p.name.clone() }));
         }
         let budget_at = Some(p.budget_span.start).filter(|l| *l > 0).or(at);
-        for (what, amount, line) in std::iter::once(("budget", p.budget, budget_at)).chain(p.funding.iter().map(|n| ("funding note", n.amount, Some(n.span.start).filter(|l| *l > 0)))) {
+        for (of, amount, line) in std::iter::once((AmountOf::Budget, p.budget, budget_at)).chain(p.funding.iter().map(|n| (AmountOf::FundingNote, n.amount, Some(n.span.start).filter(|l| *l > 0)))) {
             if !amount.is_plausible() {
-                diags.push(Diagnostic::error(line, "amount-too-large", format!("the {what} of programme {} ({} 千元) is larger than any budget can be (10^18 千元); it was set to 0", p.number, amount.fmt_thousands())));
+                diags.push(Diagnostic::error(line, Finding::AmountTooLarge { programme: Some(p.number), of, written: amount.fmt_thousands() }));
             }
         }
         if p.budget < Money::ZERO && negative_at.insert(budget_at) {
-            diags.push(Diagnostic::error(budget_at, "negative-budget", format!("programme {} has a negative budget", p.number)));
+            diags.push(Diagnostic::error(budget_at, Finding::NegativeBudget { programme: p.number }));
         }
         for n in &p.funding {
             if n.amount <= Money::ZERO {
-                diags.push(Diagnostic::warning(Some(n.span.start).filter(|l| *l > 0), "note-not-positive", format!("the note `{}` of programme {} is not a positive amount", n.source, p.number)));
+                diags.push(Diagnostic::warning(Some(n.span.start).filter(|l| *l > 0), Finding::NoteNotPositive { programme: p.number, source: n.source.clone() }));
             }
         }
         let noted = p.noted_total();
         if noted > p.budget {
-            diags.push(Diagnostic::error(
-                budget_at,
-                "notes-exceed-budget",
-                format!(
-                    "the funding notes of programme {} ({}) add up to {} 千元, more than its budget of {} 千元",
-                    p.number,
-                    p.name,
-                    noted.fmt_thousands(),
-                    p.budget.fmt_thousands()
-                ),
-            ));
+            diags.push(Diagnostic::error(budget_at, Finding::NotesExceedBudget { programme: p.number, name: p.name.clone(), noted, budget: p.budget }));
         }
     }
     if plan.programmes.iter().map(|p| p.budget).try_fold(Money::ZERO, |a, b| a.checked_add(b)).is_none() {
-        diags.push(Diagnostic::error(None, "total-overflow", "the budgets are too large to add up exactly"));
+        diags.push(Diagnostic::error(None, Finding::TotalOverflow));
     }
 }

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use plan_core::annotations::{looks_like_bundle, Bundle};
 use plan_core::budget_csv::{self, Table};
 use plan_core::parser::{read_any, Parsed};
-use plan_core::Diagnostic;
+use plan_core::diagnostic::{Diagnostic, Finding};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -53,7 +53,7 @@ fn recognise(bytes: &[u8], file_name: &str) -> Input {
     if looks_like_bundle(&text) {
         return match Bundle::from_json(&text) {
             Ok(bundle) => Input::Bundle { parsed: Arc::new(read_any(bundle.source.as_bytes())), bundle: Arc::new(bundle) },
-            Err(e) => Input::Plan { parsed: Arc::new(error_only("bad-bundle", e)), source: Arc::from("") },
+            Err(e) => Input::Plan { parsed: Arc::new(error_only(Finding::BadBundle { detail: e })), source: Arc::from("") },
         };
     }
     if std::str::from_utf8(bytes).is_ok() && looks_like_csv(&text, file_name) {
@@ -65,9 +65,13 @@ fn recognise(bytes: &[u8], file_name: &str) -> Input {
     Input::Plan { parsed: Arc::new(read_any(bytes)), source: Arc::from(text.as_ref()) }
 }
 
-fn error_only(code: &str, message: String) -> Parsed {
-    let line = message.strip_prefix("line ").and_then(|r| r.split(',').next()).and_then(|n| n.parse().ok());
-    Parsed { plan: plan_core::Plan::empty(), diagnostics: vec![Diagnostic::error(line, code, message)] }
+fn error_only(finding: Finding) -> Parsed {
+    let detail = match &finding {
+        Finding::BadBundle { detail } => detail.as_str(),
+        _ => "",
+    };
+    let line = detail.strip_prefix("line ").and_then(|r| r.split(',').next()).and_then(|n| n.parse().ok());
+    Parsed { plan: plan_core::Plan::empty(), diagnostics: vec![Diagnostic::error(line, finding)] }
 }
 
 #[component]

@@ -47,7 +47,7 @@ pub fn Report(lang: Lang, parsed: Arc<Parsed>, save: Save) -> impl IntoView {
         };
         let at = d.line.map(|l| match lang { Lang::Zh => format!("第 {l} 行"), Lang::En => format!("line {l}") }).unwrap_or_default();
         let class = format!("diag {}", match d.severity { Severity::Error => "error", Severity::Warning => "warning", Severity::Info => "info" });
-        view! { <li class=class><strong>{sev}</strong>" "{at}"："<span>{d.message.clone()}</span>" "<code>{d.code.clone()}</code></li> }
+        view! { <li class=class><strong>{sev}</strong>" "{at}"："<span>{d.message()}</span>" "<code>{d.code()}</code></li> }
     }).collect_view();
     let preview = (errors == 0 && !parsed.plan.programmes.is_empty()).then(|| {
         let plan = &parsed.plan;
