@@ -104,6 +104,12 @@ impl Plan {
         self.programmes.iter().map(|p| p.budget).sum()
     }
 
+    /// False for a partial plan: goals (or key points) read from a document without a
+    /// budget table. Money views then say so instead of showing zeros.
+    pub fn has_budget(&self) -> bool {
+        !self.programmes.is_empty()
+    }
+
     pub fn strategy_count(&self) -> usize {
         self.goals.iter().map(|g| g.strategies.len()).sum()
     }
