@@ -12,6 +12,7 @@
 //! (overview, treemap) are alone; pages that share most of their code go together.
 
 use crate::components::embed::Embedded;
+use crate::components::no_budget::NeedsBudget;
 use crate::scope::PlanScope;
 use crate::state::use_ui;
 use crate::views;
@@ -29,6 +30,15 @@ fn plan_page<V: IntoView + 'static>(embed: bool, view: fn() -> V) -> AnyView {
         view! { <PlanScope><Embedded>{view()}</Embedded></PlanScope> }.into_any()
     } else {
         view! { <PlanScope>{view()}</PlanScope> }.into_any()
+    }
+}
+
+/// A page that charts money: a plan without a budget (goals only) says so instead.
+fn money_page<V: IntoView + 'static>(embed: bool, view: fn() -> V) -> AnyView {
+    if embed {
+        view! { <PlanScope><Embedded><NeedsBudget>{view()}</NeedsBudget></Embedded></PlanScope> }.into_any()
+    } else {
+        view! { <PlanScope><NeedsBudget>{view()}</NeedsBudget></PlanScope> }.into_any()
     }
 }
 
@@ -59,18 +69,18 @@ pub enum Page { Goals, Flow, Table, Programme, WhatIf, Notes, Import, Library, C
 
 #[wasm_split(page_overview, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn overview(embed: bool) -> Result<AnyView, SplitLoaderError> {
-    Ok(if embed { plan_page(true, views::overview::FundingOnly) } else { plan_page(false, views::overview::Overview) })
+    Ok(if embed { money_page(true, views::overview::FundingOnly) } else { plan_page(false, views::overview::Overview) })
 }
 
 #[wasm_split(page_treemap, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn treemap(embed: bool) -> Result<AnyView, SplitLoaderError> {
-    Ok(plan_page(embed, views::treemap::TreemapPage))
+    Ok(money_page(embed, views::treemap::TreemapPage))
 }
 
 #[wasm_split(page_goals_and_flow, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn goals_and_flow(page: Page, embed: bool) -> Result<AnyView, SplitLoaderError> {
     Ok(match page {
-        Page::Flow => plan_page(embed, views::flow::FlowPage),
+        Page::Flow => money_page(embed, views::flow::FlowPage),
         _ => plan_page(embed, views::goals::GoalsPage),
     })
 }
@@ -78,7 +88,7 @@ fn goals_and_flow(page: Page, embed: bool) -> Result<AnyView, SplitLoaderError> 
 #[wasm_split(page_programmes, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn programmes(page: Page) -> Result<AnyView, SplitLoaderError> {
     Ok(match page {
-        Page::Table => plan_page(false, views::table::TablePage),
+        Page::Table => money_page(false, views::table::TablePage),
         _ => plan_page(false, views::programme::ProgrammePage),
     })
 }
@@ -87,7 +97,7 @@ fn programmes(page: Page) -> Result<AnyView, SplitLoaderError> {
 #[wasm_split(page_your_data, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn your_data(page: Page) -> Result<AnyView, SplitLoaderError> {
     Ok(match page {
-        Page::WhatIf => plan_page(false, views::whatif::WhatIfPage),
+        Page::WhatIf => money_page(false, views::whatif::WhatIfPage),
         Page::Notes => plan_page(false, views::notes::NotesPage),
         Page::Import => views::import::ImportPage().into_any(),
         Page::Library => views::library::LibraryPage().into_any(),

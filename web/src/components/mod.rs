@@ -7,5 +7,6 @@ pub mod embed;
 pub mod funding_bar;
 pub mod link_editor;
 pub mod names;
+pub mod no_budget;
 pub mod note;
 pub mod palette;

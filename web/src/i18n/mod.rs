@@ -2,6 +2,8 @@
 //! UI strings are translated where they are used (`lang.pick(zh, en)`); names from the
 //! document stay Chinese, with English glosses from the plan's companion file.
 
+pub mod findings;
+
 use plan_core::Money;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,6 +4,7 @@
 
 use crate::components::chart_item::{ChartItem, ChartSvg};
 use crate::components::names::{with_gloss, Name};
+use crate::components::no_budget::NoBudget;
 use crate::components::note::NoteEditor;
 use crate::components::palette::goal_colour;
 use crate::i18n::Lang;
@@ -22,6 +23,9 @@ pub fn GoalsPage() -> impl IntoView {
     let sunburst = RwSignal::new(false);
     move || {
         let lang = ui.lang.get();
+        if !data.plan.has_budget() {
+            return view! { <GoalsOnly lang=lang data=data.clone()/> }.into_any();
+        }
         view! {
             <section class="page goals">
                 <h1>{lang.pick("願景、任務、目標與策略", "Vision, missions, goals and strategies")}</h1>
@@ -36,6 +40,44 @@ pub fn GoalsPage() -> impl IntoView {
                 }
             </section>
         }
+        .into_any()
+    }
+}
+
+/// The tree of a partial plan (a document with goals but no budget table): what it holds,
+/// without figures, rolled-up money or links to programmes it does not have.
+#[component]
+fn GoalsOnly(lang: Lang, data: Data) -> impl IntoView {
+    let gloss = &data.meta.gloss;
+    let goals = data.plan.goals.iter().map(|g| {
+        let strategies = g.strategies.iter().map(|st| {
+            let id = StrategyId { goal: g.number, strategy: st.number };
+            view! { <li class="strategy"><span class="label">{lang.strategy_label(id)}</span>" "<Name lang=lang zh=st.name.clone() gloss=gloss.strategy(id).map(str::to_string)/></li> }
+        }).collect_view();
+        view! {
+            <li class="goal">
+                <span class="swatch" style=format!("background:{}", goal_colour(Some(g.number))) aria-hidden="true"></span>
+                <span class="label">{lang.goal_label(g.number)}</span>" "
+                <Name lang=lang zh=g.name.clone() gloss=gloss.goal(g.number).map(str::to_string)/>
+                <NoteEditor lang=lang target=Target::Goal { number: g.number } about=g.name.clone()/>
+                <ul>{strategies}</ul>
+            </li>
+        }
+    }).collect_view();
+    view! {
+        <section class="page goals partial">
+            <h1>{lang.pick("目標與策略", "Goals and strategies")}</h1>
+            <NoBudget heading=false/>
+            {data.plan.vision.clone().map(|v| view! {
+                <h2>{lang.pick("願景", "Vision")}</h2>
+                <p class="vision-title"><Name lang=lang zh=v.title.clone() gloss=gloss.vision.clone()/></p>
+            })}
+            {(!data.plan.missions.is_empty()).then(|| view! {
+                <h2>{lang.pick("任務", "Missions")}</h2>
+                <ol class="missions">{data.plan.missions.iter().map(|m| view! { <li><Name lang=lang zh=m.text.clone() gloss=gloss.mission(m.number).map(str::to_string)/></li> }).collect_view()}</ol>
+            })}
+            <ul class="tree" data-testid="goal-tree">{goals}</ul>
+        </section>
     }
 }
 

@@ -4,6 +4,7 @@ use crate::components::downloads::{stem, PlanDownloads};
 use crate::components::embed::EmbedSnippet;
 use crate::components::funding_bar::{kind_segments, FundingBar};
 use crate::components::names::with_gloss;
+use crate::components::no_budget::NoBudget;
 use crate::i18n::Lang;
 use crate::state::{use_data, use_ui, Data, Ui};
 use leptos::prelude::*;
@@ -32,7 +33,7 @@ pub fn FundingOnly() -> impl IntoView {
     }
 }
 
-fn render(data: &Data, ui: Ui, lang: Lang) -> impl IntoView {
+fn render(data: &Data, ui: Ui, lang: Lang) -> AnyView {
     let plan = &data.plan;
     let s = &data.summary;
     let gloss = &data.meta.gloss;
@@ -43,6 +44,18 @@ fn render(data: &Data, ui: Ui, lang: Lang) -> impl IntoView {
         Lang::Zh => format!("民國 {} 年（{} 年）", plan.year, plan.year + 1911),
         Lang::En => format!("ROC year {} ({})", plan.year, plan.year + 1911),
     };
+    if !plan.has_budget() {
+        return view! {
+            <section class="page overview">
+                {imported_note(data, lang)}
+                <h1>{title}</h1>
+                <p class="lede">{agency}" · "{year}</p>
+                <NoBudget heading=false/>
+                <ParseReport lang=lang data=data.clone()/>
+            </section>
+        }
+        .into_any();
+    }
     let kinds = kind_segments(s, lang);
     let sources: Vec<(String, String, String)> = s
         .funding
@@ -54,13 +67,7 @@ fn render(data: &Data, ui: Ui, lang: Lang) -> impl IntoView {
 
     view! {
         <section class="page overview">
-            {(&*data.id != crate::store::library::BUNDLED).then(|| view! {
-                <p class="imported-note" data-testid="imported-note">
-                    {lang.pick("你匯入的計畫，只儲存在這個瀏覽器：", "A plan you imported, stored only in this browser: ")}
-                    <strong>{data.name.to_string()}</strong>" · "
-                    <a href=crate::app::site_href("/library")>{lang.pick("我的計畫", "My plans")}</a>
-                </p>
-            })}
+            {imported_note(data, lang)}
             <h1>{title}</h1>
             <p class="lede">{agency}" · "{year}</p>
             <dl class="facts">
@@ -113,6 +120,18 @@ fn render(data: &Data, ui: Ui, lang: Lang) -> impl IntoView {
             </nav>
         </section>
     }
+    .into_any()
+}
+
+/// Imported plans say where they live (only in this browser) and link to the library.
+fn imported_note(data: &Data, lang: Lang) -> impl IntoView {
+    (&*data.id != crate::store::library::BUNDLED).then(|| view! {
+        <p class="imported-note" data-testid="imported-note">
+            {lang.pick("你匯入的計畫，只儲存在這個瀏覽器：", "A plan you imported, stored only in this browser: ")}
+            <strong>{data.name.to_string()}</strong>" · "
+            <a href=crate::app::site_href("/library")>{lang.pick("我的計畫", "My plans")}</a>
+        </p>
+    })
 }
 
 /// Programmes listed in "your share" (an agency's plan has fewer; a budget book many more).
@@ -203,7 +222,7 @@ fn ParseReport(lang: Lang, data: Data) -> impl IntoView {
     view! {
         <details class="parse-report">
             <summary>{summary}</summary>
-            <ul>{diags.iter().map(|d| view! { <li>{d.to_string()}</li> }).collect_view()}</ul>
+            <ul>{diags.iter().map(|d| view! { <li>{crate::i18n::findings::line(lang, d)}</li> }).collect_view()}</ul>
             <p class="note">{lang.pick("每個數字都可追溯到原文的行號（見各計畫頁的「原文出處」）。", "Every figure can be traced to its source line (see “Source text” on each programme page).")}</p>
         </details>
     }

@@ -2,7 +2,7 @@
 //! figures, and — when there is no error — a name and a button to keep it in the library.
 
 use crate::components::funding_bar::{kind_segments, FundingBar};
-use crate::i18n::Lang;
+use crate::i18n::{findings, Lang};
 use crate::store::annotations::UserData;
 use crate::store::{use_store, StoreError};
 use leptos::prelude::*;
@@ -40,14 +40,9 @@ pub fn Report(lang: Lang, parsed: Arc<Parsed>, save: Save) -> impl IntoView {
         (Lang::En, e, n) => format!("Not usable: {e} errors ({n} findings). Fix them and try again."),
     };
     let diags = parsed.diagnostics.iter().map(|d| {
-        let sev = match d.severity {
-            Severity::Error => lang.pick("錯誤", "Error"),
-            Severity::Warning => lang.pick("警告", "Warning"),
-            Severity::Info => lang.pick("提示", "Note"),
-        };
-        let at = d.line.map(|l| match lang { Lang::Zh => format!("第 {l} 行"), Lang::En => format!("line {l}") }).unwrap_or_default();
-        let class = format!("diag {}", match d.severity { Severity::Error => "error", Severity::Warning => "warning", Severity::Info => "info" });
-        view! { <li class=class><strong>{sev}</strong>" "{at}"："<span>{d.message()}</span>" "<code>{d.code()}</code></li> }
+        let class = format!("diag {}", d.severity.as_str());
+        let at = findings::place(lang, d);
+        view! { <li class=class><strong>{findings::severity(lang, d.severity)}</strong>" "{at}{lang.pick("：", ": ")}<span>{findings::message(lang, &d.finding)}</span>" "<code>{d.code()}</code></li> }
     }).collect_view();
     let preview = (errors == 0 && !parsed.plan.programmes.is_empty()).then(|| {
         let plan = &parsed.plan;
@@ -75,7 +70,16 @@ pub fn Report(lang: Lang, parsed: Arc<Parsed>, save: Save) -> impl IntoView {
             </table>
         }
     });
-    let keep = (errors == 0 && !parsed.plan.programmes.is_empty()).then(|| {
+    // A partial plan (goals without a budget table) is worth keeping: it opens on its goals.
+    let partial = (errors == 0 && !parsed.plan.has_budget() && !parsed.plan.goals.is_empty()).then(|| view! {
+        <h2>{if parsed.plan.title.is_empty() { lang.pick("（沒有標題的計畫）", "(a plan without a title)").to_string() } else { parsed.plan.title.clone() }}</h2>
+        <dl class="facts">
+            <div><dt>{lang.pick("目標／策略", "Goals / strategies")}</dt><dd data-testid="import-goals">{format!("{} / {}", parsed.plan.goals.len(), parsed.plan.strategy_count())}</dd></div>
+            <div><dt>{lang.pick("總預算", "Total budget")}</dt><dd data-testid="import-total">{lang.pick("這份文件沒有預算", "No budget in this document")}</dd></div>
+        </dl>
+    });
+    let keepable = errors == 0 && (parsed.plan.has_budget() || !parsed.plan.goals.is_empty());
+    let keep = keepable.then(|| {
         let name = if parsed.plan.title.is_empty() { lang.pick("匯入的計畫", "Imported plan").to_string() } else { parsed.plan.title.clone() };
         view! { <Keep lang=lang name=name parsed=parsed.clone() save=save/> }
     });
@@ -84,6 +88,7 @@ pub fn Report(lang: Lang, parsed: Arc<Parsed>, save: Save) -> impl IntoView {
         <ul class="diagnostics" data-testid="import-diagnostics">{diags}</ul>
         {keep}
         {preview}
+        {partial}
     }
 }
 
@@ -113,7 +118,8 @@ fn Keep(lang: Lang, name: String, parsed: Arc<Parsed>, save: Save) -> impl IntoV
         let plan = &parsed.plan;
         let saved = store.add_plan(&name, source, plan.programmes.len(), plan.total().0.to_string(), user);
         match saved {
-            Ok(id) => navigate(&format!("/p/{id}"), Default::default()),
+            Ok(id) if plan.has_budget() => navigate(&format!("/p/{id}"), Default::default()),
+            Ok(id) => navigate(&format!("/p/{id}/goals"), Default::default()),
             Err(e) => failure.set(Some(e)),
         }
     };
