@@ -9,6 +9,7 @@ pub mod annotations;
 pub mod budget_csv;
 pub mod charts;
 pub mod compare;
+pub mod decode;
 pub mod diagnostic;
 pub mod export;
 pub mod funding;

@@ -1,7 +1,8 @@
 //! Budget books and exported CSVs read as plans: leaves only, exact 千元, diagnostics
 //! with the line they concern.
 
-use plan_core::budget_csv::{from_export, guess_mapping, is_export_csv, read_table, to_plan, Mapping, Unit};
+use plan_core::budget_csv::{from_export, guess_mapping, is_export_csv, read_table, to_plan, Mapping, Unit, UnitGuess};
+use plan_core::diagnostic::{Finding, UnitEvidence, UnitName};
 use plan_core::export::csv::programmes_csv;
 use plan_core::funding::{by_kind, plan_breakdown};
 use plan_core::summary::summarise;
@@ -31,7 +32,7 @@ fn codes(parsed: &plan_core::parser::Parsed) -> Vec<(Option<u32>, Severity, &str
 fn a_budget_book_becomes_its_leaf_lines_in_thousands() {
     let t = read_table(BOOK).unwrap();
     let m = guess_mapping(&t);
-    assert_eq!(m, Mapping { levels: vec![0, 1, 2], name: Some(3), amount: Some(4), unit: Unit::Yuan });
+    assert_eq!(m, Mapping { levels: vec![0, 1, 2], name: Some(3), amount: Some(4), unit: Unit::Yuan, unit_guess: Some(UnitGuess { unit: Unit::Yuan, evidence: UnitEvidence::Stated }), code: None });
     let parsed = to_plan(&t, &m, "某市 112年度總預算");
     let plan = &parsed.plan;
     assert_eq!((plan.year, plan.title.as_str()), (112, "某市 112年度總預算"));
@@ -43,10 +44,11 @@ fn a_budget_book_becomes_its_leaf_lines_in_thousands() {
     assert_eq!(plan.programmes[5].budget, Money(Decimal::new(12005, 1)));
     assert_eq!(plan.programmes[5].span.start, 12);
     assert_eq!(plan.total(), Money(Decimal::new(61005, 1)));
-    assert_eq!(codes(&parsed), [(Some(6), Severity::Warning, "parent-sum-mismatch"), (Some(11), Severity::Error, "budget-not-a-number")]);
-    let mismatch = &parsed.diagnostics[0].message();
+    assert_eq!(codes(&parsed), [(Some(1), Severity::Info, "unit-assumed"), (Some(6), Severity::Warning, "parent-sum-mismatch"), (Some(11), Severity::Error, "budget-not-a-number")]);
+    assert_eq!(parsed.diagnostics[0].finding, Finding::UnitAssumed { unit: UnitName::Yuan, evidence: UnitEvidence::Stated });
+    let mismatch = &parsed.diagnostics[1].message();
     assert!(mismatch.contains("議會") && mismatch.contains("2,000 千元") && mismatch.contains("1,900 千元"), "{mismatch}");
-    assert!(parsed.diagnostics[1].message().contains("`abc`"));
+    assert!(parsed.diagnostics[2].message().contains("`abc`"));
 }
 
 #[test]
@@ -72,7 +74,7 @@ fn flat_files_totals_and_problems() {
     assert_eq!(parsed.plan.total(), Money::thousands(15));
     assert_eq!(
         codes(&parsed),
-        [(Some(4), Severity::Warning, "no-amount"), (Some(5), Severity::Warning, "no-name"), (Some(6), Severity::Warning, "total-mismatch")]
+        [(Some(1), Severity::Warning, "unit-assumed"), (Some(4), Severity::Warning, "no-amount"), (Some(5), Severity::Warning, "no-name"), (Some(6), Severity::Warning, "total-mismatch")]
     );
     assert_eq!(parsed.plan.programmes[3].name, "（第 5 行）");
 
@@ -82,10 +84,10 @@ fn flat_files_totals_and_problems() {
     assert_eq!(codes(&to_plan(&empty, &m, "x")), [(Some(1), Severity::Error, "empty")]);
     assert_eq!(read_table("").unwrap_err().code(), "empty");
     let neg = read_table("name,amount\n甲,(12)\n").unwrap();
-    assert_eq!(codes(&to_plan(&neg, &m, "x")), [(Some(2), Severity::Error, "negative-amount")]);
+    assert_eq!(codes(&to_plan(&neg, &m, "x")), [(Some(1), Severity::Warning, "unit-assumed"), (Some(2), Severity::Error, "negative-amount")]);
     let huge = read_table(&format!("name,amount\n甲,{}\n", "9".repeat(20))).unwrap();
     let parsed = to_plan(&huge, &m, "x");
-    assert_eq!(codes(&parsed), [(Some(2), Severity::Error, "amount-too-large")]);
+    assert_eq!(codes(&parsed), [(Some(1), Severity::Warning, "unit-assumed"), (Some(2), Severity::Error, "amount-too-large")]);
     assert_eq!(parsed.plan.total(), Money::ZERO);
 }
 
@@ -155,7 +157,7 @@ proptest! {
         let (text, leaves) = render(&tree, fill_all);
         let t = read_table(&text).unwrap();
         let parsed = to_plan(&t, &guess_mapping(&t), "random");
-        prop_assert!(parsed.diagnostics.is_empty(), "{:#?}\n{}", parsed.diagnostics, text);
+        prop_assert!(parsed.diagnostics.iter().all(|d| d.severity == Severity::Info), "{:#?}\n{}", parsed.diagnostics, text);
         prop_assert_eq!(parsed.plan.programmes.len(), leaves.len());
         let yuan: u64 = leaves.iter().sum();
         prop_assert_eq!(parsed.plan.total(), Money(Decimal::from(yuan) / Decimal::from(1000)));
@@ -166,7 +168,7 @@ proptest! {
         if let Ok(t) = read_table(&s) {
             let parsed = to_plan(&t, &guess_mapping(&t), &s);
             let _ = summarise(&parsed.plan, None);
-            let mapped = Mapping { levels: vec![0, 1], name: Some(2), amount: Some(0), unit: Unit::Yuan };
+            let mapped = Mapping { levels: vec![0, 1], name: Some(2), amount: Some(0), unit: Unit::Yuan, ..Mapping::default() };
             let _ = summarise(&to_plan(&t, &mapped, "x").plan, None);
             let _ = summarise(&from_export(&t).plan, None);
         }

@@ -180,12 +180,21 @@ fn a_stated_total_that_does_not_add_up_is_an_error_on_its_line() {
 }
 
 #[test]
-fn big5_bytes_are_reported_not_guessed() {
-    // 勞動局 in Big5.
-    let bytes = [0xB3, 0xD2, 0xB0, 0xCA, 0xA7, 0xBD, b'\n'];
+fn big5_bytes_are_decoded_and_the_encoding_reported() {
+    // 勞動局 111年度施政計畫 in Big5.
+    let mut bytes = vec![0xB3, 0xD2, 0xB0, 0xCA, 0xA7, 0xBD, b' ', b'1', b'1', b'1'];
+    bytes.extend_from_slice(&[0xA6, 0x7E, 0xAB, 0xD7, 0xAC, 0x49, 0xAC, 0x46, 0xAD, 0x70, 0xB5, 0x65, b'\n']);
     let parsed = plan_core::parser::read_any(&bytes);
-    assert_eq!(parsed.diagnostics[0].code(), "not-utf8");
-    assert_eq!(parsed.diagnostics[0].line, Some(1));
+    assert_eq!((parsed.plan.agency.as_str(), parsed.plan.year), ("勞動局", 111), "{:#?}", parsed.diagnostics);
+    let d = &parsed.diagnostics[0];
+    assert_eq!((d.severity, &d.finding), (Severity::Info, &plan_core::diagnostic::Finding::Decoded { encoding: "Big5".into() }));
+    // The whole seed in UTF-16 reads as it does in UTF-8.
+    let utf16 = plan_core::decode::encode_utf16(SEED_PLAN_TEXT, plan_core::decode::Encoding::Utf16Le, true);
+    let parsed = plan_core::parser::read_any(&utf16);
+    assert_eq!(parsed.plan, parse(SEED_PLAN_TEXT).plan);
+    // Bytes that fit no encoding still name the place.
+    let bad = plan_core::parser::read_any(b"ok\n\x80\xff");
+    assert_eq!((bad.diagnostics[0].code(), bad.diagnostics[0].line), ("not-utf8", Some(2)));
 }
 
 #[test]

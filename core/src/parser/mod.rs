@@ -34,20 +34,21 @@ impl Parsed {
     }
 }
 
-/// Parses raw bytes: reports non-UTF-8 input (e.g. a Big5 file) with its position instead of
-/// guessing an encoding.
+/// Parses raw bytes in UTF-8, UTF-16 or Big5 ([`crate::decode`]); an Info diagnostic names
+/// the encoding when it was not UTF-8, and bytes no encoding fits are reported with their
+/// position.
 pub fn parse_bytes(bytes: &[u8]) -> Parsed {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => parse(text.strip_prefix('\u{feff}').unwrap_or(text)),
-        Err(e) => {
-            let at = e.valid_up_to();
-            let line = bytes[..at].iter().filter(|b| **b == b'\n').count() as u32 + 1;
-            Parsed {
-                plan: Plan::empty(),
-                diagnostics: vec![Diagnostic::error(Some(line), Finding::NotUtf8 { byte: at })],
-            }
-        }
+    match crate::decode::decode(bytes) {
+        Ok(d) => with_encoding(parse(&d.text), &d),
+        Err(e) => Parsed { plan: Plan::empty(), diagnostics: vec![e] },
     }
+}
+
+fn with_encoding(mut parsed: Parsed, d: &crate::decode::Decoded) -> Parsed {
+    if let Some(info) = d.diagnostic() {
+        parsed.diagnostics.insert(0, info);
+    }
+    parsed
 }
 
 /// Parses plan text.
@@ -172,11 +173,13 @@ fn find_sections(lines: &[Line]) -> Vec<SectionSpan> {
 
 /// Reads either canonical JSON (text starting with `{`) or plan text, and validates it.
 pub fn read_any(bytes: &[u8]) -> Parsed {
-    let trimmed = bytes.iter().position(|b| !b.is_ascii_whitespace()).map(|i| &bytes[i..]).unwrap_or(&[]);
-    let trimmed = trimmed.strip_prefix(b"\xef\xbb\xbf").unwrap_or(trimmed);
-    if trimmed.first() == Some(&b'{') {
-        let text = String::from_utf8_lossy(trimmed);
-        return match Plan::from_json(&text) {
+    let decoded = match crate::decode::decode(bytes) {
+        Ok(d) => d,
+        Err(e) => return Parsed { plan: Plan::empty(), diagnostics: vec![e] },
+    };
+    let text = decoded.text.trim_start();
+    if text.starts_with('{') {
+        let parsed = match Plan::from_json(text) {
             Ok(mut plan) => {
                 let diagnostics = validate::check(&plan);
                 validate::sanitize(&mut plan);
@@ -187,6 +190,7 @@ pub fn read_any(bytes: &[u8]) -> Parsed {
                 Parsed { plan: Plan::empty(), diagnostics: vec![Diagnostic::error(line, Finding::BadJson { detail: e })] }
             }
         };
+        return with_encoding(parsed, &decoded);
     }
-    parse_bytes(bytes)
+    with_encoding(parse(&decoded.text), &decoded)
 }

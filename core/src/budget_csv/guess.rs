@@ -1,0 +1,254 @@
+//! Which column is what, and the unit, guessed from what budget books actually print. The
+//! reader confirms or corrects the guess; a wrong unit is a thousandfold error, so the
+//! unit guess always says what it rests on ([`UnitGuess`]).
+
+use super::read::{parse_amount, Amount};
+use super::{Mapping, Table, Unit, UnitGuess};
+use crate::diagnostic::UnitEvidence;
+use crate::money::Money;
+use rust_decimal::Decimal;
+
+/// A header as compared with known names: no spaces, lower case, no unit in brackets.
+fn header_key(h: &str) -> String {
+    let h = h.split(['(', '（']).next().unwrap_or("");
+    h.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
+}
+
+const NAME_HEADERS: &[&str] = &["科目名稱", "計畫名稱", "名稱", "名", "項目", "name"];
+/// In priority order: a book that prints both 本年度預算數 and 預算數 means the first.
+const AMOUNT_HEADERS: &[&str] = &["本年度預算數", "本年度預算", "預算數", "總額", "金額", "合計", "budget_thousand_twd", "budget", "amount_thousand_twd", "amount", "amount_twd"];
+/// Figures beside the budget that must never be read as it: last year's budget, the
+/// year before's outturn, the change, and the free-text columns.
+const NOT_AMOUNT: &[&str] = &["上年度", "前年度", "上年", "去年", "決算", "比較", "增減", "說明", "備註", "附註"];
+const CODE_HEADERS: &[&str] = &["科目編號", "科目代碼", "科目代號", "編號", "代碼", "代號", "code", "account_code"];
+
+fn level_rank(key: &str) -> Option<u32> {
+    match key {
+        "款" => Some(1),
+        "項" | "项" => Some(2),
+        "目" => Some(3),
+        "節" | "节" => Some(4),
+        _ => key.strip_prefix("level").and_then(|n| n.trim_start_matches(['_', '-']).parse().ok()),
+    }
+}
+
+fn is_amount_key(k: &str) -> bool {
+    !NOT_AMOUNT.iter().any(|n| k.contains(n)) && (AMOUNT_HEADERS.contains(&k) || ["預算數", "金額", "總額"].iter().any(|f| k.contains(f)))
+}
+
+/// The amount column: the first known name in priority order; else the headers that
+/// mention one, the latest ROC year first (`112年度預算數` over `111年度預算數`).
+fn amount_column(keys: &[String]) -> Option<usize> {
+    let allowed = |k: &str| !NOT_AMOUNT.iter().any(|n| k.contains(n));
+    if let Some(i) = AMOUNT_HEADERS.iter().find_map(|n| keys.iter().position(|k| k == n)) {
+        return Some(i);
+    }
+    let year = |k: &str| k.split(|c: char| !c.is_ascii_digit()).find(|d| !d.is_empty()).and_then(|d| d.parse::<u32>().ok()).unwrap_or(0);
+    let candidates = keys.iter().enumerate().filter(|(_, k)| allowed(k) && is_amount_key(k));
+    // max_by_key keeps the last of equals; the first column should win a tie.
+    candidates.rev().max_by_key(|(_, k)| year(k)).map(|(i, _)| i)
+}
+
+fn name_column(keys: &[String]) -> Option<usize> {
+    NAME_HEADERS.iter().find_map(|n| keys.iter().position(|k| k == n)).or_else(|| keys.iter().position(|k| k.contains("名稱")))
+}
+
+fn code_column(keys: &[String], name: Option<usize>) -> Option<usize> {
+    let usable = |i: &usize| Some(*i) != name;
+    CODE_HEADERS.iter().find_map(|n| keys.iter().position(|k| k == n).filter(usable)).or_else(|| keys.iter().enumerate().position(|(i, k)| usable(&i) && ["編號", "代碼", "代號"].iter().any(|f| k.contains(f))))
+}
+
+/// True for a row that reads as a header: it names a level, a name or an amount column,
+/// and has a second cell (a title is one cell, however wide it is drawn).
+pub(super) fn is_header(cells: &[String]) -> bool {
+    cells.iter().filter(|c| !c.is_empty()).count() >= 2
+        && cells.iter().map(|c| header_key(c)).any(|k| !k.is_empty() && (level_rank(&k).is_some() || NAME_HEADERS.contains(&k.as_str()) || k.contains("名稱") || is_amount_key(&k)))
+}
+
+/// Guesses the mapping: levels, name and amount from the headers; a code column
+/// (科目編號) for the hierarchy when there is no level column; and the unit, from the
+/// amount header, else a `單位：…` in the title block or another header, else the amounts'
+/// magnitude ([`unit_from_magnitude`]).
+pub fn guess_mapping(t: &Table) -> Mapping {
+    let keys: Vec<String> = t.headers.iter().map(|h| header_key(h)).collect();
+    let mut levels: Vec<(u32, usize)> = keys.iter().enumerate().filter_map(|(i, k)| Some((level_rank(k)?, i))).collect();
+    levels.sort();
+    let name = name_column(&keys);
+    let amount = amount_column(&keys);
+    let code = if levels.is_empty() { code_column(&keys, name) } else { None };
+    let mut m = Mapping { levels: levels.into_iter().map(|(_, i)| i).collect(), code, name, amount, unit: Unit::Thousand, unit_guess: None };
+    let stated = amount.and_then(|i| unit_of(&t.headers[i])).or_else(|| {
+        let lines = t.title.iter().map(|(_, s)| s.as_str()).chain(t.headers.iter().map(String::as_str));
+        lines.filter_map(|s| s.split_once("單位").map(|(_, rest)| rest)).find_map(unit_of)
+    });
+    let guess = match stated {
+        Some(unit) => UnitGuess { unit, evidence: UnitEvidence::Stated },
+        None if amount.is_some() => unit_from_magnitude(&leaf_amounts(t, &m)),
+        None => UnitGuess { unit: Unit::Thousand, evidence: UnitEvidence::Default },
+    };
+    m.unit = guess.unit;
+    m.unit_guess = Some(guess);
+    m
+}
+
+/// The unit a header or a `單位：…` statement names. 萬元 and 億元 are no unit this
+/// program reads, so they are not taken for 元.
+fn unit_of(header: &str) -> Option<Unit> {
+    let h = header.to_lowercase();
+    if h.contains("千元") || h.contains("thousand") {
+        Some(Unit::Thousand)
+    } else if h.contains("萬元") || h.contains("億元") || h.contains("百萬") {
+        None
+    } else if h.contains('元') || h.ends_with("twd") || h.contains("nt$") {
+        Some(Unit::Yuan)
+    } else {
+        None
+    }
+}
+
+/// The leaf lines' amounts as written, read with the mapping's hierarchy (so subtotals,
+/// which would push the median up, are left out).
+fn leaf_amounts(t: &Table, m: &Mapping) -> Vec<Decimal> {
+    let as_written = Mapping { unit: Unit::Thousand, unit_guess: None, ..m.clone() };
+    super::leaves(t, &as_written).into_iter().filter_map(|row| match parse_amount(t.rows[row].cell(m.amount?)) {
+        Amount::Value(d) => Some(d.abs()),
+        _ => None,
+    }).collect()
+}
+
+/// Budget books in 元 print their lines rounded to the thousand and a typical line in the
+/// millions; books in 千元 print arbitrary figures. So: at least 80% of the nonzero leaf
+/// amounts are whole thousands and their median is at least 1,000,000, or the median is
+/// at least 10^9 (as 千元 that would be a trillion NT$ a line) → 元. Otherwise the amounts
+/// do not tell, and 千元 (the unit of every 施政計畫) is assumed. The median is reported
+/// as written, in the table's own figures.
+pub fn unit_from_magnitude(amounts: &[Decimal]) -> UnitGuess {
+    let mut v: Vec<Decimal> = amounts.iter().copied().filter(|d| !d.is_zero()).collect();
+    if v.is_empty() {
+        return UnitGuess { unit: Unit::Thousand, evidence: UnitEvidence::Default };
+    }
+    v.sort();
+    let median = v[(v.len() - 1) / 2];
+    let thousand = Decimal::from(1000);
+    let round = v.iter().filter(|d| (**d % thousand).is_zero()).count();
+    let yuan = (round * 5 >= v.len() * 4 && median >= Decimal::from(1_000_000)) || median >= Decimal::from(1_000_000_000);
+    if yuan {
+        UnitGuess { unit: Unit::Yuan, evidence: UnitEvidence::Magnitude { median: Money(median) } }
+    } else {
+        UnitGuess { unit: Unit::Thousand, evidence: UnitEvidence::Default }
+    }
+}
+
+/// Classification path of a code (科目編號), for a table with no level columns.
+///
+/// - Dotted codes (`2.1.1.1-120101`): each dotted part is a level; what follows a `-` is
+///   one more level (the line's own number under its heading).
+/// - Digit codes: two digits a level (an odd length's first digit is a level alone), the
+///   trailing `00` levels dropped, so `0101` is under `01` and `3505010000` is
+///   `35/05/01`. A 10-digit 歲出 科目編號 is 政事別 (2) + 主管機關 (2) + 單位預算機關 (2)
+///   + 業務計畫 (2) + 工作計畫 (2). In an agency table (機關別, `agency_first`: some code
+///   starts with `00`, the rows of 主管 and 機關, which have no 政事別) the agency digits
+///   come first and a `00` 政事別 is dropped: 總統府 `0002010000` → `02/01`, its
+///   國務支出 `3202010000` → `02/01/32`, 一般行政 `3202010100` → `02/01/32/01`.
+/// - Anything else is one level, as written.
+pub fn code_path(code: &str, agency_first: bool) -> Vec<String> {
+    let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    if code.is_empty() {
+        return Vec::new();
+    }
+    if code.contains(['.', '-']) {
+        let (head, tail) = code.split_once('-').unwrap_or((&code, ""));
+        return head.split('.').chain([tail]).filter(|p| !p.is_empty()).map(str::to_string).collect();
+    }
+    if !code.bytes().all(|b| b.is_ascii_digit()) {
+        return vec![code];
+    }
+    let first = code.len() % 2;
+    let mut parts: Vec<&str> = (first > 0).then(|| &code[..1]).into_iter().chain((first..code.len()).step_by(2).map(|i| &code[i..i + 2])).collect();
+    if agency_first && code.len() == 10 {
+        let function = parts.remove(0);
+        if function != "00" {
+            parts.insert(2, function);
+        }
+    }
+    while parts.len() > 1 && parts.last().is_some_and(|p| p.chars().all(|c| c == '0')) {
+        parts.pop();
+    }
+    parts.into_iter().map(str::to_string).collect()
+}
+
+/// True when the code column is laid out by agency: see [`code_path`].
+pub(super) fn agency_first(t: &Table, code: usize) -> bool {
+    t.rows.iter().any(|r| {
+        let c = r.cell(code);
+        c.len() == 10 && c.starts_with("00") && c.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::budget_csv::read_table;
+
+    #[test]
+    fn guesses_levels_name_amount_and_unit() {
+        let t = read_table("目,款,項,科目名稱,上年度預算數,本年度預算數(元)\n").unwrap();
+        let m = guess_mapping(&t);
+        assert_eq!((m.levels, m.name, m.amount, m.unit), (vec![1, 2, 0], Some(3), Some(5), Unit::Yuan));
+        assert_eq!(m.unit_guess.unwrap().evidence, UnitEvidence::Stated);
+        let t = read_table("level2,level1,name,budget (千元)\n").unwrap();
+        let m = guess_mapping(&t);
+        assert_eq!((m.levels, m.name, m.amount, m.unit), (vec![1, 0], Some(2), Some(3), Unit::Thousand));
+    }
+
+    #[test]
+    fn last_years_figures_and_notes_are_never_the_amount() {
+        let keys = |h: &str| h.split(',').map(header_key).collect::<Vec<_>>();
+        assert_eq!(amount_column(&keys("科目名稱,上年度預算數,前年度決算數,本年度與上年度比較,說明")), None);
+        assert_eq!(amount_column(&keys("名稱,111年度預算數,112年度預算數,說明")), Some(2));
+        assert_eq!(amount_column(&keys("款,項,目,名,總額")), Some(4));
+        assert_eq!(amount_column(&keys("名稱,經常門,資本門,合計")), Some(3));
+        assert_eq!(name_column(&keys("款,項,目,名,總額")), Some(3));
+        assert_eq!(code_column(&keys("科目編號,科目名稱,預算數"), Some(1)), Some(0));
+        assert_eq!(code_column(&keys("名稱及編號,預算數"), Some(0)), None);
+    }
+
+    #[test]
+    fn a_unit_in_the_title_block_or_a_header_is_stated() {
+        for (text, unit) in [("單位：新臺幣千元\n名稱,預算數\n甲,1\n", Unit::Thousand), ("某市總預算\n單位：元\n名稱,預算數\n甲,1\n", Unit::Yuan), ("名稱,預算數,單位：元\n甲,1\n", Unit::Yuan)] {
+            let m = guess_mapping(&read_table(text).unwrap());
+            assert_eq!(m.unit_guess, Some(UnitGuess { unit, evidence: UnitEvidence::Stated }), "{text}");
+        }
+        assert_eq!(unit_of("金額(萬元)"), None);
+    }
+
+    #[test]
+    fn magnitude_decides_only_when_it_is_telling() {
+        let d = |v: &[i64]| v.iter().map(|x| Decimal::from(*x)).collect::<Vec<_>>();
+        let g = unit_from_magnitude(&d(&[12_000_000, 3_000_000, 1_500_000, 800_000, 2_345_000]));
+        assert_eq!(g, UnitGuess { unit: Unit::Yuan, evidence: UnitEvidence::Magnitude { median: Money(Decimal::from(2_345_000)) } });
+        assert_eq!(unit_from_magnitude(&d(&[258_536, 38_499, 5_940])).unit, Unit::Thousand);
+        assert_eq!(unit_from_magnitude(&d(&[1_234_567, 2_345_678, 3_456_789])).evidence, UnitEvidence::Default, "big but not round: could be either");
+        assert_eq!(unit_from_magnitude(&d(&[1_234_567_891])).unit, Unit::Yuan);
+        assert_eq!(unit_from_magnitude(&[]).evidence, UnitEvidence::Default);
+    }
+
+    #[test]
+    fn codes_give_the_hierarchy() {
+        let p = |c: &str, a: bool| code_path(c, a).join("/");
+        assert_eq!(p("2.1.1.1-120101", false), "2/1/1/1/120101");
+        assert_eq!(p("2.1", false), "2/1");
+        assert_eq!(p("3500000000", false), "35");
+        assert_eq!(p("3505010000", false), "35/05/01");
+        assert_eq!(p("3505010100", false), "35/05/01/01");
+        assert_eq!(p("0002000000", true), "02");
+        assert_eq!(p("0002010000", true), "02/01");
+        assert_eq!(p("3202010000", true), "02/01/32");
+        assert_eq!(p("3202010100", true), "02/01/32/01");
+        assert_eq!(p("10101", false), "1/01/01");
+        assert_eq!(p("00", false), "00");
+        assert_eq!(p("A-1", false), "A/1");
+        assert_eq!(p(" x9 ", false), "x9");
+        assert!(code_path("", false).is_empty());
+    }
+}
