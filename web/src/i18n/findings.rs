@@ -3,24 +3,7 @@
 //! Both are built from the same typed fields of a [`Finding`].
 
 use super::Lang;
-use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use plan_core::diagnostic::{AmountOf, Diagnostic, Finding, Section, Severity, UnitEvidence};
-
-/// Words a finding as one line in the reader's language.
-pub type Wording = fn(Lang, &Diagnostic) -> String;
-
-/// The wording of every finding is a chunk of its own for the pages people land on: the
-/// bundled plan has no findings, so its overview never fetches these sentences. (The import
-/// page calls [`line`] directly: its chunk holds them anyway.)
-#[wasm_split(findings, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn fetch() -> Result<Wording, SplitLoaderError> {
-    Ok(line)
-}
-
-/// The wording, fetched if need be; `None` when its chunk cannot be had (offline).
-pub async fn load() -> Option<Wording> {
-    fetch().await.ok()
-}
 
 /// `第 2 頁 第 14 行` / `page 2, line 14`; empty when the finding has no place.
 pub fn place(lang: Lang, d: &Diagnostic) -> String {

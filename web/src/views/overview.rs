@@ -219,23 +219,10 @@ fn ParseReport(lang: Lang, data: Data) -> impl IntoView {
         (Lang::Zh, false) => format!("解析結果：{} 則提示", diags.len()),
         (Lang::En, false) => format!("Parse report: {} findings", diags.len()),
     };
-    // The list is worded when opened, by a chunk fetched then (see i18n::findings).
-    let open = RwSignal::new(false);
-    let wording = LocalResource::new(move || async move {
-        if open.get() { crate::i18n::findings::load().await.map(Some) } else { Some(None) }
-    });
-    let list = move || {
-        let diags = diags.clone();
-        wording.get().map(|w| match w {
-            Some(Some(word)) => diags.iter().map(|d| view! { <li>{word(lang, d)}</li> }).collect_view().into_any(),
-            Some(None) => ().into_any(),
-            None => view! { <li class="diag error">{lang.pick("說明文字沒有下載成功（離線？）。", "The descriptions did not download (offline?).")}</li> }.into_any(),
-        })
-    };
     view! {
-        <details class="parse-report" on:toggle=crate::components::disclosure::follow_open(open)>
+        <details class="parse-report">
             <summary>{summary}</summary>
-            <ul data-testid="parse-report">{list}</ul>
+            <ul>{diags.iter().map(|d| view! { <li>{crate::i18n::findings::line(lang, d)}</li> }).collect_view()}</ul>
             <p class="note">{lang.pick("每個數字都可追溯到原文的行號（見各計畫頁的「原文出處」）。", "Every figure can be traced to its source line (see “Source text” on each programme page).")}</p>
         </details>
     }
