@@ -222,7 +222,7 @@ fn ParseReport(lang: Lang, data: Data) -> impl IntoView {
     view! {
         <details class="parse-report">
             <summary>{summary}</summary>
-            <ul>{diags.iter().map(|d| view! { <li>{crate::i18n::findings::line(lang, d)}</li> }).collect_view()}</ul>
+            <ul data-testid="parse-report">{diags.iter().map(|d| view! { <li>{crate::i18n::findings::line(lang, d)}</li> }).collect_view()}</ul>
             <p class="note">{lang.pick("每個數字都可追溯到原文的行號（見各計畫頁的「原文出處」）。", "Every figure can be traced to its source line (see “Source text” on each programme page).")}</p>
         </details>
     }

@@ -6,16 +6,18 @@
 use super::report::{Report, Save};
 use crate::i18n::Lang;
 use leptos::prelude::*;
-use plan_core::budget_csv::{self, Table, Unit};
+use plan_core::budget_csv::{self, Mapping, Table, Unit};
+use plan_core::diagnostic::{Diagnostic, UnitEvidence};
+use plan_core::parser::Parsed;
 use std::sync::Arc;
 
 /// Rows shown in the preview of the raw table.
 const PREVIEW_ROWS: usize = 5;
 
 #[component]
-pub fn MapColumns(lang: Lang, table: Arc<Table>) -> impl IntoView {
+pub fn MapColumns(lang: Lang, table: Arc<Table>, read: Arc<Vec<Diagnostic>>) -> impl IntoView {
     if budget_csv::is_export_csv(&table) {
-        let parsed = Arc::new(budget_csv::from_export(&table));
+        let parsed = Arc::new(with_read(budget_csv::from_export(&table), &read));
         return view! {
             <p>{lang.pick("這是本站匯出的計畫 CSV。", "This is a programmes CSV exported by this site.")}</p>
             <Report lang=lang parsed=parsed save=Save::PlanJson/>
@@ -85,10 +87,43 @@ pub fn MapColumns(lang: Lang, table: Arc<Table>) -> impl IntoView {
                 </table>
             </div>
         </section>
+        <UnitAssumed lang=lang mapping=mapping/>
         {move || {
-            let parsed = Arc::new(budget_csv::to_plan(&t, &mapping.get(), ""));
+            let parsed = Arc::new(with_read(budget_csv::to_plan(&t, &mapping.get(), ""), &read));
             view! { <Report lang=lang parsed=parsed save=Save::PlanJson/> }
         }}
     }
     .into_any()
+}
+
+/// How the file was read (its encoding) goes first in the report.
+fn with_read(mut parsed: Parsed, read: &[Diagnostic]) -> Parsed {
+    parsed.diagnostics.splice(0..0, read.iter().cloned());
+    parsed
+}
+
+/// A unit the table does not state is a guess, and a wrong one is a thousandfold error:
+/// say what was assumed beside the figures, with the other unit one click away.
+#[component]
+fn UnitAssumed(lang: Lang, mapping: RwSignal<Mapping>) -> impl IntoView {
+    move || {
+        let m = mapping.get();
+        let guess = m.unit_guess.filter(|g| g.evidence != UnitEvidence::Stated)?;
+        let name = |u: Unit| match u { Unit::Yuan => lang.pick("元", "NT$ (元)"), Unit::Thousand => lang.pick("千元", "NT$ thousand (千元)") };
+        let (now, other) = (m.unit, m.unit.other());
+        let why = match (lang, guess.evidence, now == guess.unit) {
+            (_, _, false) => match lang { Lang::Zh => format!("金額改以「{}」讀取（原本推測為「{}」）。", name(now), name(guess.unit)), Lang::En => format!("Amounts are now read in {} (the guess was {}).", name(now), name(guess.unit)) },
+            (Lang::Zh, UnitEvidence::Magnitude { median }, _) => format!("表格沒有寫單位。一般項目的金額約為 {}，所以推測為「{}」。", median.fmt_thousands(), name(now)),
+            (Lang::En, UnitEvidence::Magnitude { median }, _) => format!("The table does not state its unit. A typical line is {}, so {} is assumed.", median.fmt_thousands(), name(now)),
+            (Lang::Zh, _, _) => format!("表格沒有寫單位，金額的大小也看不出來，所以假設為「{}」。", name(now)),
+            (Lang::En, _, _) => format!("The table does not state its unit and its amounts do not tell, so {} is assumed.", name(now)),
+        };
+        let label = match lang { Lang::Zh => format!("改用「{}」", name(other)), Lang::En => format!("Read in {} instead", name(other)) };
+        Some(view! {
+            <p class="diag warning" role="status" data-testid="unit-assumed">
+                {why}" "
+                <button type="button" on:click=move |_| mapping.update(|m| m.unit = m.unit.other())>{label}</button>
+            </p>
+        })
+    }
 }

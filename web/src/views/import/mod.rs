@@ -13,6 +13,7 @@ use crate::state::use_ui;
 use leptos::prelude::*;
 use plan_core::annotations::{looks_like_bundle, Bundle};
 use plan_core::budget_csv::{self, Table};
+use plan_core::decode::decode;
 use plan_core::parser::{read_any, Parsed};
 use plan_core::diagnostic::{Diagnostic, Finding};
 use std::sync::Arc;
@@ -32,8 +33,9 @@ pub enum Input {
     Plan { parsed: Arc<Parsed>, source: Arc<str> },
     /// A backup: the plan, plus notes and link corrections to restore with it.
     Bundle { parsed: Arc<Parsed>, bundle: Arc<Bundle> },
-    /// A CSV table, read once the columns are mapped.
-    Table(Arc<Table>),
+    /// A CSV table, read once the columns are mapped; `read` says how the file was read
+    /// (its encoding, when not UTF-8).
+    Table { table: Arc<Table>, read: Arc<Vec<Diagnostic>> },
     Refused(String),
 }
 
@@ -49,16 +51,22 @@ fn looks_like_csv(text: &str, file_name: &str) -> bool {
 }
 
 fn recognise(bytes: &[u8], file_name: &str) -> Input {
-    let text = String::from_utf8_lossy(bytes);
-    if looks_like_bundle(&text) {
-        return match Bundle::from_json(&text) {
+    // Decoded once here to tell a bundle or a CSV from plan text; plan text is read from
+    // the bytes (read_any decodes them the same way and reports the encoding).
+    let decoded = match decode(bytes) {
+        Ok(d) => d,
+        Err(e) => return Input::Plan { parsed: Arc::new(Parsed { plan: plan_core::Plan::empty(), diagnostics: vec![e] }), source: Arc::from("") },
+    };
+    let text = &decoded.text;
+    if looks_like_bundle(text) {
+        return match Bundle::from_json(text) {
             Ok(bundle) => Input::Bundle { parsed: Arc::new(read_any(bundle.source.as_bytes())), bundle: Arc::new(bundle) },
             Err(e) => Input::Plan { parsed: Arc::new(error_only(Finding::BadBundle { detail: e })), source: Arc::from("") },
         };
     }
-    if std::str::from_utf8(bytes).is_ok() && looks_like_csv(&text, file_name) {
-        return match budget_csv::read_table(&text) {
-            Ok(table) => Input::Table(Arc::new(table)),
+    if looks_like_csv(text, file_name) {
+        return match budget_csv::read_table(text) {
+            Ok(table) => Input::Table { table: Arc::new(table), read: Arc::new(decoded.diagnostic().into_iter().collect()) },
             Err(d) => Input::Plan { parsed: Arc::new(Parsed { plan: plan_core::Plan::empty(), diagnostics: vec![d] }), source: Arc::from("") },
         };
     }
@@ -161,7 +169,7 @@ pub fn ImportPage() -> impl IntoView {
                         Input::Refused(msg) => view! { <p class="diag error">{msg}</p> }.into_any(),
                         Input::Plan { parsed, source } => view! { <report::Report lang=lang parsed=parsed save=report::Save::Source(source)/> }.into_any(),
                         Input::Bundle { parsed, bundle } => view! { <report::Report lang=lang parsed=parsed save=report::Save::Bundle(bundle)/> }.into_any(),
-                        Input::Table(table) => view! { <mapping::MapColumns lang=lang table=table/> }.into_any(),
+                        Input::Table { table, read } => view! { <mapping::MapColumns lang=lang table=table read=read/> }.into_any(),
                     })}
                 </div>
             </section>
