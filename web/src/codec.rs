@@ -1,6 +1,6 @@
 //! Everything that reads or writes JSON or CSV files for the reader: the stored entries
 //! (`crate::store`), a stored plan that may be canonical JSON, and the plan files a reader
-//! downloads (`crate::components::downloads`). It is one wasm chunk of its own
+//! downloads (`crate::components::downloads`), and the wording of a stored plan's findings. It is one wasm chunk of its own
 //! (`#[wasm_split]`), so a reader who stores and downloads nothing never fetches serde_json,
 //! csv or the data package (about 80 KB gzip off the landing pages' first load). One chunk
 //! rather than two: a second split point would add small shared chunks to every page.
@@ -31,6 +31,11 @@ pub struct Codec {
     pub read_plan: fn(&[u8]) -> Parsed,
     /// A plan file to download, with the reader's user data for the backup.
     pub plan_file: fn(PlanFile, &Data, UserData) -> String,
+    /// A finding of the plan in view, worded for the reader. Here rather than in a page's
+    /// chunk: only a stored (imported) plan has findings to show, and then this chunk is
+    /// here; the sentences stay off the landing pages' first load (5 KB gzip on the
+    /// overview, measured), and a split point of their own would cost more than that.
+    pub finding: crate::i18n::findings::Wording,
 }
 
 thread_local! {
@@ -48,6 +53,7 @@ fn fetch() -> Result<Codec, leptos::wasm_split::SplitLoaderError> {
         plan_json: library::encode_plan,
         read_plan: plan_core::parser::read_any,
         plan_file: downloads::write,
+        finding: crate::i18n::findings::line,
     })
 }
 

@@ -5,6 +5,9 @@
 use super::Lang;
 use plan_core::diagnostic::{AmountOf, Diagnostic, Finding, Section, Severity, UnitEvidence};
 
+/// Words a finding as one line in the reader's language (see [`crate::codec::Codec::finding`]).
+pub type Wording = fn(Lang, &Diagnostic) -> String;
+
 /// `第 2 頁 第 14 行` / `page 2, line 14`; empty when the finding has no place.
 pub fn place(lang: Lang, d: &Diagnostic) -> String {
     match (lang, d.page, d.line) {

@@ -219,10 +219,24 @@ fn ParseReport(lang: Lang, data: Data) -> impl IntoView {
         (Lang::Zh, false) => format!("解析結果：{} 則提示", diags.len()),
         (Lang::En, false) => format!("Parse report: {} findings", diags.len()),
     };
+    // The wording comes with the codec, which a stored plan has already fetched; the bundled
+    // plan has no findings, so the landing page fetches nothing for this.
+    let wording = LocalResource::new({
+        let any = !diags.is_empty();
+        move || async move { if any { crate::codec::load().await.map(|c| c.finding) } else { None } }
+    });
+    let list = move || {
+        let word = wording.get().flatten();
+        diags.iter().map(|d| view! { <li>{match word {
+            Some(word) => word(lang, d),
+            // Offline before the codec was cached: the place and the code still say what.
+            None => format!("{} {}", crate::i18n::findings::place(lang, d), d.code()),
+        }}</li> }).collect_view()
+    };
     view! {
         <details class="parse-report">
             <summary>{summary}</summary>
-            <ul data-testid="parse-report">{diags.iter().map(|d| view! { <li>{crate::i18n::findings::line(lang, d)}</li> }).collect_view()}</ul>
+            <ul data-testid="parse-report">{list}</ul>
             <p class="note">{lang.pick("每個數字都可追溯到原文的行號（見各計畫頁的「原文出處」）。", "Every figure can be traced to its source line (see “Source text” on each programme page).")}</p>
         </details>
     }
