@@ -23,6 +23,7 @@ pub mod programme;
 pub mod rollup;
 pub mod scenario;
 pub mod shares;
+pub mod spreadsheet;
 pub mod span;
 pub mod summary;
 pub mod synth;
