@@ -8,6 +8,7 @@ mod download;
 mod i18n;
 mod pages;
 mod scope;
+mod spreadsheet;
 mod state;
 mod store;
 mod views;

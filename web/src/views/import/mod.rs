@@ -7,6 +7,7 @@
 
 mod mapping;
 mod report;
+mod sheets;
 
 use crate::i18n::Lang;
 use crate::state::use_ui;
@@ -36,6 +37,8 @@ pub enum Input {
     /// A CSV table, read once the columns are mapped; `read` says how the file was read
     /// (its encoding, when not UTF-8).
     Table { table: Arc<Table>, read: Arc<Vec<Diagnostic>> },
+    /// A spreadsheet's sheets, one of which the reader maps.
+    Sheets(Arc<Vec<sheets::Sheet>>),
     Refused(String),
 }
 
@@ -97,6 +100,18 @@ pub fn ImportPage() -> impl IntoView {
             Lang::En => format!("Reading {mb:.1} MB…"),
         }));
         input.set(None);
+        if crate::spreadsheet::is_spreadsheet(&bytes, &name) {
+            busy.set(Some(lang.pick("正在讀取試算表…", "Reading the spreadsheet…").to_string()));
+            leptos::task::spawn_local(async move {
+                input.set(Some(match crate::spreadsheet::read(bytes, name).await {
+                    Ok(list) => Input::Sheets(Arc::new(list.into_iter().map(|s| (s.name, s.table.filter(|t| !t.rows.is_empty()).map(Arc::new))).collect())),
+                    Err(Some(d)) => Input::Plan { parsed: Arc::new(Parsed { plan: plan_core::Plan::empty(), diagnostics: vec![d] }), source: Arc::from("") },
+                    Err(None) => Input::Refused(lang.pick("讀取試算表的程式沒有下載成功（離線？）。請連上網路後再試。", "The code that reads spreadsheets did not download (offline?). Try again once online.").to_string()),
+                }));
+                busy.set(None);
+            });
+            return;
+        }
         // Let the message paint before the parse takes the thread.
         set_timeout(move || {
             input.set(Some(recognise(&bytes, &name)));
@@ -131,8 +146,8 @@ pub fn ImportPage() -> impl IntoView {
             <section class="page import">
                 <h1>{lang.pick("匯入計畫", "Import a plan")}</h1>
                 <p class="lede">{lang.pick(
-                    "貼上施政計畫的文字，或選擇／拖放檔案：施政計畫文字 (.txt)、JSON、本站的備份檔，或預算書 CSV（例如有款、項、目欄位的歲出預算表）。解析完全在你的瀏覽器中進行，不會上傳。",
-                    "Paste a plan's text, or choose or drop a file: plan text (.txt), JSON, a backup from this site, or a budget CSV (such as a budget book with 款/項/目 columns). It is read entirely in your browser: nothing is uploaded.",
+                    "貼上施政計畫的文字，或選擇／拖放檔案：施政計畫文字 (.txt)、JSON、本站的備份檔，或預算書 CSV、Excel、ODS 試算表（例如有款、項、目欄位的歲出預算表）。解析完全在你的瀏覽器中進行，不會上傳。",
+                    "Paste a plan's text, or choose or drop a file: plan text (.txt), JSON, a backup from this site, or a budget book as CSV, Excel or ODS (such as one with 款/項/目 columns). It is read entirely in your browser: nothing is uploaded.",
                 )}</p>
                 <div
                     class="drop"
@@ -158,7 +173,7 @@ pub fn ImportPage() -> impl IntoView {
                         if let Some(t) = textarea.get_untracked() { read(t.value().into_bytes(), String::new()) }
                     }>{lang.pick("解析", "Read")}</button>
                     <label for="import-file">{lang.pick("或選擇檔案", "or choose a file")}</label>
-                    <input id="import-file" type="file" accept=".txt,.json,.csv,.tsv,text/plain,application/json,text/csv" on:change=move |ev| {
+                    <input id="import-file" type="file" accept=".txt,.json,.csv,.tsv,.xlsx,.xls,.ods,text/plain,application/json,text/csv" on:change=move |ev| {
                         let el = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
                         if let Some(f) = el.and_then(|i| i.files()).and_then(|l| l.get(0)) { read_file(f) }
                     }/>
@@ -170,6 +185,7 @@ pub fn ImportPage() -> impl IntoView {
                         Input::Plan { parsed, source } => view! { <report::Report lang=lang parsed=parsed save=report::Save::Source(source)/> }.into_any(),
                         Input::Bundle { parsed, bundle } => view! { <report::Report lang=lang parsed=parsed save=report::Save::Bundle(bundle)/> }.into_any(),
                         Input::Table { table, read } => view! { <mapping::MapColumns lang=lang table=table read=read/> }.into_any(),
+                        Input::Sheets(list) => view! { <sheets::SheetPicker lang=lang sheets=list read=Arc::new(Vec::new())/> }.into_any(),
                     })}
                 </div>
             </section>
