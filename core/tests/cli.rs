@@ -52,3 +52,27 @@ fn export_writes_csv_and_fdp() {
     assert_eq!(code, 2);
     assert!(err.contains("unknown --format `xml`"));
 }
+
+const BOOKS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/books/");
+
+#[test]
+fn budget_books_read_with_a_guessed_mapping_and_a_unit_override() {
+    let big5 = format!("{BOOKS}city-yuan-big5.csv");
+    let (code, out, err) = plan(&["parse", &big5]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("[decoded]") && err.contains("[unit-assumed]"), "{err}");
+    let p = plan_core::Plan::from_json(&out).unwrap();
+    assert_eq!((p.programmes.len(), p.total()), (8, plan_core::Money::thousands(12_345_678)));
+    let (_, out, _) = plan(&["parse", &big5, "--unit", "thousand"]);
+    assert_eq!(plan_core::Plan::from_json(&out).unwrap().total(), plan_core::Money::thousands(12_345_678_000));
+    let (code, _, err) = plan(&["parse", SEED, "--unit", "yuan"]);
+    assert_eq!(code, 2, "{err}");
+    // A spreadsheet: read with the feature, a clear refusal without it.
+    let xlsx = format!("{BOOKS}city-two-sheets.xlsx");
+    let (code, _, err) = plan(&["validate", &xlsx, "--sheet", "歲出"]);
+    if cfg!(feature = "spreadsheet") {
+        assert!(code == 0 && err.contains("12,345,678 千元"), "{err}");
+    } else {
+        assert!(code == 2 && err.contains("--features spreadsheet"), "{err}");
+    }
+}

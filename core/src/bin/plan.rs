@@ -6,9 +6,13 @@
 //! plan export --format csv|fdp|json FILE -o DIR
 //! plan synth --bytes N [--seed S]      a seeded synthetic plan of about N bytes (tests, benchmarks)
 //!
-//! FILE is plan text or canonical JSON; `-` reads stdin. Exit code 1 when the input has
-//! errors, 2 for a usage mistake.
+//! FILE is plan text or canonical JSON; `-` reads stdin. A budget book reads too: a .csv or
+//! .tsv (UTF-8, UTF-16 or Big5), or with the `spreadsheet` feature
+//! (`cargo build --features spreadsheet`) an .xlsx, .xls or .ods: its first sheet with rows,
+//! or `--sheet NAME`. Its columns and unit are guessed; `--unit yuan|thousand` overrides
+//! the unit. Exit code 1 when the input has errors, 2 for a usage mistake.
 
+use plan_core::budget_csv::{self, Table, Unit};
 use plan_core::export::{csv, fdp, slug, ExportFile};
 use plan_core::links::CuratedLinks;
 use plan_core::parser::{read_any, Parsed};
@@ -17,7 +21,7 @@ use std::io::Read;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  plan parse FILE
+  plan parse FILE [--sheet NAME] [--unit yuan|thousand]
   plan validate FILE
   plan summary FILE [--links LINKS.csv] [--population N]
   plan export --format csv|fdp|json FILE -o DIR
@@ -47,6 +51,14 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             "--links" => opts.links = Some(value("--links")?),
             "--bytes" => opts.bytes = Some(value("--bytes")?.parse().map_err(|_| "--bytes needs a whole number")?),
             "--seed" => opts.seed = value("--seed")?.parse().map_err(|_| "--seed needs a whole number")?,
+            "--sheet" => opts.sheet = Some(value("--sheet")?),
+            "--unit" => {
+                opts.unit = Some(match value("--unit")?.as_str() {
+                    "yuan" | "元" => Unit::Yuan,
+                    "thousand" | "千元" => Unit::Thousand,
+                    u => return Err(format!("--unit is yuan or thousand, not `{u}`")),
+                })
+            }
             "--population" => opts.population = Some(value("--population")?.parse().map_err(|_| "--population needs a whole number")?),
             "-h" | "--help" => return Err(String::new()),
             s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
@@ -59,7 +71,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         return Ok(ExitCode::SUCCESS);
     }
     let [file] = files.as_slice() else { return Err("give exactly one FILE".into()) };
-    let parsed = read_any(&read_input(file)?);
+    let parsed = read_file(file, &read_input(file)?, &opts)?;
     for d in &parsed.diagnostics {
         eprintln!("{file}: {d}");
     }
@@ -86,6 +98,66 @@ struct Options {
     population: Option<u64>,
     bytes: Option<usize>,
     seed: u64,
+    sheet: Option<String>,
+    unit: Option<Unit>,
+}
+
+/// Plan text or JSON, or a budget book (CSV/TSV by name, a spreadsheet by its bytes).
+fn read_file(file: &str, bytes: &[u8], opts: &Options) -> Result<Parsed, String> {
+    let lower = file.to_lowercase();
+    let failed = |d| Parsed { plan: plan_core::Plan::empty(), diagnostics: vec![d] };
+    if plan_core::spreadsheet::kind(bytes).is_some() {
+        return spreadsheet(file, bytes, opts).map(|r| r.unwrap_or_else(failed));
+    }
+    if lower.ends_with(".csv") || lower.ends_with(".tsv") {
+        return Ok(match budget_csv::read_table_bytes(bytes) {
+            Ok((table, decoded)) => {
+                let mut parsed = book(&table, opts);
+                parsed.diagnostics.splice(0..0, decoded);
+                parsed
+            }
+            Err(d) => failed(d),
+        });
+    }
+    if opts.sheet.is_some() || opts.unit.is_some() {
+        return Err("--sheet and --unit are for budget books (.csv, .tsv, .xlsx, .xls, .ods)".into());
+    }
+    Ok(read_any(bytes))
+}
+
+fn book(table: &Table, opts: &Options) -> Parsed {
+    if budget_csv::is_export_csv(table) {
+        return budget_csv::from_export(table);
+    }
+    let mut mapping = budget_csv::guess_mapping(table);
+    mapping.unit = opts.unit.unwrap_or(mapping.unit);
+    budget_csv::to_plan(table, &mapping, "")
+}
+
+#[cfg(feature = "spreadsheet")]
+fn spreadsheet(file: &str, bytes: &[u8], opts: &Options) -> Result<Result<Parsed, plan_core::Diagnostic>, String> {
+    use plan_core::spreadsheet::{first_with_rows, read_workbook};
+    let sheets = match read_workbook(bytes, file) {
+        Ok(s) => s,
+        Err(d) => return Ok(Err(d)),
+    };
+    let sheet = match &opts.sheet {
+        Some(name) => sheets.iter().find(|s| &s.name == name).ok_or_else(|| format!("{file} has no sheet `{name}` (it has: {})", sheets.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ")))?,
+        None => match first_with_rows(&sheets) {
+            Ok(s) => s,
+            Err(d) => return Ok(Err(d)),
+        },
+    };
+    eprintln!("{file}: sheet `{}`", sheet.name);
+    Ok(Ok(match &sheet.table {
+        Some(t) => book(t, opts),
+        None => Parsed { plan: plan_core::Plan::empty(), diagnostics: vec![plan_core::Diagnostic::error(None, plan_core::diagnostic::Finding::NoSheet)] },
+    }))
+}
+
+#[cfg(not(feature = "spreadsheet"))]
+fn spreadsheet(file: &str, _: &[u8], _: &Options) -> Result<Result<Parsed, plan_core::Diagnostic>, String> {
+    Err(format!("{file} is a spreadsheet; this `plan` was built without the `spreadsheet` feature (cargo build -p plan-core --features spreadsheet)"))
 }
 
 fn read_input(file: &str) -> Result<Vec<u8>, String> {
