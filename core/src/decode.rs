@@ -79,8 +79,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Diagnostic> {
             return ok(Cow::Owned(t), encoding);
         }
     }
-    if let Some(t) = encoding_rs::BIG5.decode_without_bom_handling_and_without_replacement(bytes) {
-        return ok(Cow::Owned(t.into_owned()), Encoding::Big5);
+    if let Some(t) = big5(bytes) {
+        return ok(Cow::Owned(t), Encoding::Big5);
     }
     Err(not_utf8(bytes, first_bad))
 }
@@ -91,12 +91,46 @@ fn not_utf8(bytes: &[u8], at: usize) -> Diagnostic {
 }
 
 fn utf16(bytes: &[u8], encoding: Encoding) -> Option<String> {
-    let e = if encoding == Encoding::Utf16Le { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
     // An odd length or an unpaired surrogate is not UTF-16.
     if bytes.len() % 2 != 0 {
         return None;
     }
-    e.decode_without_bom_handling_and_without_replacement(bytes).map(Cow::into_owned)
+    let be = encoding == Encoding::Utf16Be;
+    let units = bytes.chunks_exact(2).map(|p| if be { u16::from_be_bytes([p[0], p[1]]) } else { u16::from_le_bytes([p[0], p[1]]) });
+    char::decode_utf16(units).collect::<Result<String, _>>().ok()
+}
+
+/// Big5 as the WHATWG Encoding Standard decodes it (Big5 with HKSCS and the common
+/// extensions, the index of 2014-12-19), or `None` at the first byte pair it does not map.
+fn big5(bytes: &[u8]) -> Option<String> {
+    let mut out = String::with_capacity(bytes.len() * 3 / 2);
+    let mut it = bytes.iter().copied();
+    while let Some(b) = it.next() {
+        match b {
+            0x00..=0x7f => out.push(b as char),
+            0x81..=0xfe => {
+                let trail = it.next()?;
+                let offset = if trail < 0x7f { 0x40 } else { 0x62 };
+                if !matches!(trail, 0x40..=0x7e | 0xa1..=0xfe) {
+                    return None;
+                }
+                let pointer = (b as u16 - 0x81) * 157 + (trail as u16 - offset);
+                // Four pointers are a letter with a combining mark (no single code point).
+                match pointer {
+                    1133 => out.push_str("\u{ca}\u{304}"),
+                    1135 => out.push_str("\u{ca}\u{30c}"),
+                    1164 => out.push_str("\u{ea}\u{304}"),
+                    1166 => out.push_str("\u{ea}\u{30c}"),
+                    _ => match encoding_index_tradchinese::big5::forward(pointer) {
+                        0xffff => return None,
+                        c => out.push(char::from_u32(c)?),
+                    },
+                }
+            }
+            _ => return None,
+        }
+    }
+    Some(out)
 }
 
 /// Which byte order UTF-16 without a mark has, judged from the first 4 KB: an ASCII
@@ -177,5 +211,14 @@ mod tests {
         assert_eq!(e.finding, Finding::NotUtf8 { byte: 4 });
         assert!(decode(b"\xff\xfe\x00").is_err(), "odd UTF-16");
         assert!(decode(&[0xff, 0xfe, 0x00, 0xd8, b'a', 0]).is_err(), "unpaired surrogate");
+        // Written by Python's big5 codec: punctuation, full-width digits and brackets too.
+        let bytes = [
+            0xAE, 0xE7, 0xB6, 0xE9, 0xA5, 0xAB, 0xAC, 0x46, 0xA9, 0xB2, 0xB3, 0xD2, 0xB0, 0xCA, 0xA7, 0xBD, 0xA1, 0x47, 0xB4, 0x4E, 0xB7, 0x7E, 0xAA, 0x41, 0xB0, 0xC8, 0xA1, 0x42, 0xBB, 0x4F, 0xC6,
+            0x57, 0xA1, 0x5D, 0xA4, 0x64, 0xA4, 0xB8, 0xA1, 0x5E, 0xA2, 0xB0, 0xA2, 0xB1, 0xA2, 0xB2,
+        ];
+        assert_eq!(big5(&bytes).as_deref(), Some("桃園市政府勞動局：就業服務、臺灣（千元）１２３"));
+        assert_eq!(big5(&[0x88, 0x62, 0x88, 0x64]).as_deref(), Some("\u{ca}\u{304}\u{ca}\u{30c}"));
+        assert_eq!(big5(&[0xA4, 0x40, 0xA4]), None, "a lead byte without its trail");
+        assert_eq!(big5(&[0xA4, 0x20]), None, "a trail byte out of range");
     }
 }
