@@ -221,12 +221,14 @@ fn ParseReport(lang: Lang, data: Data) -> impl IntoView {
     };
     // The wording comes with the codec, which a stored plan has already fetched; the bundled
     // plan has no findings, so the landing page fetches nothing for this.
-    let wording = LocalResource::new({
-        let any = !diags.is_empty();
-        move || async move { if any { crate::codec::load().await.map(|c| c.finding) } else { None } }
-    });
+    // (A signal and a task, not a LocalResource: that pulls the async-derived machinery,
+    // 10 KB gzip, into this first load.)
+    let wording = RwSignal::new(crate::codec::get().map(|c| c.finding));
+    if wording.get_untracked().is_none() && !diags.is_empty() {
+        leptos::task::spawn_local(async move { let _ = wording.try_set(crate::codec::load().await.map(|c| c.finding)); });
+    }
     let list = move || {
-        let word = wording.get().flatten();
+        let word = wording.get();
         diags.iter().map(|d| view! { <li>{match word {
             Some(word) => word(lang, d),
             // Offline before the codec was cached: the place and the code still say what.
