@@ -69,7 +69,8 @@ pub fn validate(plan: &Plan, diags: &mut Vec<Diagnostic>) {
             }
         }
         let noted = p.noted_total();
-        if noted > p.budget {
+        // A negative budget is reported already; its notes "exceeding" it would say it again.
+        if noted > p.budget && p.budget >= Money::ZERO {
             diags.push(Diagnostic::error(budget_at, Finding::NotesExceedBudget { programme: p.number, name: p.name.clone(), noted, budget: p.budget }));
         }
     }
