@@ -96,6 +96,20 @@ mod tests {
         assert_eq!(number_text(1e-7), "0.0000001");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn integers_of_up_to_15_digits_keep_every_digit(n in -999_999_999_999_999i64..=999_999_999_999_999) {
+            proptest::prop_assert_eq!(number_text(n as f64), n.to_string());
+        }
+
+        #[test]
+        fn cents_read_as_cents(n in -99_999_999_999i64..=99_999_999_999) {
+            // A sum of cents in a double, as a spreadsheet stores 1234.56.
+            let want = rust_decimal::Decimal::new(n, 2).normalize().to_string();
+            proptest::prop_assert_eq!(number_text(n as f64 / 100.0), want);
+        }
+    }
+
     #[test]
     fn kinds_by_their_first_bytes() {
         assert_eq!(kind(b"PK\x03\x04\x14\x00\x00\x00\x00\x00mimetypeapplication/vnd.oasis.opendocument.spreadsheet"), Some(Kind::Ods));

@@ -145,8 +145,8 @@ pub fn unit_from_magnitude(amounts: &[Decimal]) -> UnitGuess {
 ///   one more level (the line's own number under its heading).
 /// - Digit codes: two digits a level (an odd length's first digit is a level alone), the
 ///   trailing `00` levels dropped, so `0101` is under `01` and `3505010000` is
-///   `35/05/01`. A 10-digit 歲出 科目編號 is 政事別 (2) + 主管機關 (2) + 單位預算機關 (2)
-///   + 業務計畫 (2) + 工作計畫 (2). In an agency table (機關別, `agency_first`: some code
+///   `35/05/01`. A 10-digit 歲出 科目編號 is, two digits each, 政事別, 主管機關,
+///   單位預算機關, 業務計畫 and 工作計畫. In an agency table (機關別, `agency_first`: some code
 ///   starts with `00`, the rows of 主管 and 機關, which have no 政事別) the agency digits
 ///   come first and a `00` 政事別 is dropped: 總統府 `0002010000` → `02/01`, its
 ///   國務支出 `3202010000` → `02/01/32`, 一般行政 `3202010100` → `02/01/32/01`.
