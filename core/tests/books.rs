@@ -155,6 +155,15 @@ proptest! {
     }
 
     #[test]
+    fn never_panics_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400), nul_every in 0usize..4) {
+        // Sprinkled NULs send some inputs down the UTF-16 path.
+        let bytes: Vec<u8> = bytes.iter().enumerate().map(|(i, b)| if nul_every > 0 && i % (nul_every + 1) == 1 { 0 } else { *b }).collect();
+        if let Ok((t, _)) = read_table_bytes(&bytes) {
+            let _ = plan_core::summary::summarise(&to_plan(&t, &guess_mapping(&t), "").plan, None);
+        }
+    }
+
+    #[test]
     fn the_unit_guess_changes_the_sum_by_exactly_a_thousand_or_not_at_all(tree in prop::collection::vec(prop::collection::vec(1u32..5_000_000, 1..5), 1..6)) {
         let t = read_table(&book(&tree)).unwrap();
         let m = guess_mapping(&t);

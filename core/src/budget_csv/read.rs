@@ -64,7 +64,19 @@ impl Table {
         let at = rows.iter().take(HEADER_SEARCH_ROWS).position(|r| guess::is_header(&r.cells)).unwrap_or(0);
         let mut rest = rows.split_off(at);
         let title = rows.into_iter().map(|r| (r.line, r.cells.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(" "))).collect();
-        let header = rest.remove(0);
+        let mut header = rest.remove(0);
+        // A two-row header (科目 over 款/項/目/節/名稱及編號, 本年度預算數 over 經常門/資本門/
+        // 合計, as merged cells come out): the lower row names the column where it says
+        // anything, the upper row elsewhere.
+        if rest.first().is_some_and(|r| guess::is_header(&r.cells) && !r.cells.iter().any(|c| matches!(parse_amount(c), Amount::Value(_)))) {
+            let lower = rest.remove(0);
+            header.cells.resize(header.cells.len().max(lower.cells.len()), String::new());
+            for (upper, below) in header.cells.iter_mut().zip(lower.cells) {
+                if !below.is_empty() {
+                    *upper = below;
+                }
+            }
+        }
         if rest.len() > MAX_ROWS {
             return Err(Diagnostic::error(Some(rest[MAX_ROWS].line), Finding::TooManyRows { max: MAX_ROWS }));
         }
@@ -141,6 +153,12 @@ mod tests {
         let t = read_table("某市 112年度總預算,,\n\n單位：元,,\n款,名,總額\n1,甲,1000\n").unwrap();
         assert_eq!(t.title, [(1, "某市 112年度總預算".to_string()), (3, "單位：元".to_string())]);
         assert_eq!((t.headers.len(), t.header_line, t.rows[0].line), (3, 4, 5));
+        // A header over two rows, as merged cells are saved.
+        let t = read_table("科目,,,,,本年度預算數,,\n款,項,目,名稱及編號,,經常門,資本門,合計\n1,,,甲,,10,5,15\n").unwrap();
+        assert_eq!(t.headers, ["款", "項", "目", "名稱及編號", "", "經常門", "資本門", "合計"]);
+        assert_eq!((t.header_line, t.rows.len(), t.rows[0].line), (1, 1, 3));
+        let m = crate::budget_csv::guess_mapping(&t);
+        assert_eq!((m.levels.len(), m.name, m.amount), (3, Some(3), Some(7)));
         // Nothing looks like a header: the first row is it, as before.
         let t = read_table("a,b\n1,2\n").unwrap();
         assert_eq!((t.headers, t.title.len()), (vec!["a".to_string(), "b".to_string()], 0));
