@@ -280,6 +280,11 @@ fn read_lines(t: &Table, m: &Mapping, amount_col: usize, diags: &mut Vec<Diagnos
             Amount::Value(d) => to_money(d, m.unit, row.line, diags),
         };
         let written_name = m.name.map(|i| row.cell(i).to_string()).unwrap_or_default();
+        // The central government's books print each line's 科目編號 on a line of its own
+        // above the name (column 名稱及編號): such a line carries neither money nor a name.
+        if path.is_empty() && blank && written_name.len() >= 4 && written_name.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
         if path.is_empty() && is_total_name(&written_name) {
             totals.extend(amount.map(|a| (row.line, a)));
             continue;
@@ -436,6 +441,15 @@ pub(super) fn finish(mut plan: Plan, mut diags: Vec<Diagnostic>) -> Parsed {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_lines_above_their_names_are_not_lines() {
+        let t = read_table("款,項,目,節,名稱及編號,本年度預算數,上年度預算數\n,,,,3500000000,,\n5,,,,司法支出,\"967,221\",\"947,044\"\n,,,,3505010000,,\n,1,,,司法院,\"967,221\",\"947,044\"\n").unwrap();
+        let p = to_plan(&t, &guess_mapping(&t), "x");
+        assert_eq!(p.plan.programmes.iter().map(|x| x.name.as_str()).collect::<Vec<_>>(), ["司法院"]);
+        assert_eq!(p.plan.total(), Money::thousands(967_221));
+        assert!(p.diagnostics.iter().all(|d| matches!(d.finding, Finding::UnitAssumed { .. })), "{:#?}", p.diagnostics);
+    }
 
     #[test]
     fn blank_levels_inherit_only_along_the_same_path() {
