@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Run every test: bash scripts/test.sh
-#   1. native tests of plan-core (unit, property, fixtures)
+#   1. native tests of plan-core (unit, property, fixtures; spreadsheets too, as the site reads them)
 #   2. the release build into dist/, and a second one for a sub-path deployment into dist-sub/,
 #      each with its main pages pre-rendered (scripts/prerender.mjs)
 #   3. browser end-to-end tests (tests/e2e/*.test.mjs) against both builds
@@ -27,7 +27,7 @@ step() {
   echo "==> ok: $name ($(( SECONDS - t0 )) s)"
 }
 
-step "native tests" cargo test -p plan-core --locked
+step "native tests" cargo test -p plan-core --locked --features spreadsheet
 step "release build" trunk build --release --offline
 step "pre-render" node scripts/prerender.mjs dist
 step "sub-path build" trunk build --release --offline --public-url /sub/path/ --dist dist-sub
