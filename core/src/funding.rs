@@ -55,7 +55,18 @@ const ALIASES: &[(&str, &str)] = &[
     ("市預算", CITY_GENERAL),
     ("市庫", CITY_GENERAL),
     ("本府預算", CITY_GENERAL),
+    ("市款", CITY_GENERAL),
 ];
+
+/// The sources this site knows by name (canonical names; their aliases are above). Any
+/// other name in a note is kept as written and reported once, so a reader can check the
+/// guessed kind.
+pub const RECOGNISED: &[&str] = &["中央補助款", "勞工權益基金", "身心障礙者就業基金", "就安基金", CITY_GENERAL];
+
+/// True for a canonical name in [`RECOGNISED`].
+pub fn is_recognised(name: &str) -> bool {
+    RECOGNISED.contains(&name)
+}
 
 /// The canonical name for a source as written in a note: whitespace removed, aliases resolved.
 pub fn canonical_name(written: &str) -> String {
@@ -67,11 +78,17 @@ pub fn canonical_name(written: &str) -> String {
         .unwrap_or(compact)
 }
 
-/// Classifies a canonical source name.
+/// Classifies a canonical source name. A fund or a surplus (…基金, …作業基金, 公益彩券盈餘)
+/// is a special fund even when its name mentions the centre (中央…基金); a grant (…補助,
+/// 統籌分配款) is central money; a name that says neither is still someone else's money
+/// than the city's general budget, so it counts as a special fund rather than vanish into
+/// the remainder.
 pub fn kind_of(name: &str) -> FundingKind {
     if name == CITY_GENERAL || name.contains("市總預算") || name.contains("市款") {
         FundingKind::CityGeneral
-    } else if name.contains("中央") || name.contains("補助") {
+    } else if name.contains("基金") || name.contains("盈餘") {
+        FundingKind::SpecialFund
+    } else if name.contains("中央") || name.contains("補助") || name.contains("統籌") {
         FundingKind::CentralSubsidy
     } else {
         FundingKind::SpecialFund
@@ -150,5 +167,17 @@ mod tests {
         assert_eq!(kind_of("中央補助款"), FundingKind::CentralSubsidy);
         assert_eq!(kind_of("勞工權益基金"), FundingKind::SpecialFund);
         assert_eq!(kind_of("市總預算"), FundingKind::CityGeneral);
+    }
+
+    #[test]
+    fn unknown_sources_get_a_kind_from_their_name() {
+        assert_eq!(kind_of("公益彩券盈餘"), FundingKind::SpecialFund);
+        assert_eq!(kind_of("空氣污染防制基金"), FundingKind::SpecialFund);
+        assert_eq!(kind_of("停車場作業基金"), FundingKind::SpecialFund);
+        assert_eq!(kind_of("前瞻基礎建設計畫補助"), FundingKind::CentralSubsidy);
+        assert_eq!(kind_of("中央就業安定基金"), FundingKind::SpecialFund);
+        assert_eq!(kind_of("企業捐款"), FundingKind::SpecialFund);
+        assert!(is_recognised(&canonical_name("權益基金")));
+        assert!(!is_recognised("公益彩券盈餘"));
     }
 }

@@ -6,8 +6,12 @@
 //! 參 the programme/budget table ([`table`]); [`validate`] checks the figures afterwards.
 
 mod goals;
+mod key_points;
+mod layout;
+mod notes;
 mod outline;
 mod preamble;
+pub mod rows;
 mod table;
 pub mod validate;
 
@@ -19,6 +23,8 @@ use crate::plan::Plan;
 pub(crate) struct Line<'a> {
     pub no: u32,
     pub text: std::borrow::Cow<'a, str>,
+    /// Counted from form feeds, when the text has any.
+    pub page: Option<u32>,
 }
 
 /// A parse result: the plan as far as it could be read, and what went wrong.
@@ -66,6 +72,11 @@ pub fn parse(text: &str) -> Parsed {
     }
 
     preamble::read_title(&lines[0], &mut plan, &mut diags);
+    if let Some(shape) = key_points::detect(&lines) {
+        key_points::read(&lines[1..], shape, &mut plan, &mut diags);
+        diags.push(Diagnostic::warning(lines.last().map(|l| l.no), Finding::NoBudgetTable { goals: plan.goals.len() }));
+        return finish(plan, diags);
+    }
     let sections = find_sections(&lines);
     let body = |key: char| sections.iter().find(|s| s.key == key).map(|s| &lines[s.start..s.end]);
 
@@ -90,8 +101,14 @@ pub fn parse(text: &str) -> Parsed {
             let title = plan.title.clone();
             table::read_table(ls, &title, &mut plan, &mut diags)
         }
+        // Goals without a table are a partial plan: what it holds is right, only the money is missing.
+        None if !plan.goals.is_empty() => diags.push(Diagnostic::warning(missing_at('參'), Finding::NoBudgetTable { goals: plan.goals.len() })),
         None => diags.push(missing_section(missing_at('參'), Section::BudgetTable, crate::Severity::Error)),
     }
+    finish(plan, diags)
+}
+
+fn finish(mut plan: Plan, mut diags: Vec<Diagnostic>) -> Parsed {
     validate::validate(&plan, &mut diags);
     validate::sanitize(&mut plan);
     diags.sort_by_key(|d| (d.line.unwrap_or(0), std::cmp::Reverse(d.severity)));
@@ -126,12 +143,15 @@ fn binary_check(text: &str) -> Option<Diagnostic> {
 /// Splits into non-blank, normalised lines. A form feed (page break) is a line break.
 fn split_lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
+    let paged = text.contains('\u{c}');
+    let mut page = 1u32;
     for (i, raw) in text.split('\n').enumerate() {
         let no = (i + 1).min(u32::MAX as usize) as u32;
-        for piece in raw.split('\u{c}') {
+        for (k, piece) in raw.split('\u{c}').enumerate() {
+            page = page.saturating_add((k > 0) as u32);
             let t = piece.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}');
             if !t.is_empty() {
-                out.push(Line { no, text: normalise(t) });
+                out.push(Line { no, text: normalise(t), page: paged.then_some(page) });
             }
         }
     }

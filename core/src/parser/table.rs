@@ -1,311 +1,231 @@
-//! Section 參: the programme/budget table, whose four columns (計畫名稱 | 實施內容 |
-//! 經費(千元) | 備註) arrive interleaved line by line from the PDF.
+//! Section 參 as text: the four columns (計畫名稱 | 實施內容 | 經費(千元) | 備註) arrive
+//! interleaved line by line. This module only decides which cell each piece of a line
+//! belongs to; [`super::rows`] reads what the cells say.
 //!
 //! A row starts at a heading `N、name`; the name column wraps in short lines; items follow
-//! (`(一)…` or one paragraph); the budget line starts with the amount, possibly followed by the
-//! start of the note; note sources end with an amount line `N千元`. A page break can push
-//! the rest of the items after the budget and notes, so anything after the budget that is not
-//! part of a note continues the items.
+//! (`(一)…` or one paragraph). The budget is an amount token: at the start of a line, or
+//! after an item's last sentence on the same line (other tools put it there), possibly
+//! followed by the start of the note. A page break can push the rest of the items after
+//! the budget and notes, so anything after the budget that is not part of a note continues
+//! the items.
 
+use super::layout::{column_order, furniture, unit};
+use super::notes::{is_amount_token, is_garbled_amount, note_like};
 use super::outline::{heading, marker};
+use super::rows::{read_rows, Piece, RowCells, TableRow};
 use super::Line;
 use crate::diagnostic::{Diagnostic, Finding};
-use crate::funding::canonical_name;
-use crate::money::{parse_decimal, Money};
 use crate::plan::Plan;
-use crate::programme::{FundingNote, Item, Programme};
-use crate::span::Span;
-use crate::text::{has_sentence_punct, push_fragment};
-use rust_decimal::Decimal;
+use crate::text::has_sentence_punct;
 
 /// The widest a line of the name column gets beyond its first line (in characters).
 const NAME_SLACK: usize = 1;
 /// The longest line a note source name fragment can be (the note column is narrow).
 const NOTE_FRAGMENT_MAX: usize = 12;
 
-struct Row {
-    number: u32,
-    name: String,
+struct Open {
+    cells: RowCells,
     name_width: usize,
     name_done: bool,
-    items: Vec<Item>,
-    budget: Option<Money>,
-    budget_seen: bool,
-    budget_span: Span,
-    notes: Vec<FundingNote>,
-    pending_note: Option<(String, Span)>,
-    span: Span,
 }
 
 pub(super) fn read_table(lines: &[Line], title: &str, plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
-    let mut unit = Decimal::ONE; // multiplier to 千元
-    let mut rows: Vec<Row> = Vec::new();
-    let mut stated_total: Option<(Money, u32)> = None;
+    let skip = furniture(lines, title);
+    let kept: Vec<&Line> = lines.iter().zip(&skip).filter(|(_, f)| !**f).map(|(l, _)| l).collect();
+    if let Some(d) = column_order(&kept) {
+        diags.push(d);
+        return;
+    }
+    let rows = to_rows(&kept, diags);
+    plan.programmes = read_rows(&rows, unit(lines), diags);
+}
 
-    for (i, l) in lines.iter().enumerate() {
+fn piece(text: &str, l: &Line) -> Piece {
+    Piece::new(text.trim(), l.no, l.page)
+}
+
+fn to_rows(lines: &[&Line], diags: &mut Vec<Diagnostic>) -> Vec<TableRow> {
+    let mut rows: Vec<TableRow> = Vec::new();
+    let mut open: Option<Open> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let l = lines[i];
         let text: &str = &l.text;
-        if is_table_header(text) {
-            if text.contains("(元)") {
-                unit = Decimal::new(1, 3);
-            }
+        i += 1;
+        if let Some(tok) = total_amount(text) {
+            rows.push(TableRow::Total(piece(&tok, l)));
             continue;
         }
-        if is_page_furniture(text, title) {
+        if is_total_label(text) && lines.get(i).is_some_and(|n| is_amount_token(n.text.trim())) {
+            rows.push(TableRow::Total(piece(&lines[i].text, lines[i])));
+            i += 1;
             continue;
         }
-        if let Some(total) = total_line(text) {
-            stated_total = Some((Money(total * unit), l.no));
-            continue;
-        }
-        let current_allows_new_row = rows.last().map(|r| r.budget_seen).unwrap_or(true);
         if let Some((n, rest)) = heading(text) {
-            let expected = rows.last().map(|r| r.number + 1).unwrap_or(1);
-            if current_allows_new_row || n == expected {
-                if let Some(prev) = rows.last() {
-                    if !prev.budget_seen {
-                        diags.push(Diagnostic::error(Some(prev.span.start), Finding::NoBudget { programme: prev.number, name: prev.name.clone() }));
-                    }
-                }
-                rows.push(start_row(n, rest, l.no));
+            let expected = open.as_ref().map(|r| r.cells.number + 1).unwrap_or(1);
+            if open.as_ref().is_none_or(|r| r.cells.budget.is_some()) || n == expected {
+                rows.extend(open.take().map(|r| TableRow::Programme(r.cells)));
+                open = Some(start_row(n, rest, l));
                 continue;
             }
         }
-        let Some(row) = rows.last_mut() else {
+        let Some(row) = open.as_mut() else {
             diags.push(Diagnostic::warning(Some(l.no), Finding::StrayText));
             continue;
         };
-        row.span = row.span.join(Span::line(l.no));
-        if !row.budget_seen {
-            if let Some((amount, rest)) = budget_line(text) {
-                row.budget_seen = true;
-                row.budget_span = Span::line(l.no);
-                match amount {
-                    Ok(a) if a.is_sign_negative() => {
-                        diags.push(Diagnostic::error(Some(l.no), Finding::NegativeBudget { programme: row.number }));
-                        row.budget = Some(Money(a * unit));
-                    }
-                    Ok(a) => row.budget = Some(Money(a * unit)),
-                    Err(tok) => diags.push(Diagnostic::error(Some(l.no), Finding::BudgetNotANumber { programme: Some(row.number), column: None, written: tok })),
-                }
-                if !rest.is_empty() {
-                    row.pending_note = Some((rest.to_string(), Span::line(l.no)));
-                }
-                continue;
-            }
-            if !row.name_done && is_name_continuation(text, row) {
-                push_fragment(&mut row.name, text);
-                continue;
-            }
-            row.name_done = true;
-            push_item_text(row, text, l.no);
-            continue;
-        }
-        // After the budget: note lines, or items continued across a page break.
-        if let Some((name, amount)) = note_with_amount(text) {
-            let (written, span) = match row.pending_note.take() {
-                Some((p, s)) => (format!("{p}{name}"), s.join(Span::line(l.no))),
-                None => (name.to_string(), Span::line(l.no)),
-            };
-            match amount {
-                Some(a) => push_note(row, &written, Money(a * unit), span, diags),
-                None => diags.push(Diagnostic::error(Some(l.no), Finding::NoteNotANumber { written: text.to_string() })),
-            }
-            continue;
-        }
-        if let Some(a) = amount_line(text) {
-            match row.pending_note.take() {
-                Some((name, span)) => push_note(row, &name, Money(a * unit), span.join(Span::line(l.no)), diags),
-                None => diags.push(Diagnostic::warning(Some(l.no), Finding::NoteWithoutSource { written: text.to_string() })),
-            }
-            continue;
-        }
-        if is_note_fragment(text) && leads_to_amount(&lines[i + 1..]) {
-            match row.pending_note.as_mut() {
-                Some((p, s)) => {
-                    p.push_str(text);
-                    *s = s.join(Span::line(l.no));
-                }
-                None => row.pending_note = Some((text.to_string(), Span::line(l.no))),
-            }
-            continue;
-        }
-        if let Some((p, s)) = row.pending_note.take() {
-            diags.push(Diagnostic::warning(Some(s.start), Finding::NoteWithoutAmount { written: p }));
-        }
-        push_item_text(row, text, l.no);
+        read_line(row, text, l, &lines[i..]);
     }
-
-    if let Some(last) = rows.last() {
-        if !last.budget_seen {
-            diags.push(Diagnostic::error(Some(last.span.start), Finding::NoBudget { programme: last.number, name: last.name.clone() }));
-        }
-    }
-    plan.programmes = rows.into_iter().map(finish_row).collect();
-    if let Some((total, line)) = stated_total {
-        let sum = plan.total();
-        if sum != total {
-            diags.push(Diagnostic::error(Some(line), Finding::TotalMismatch { stated: total, sum }));
-        }
-    }
+    rows.extend(open.map(|r| TableRow::Programme(r.cells)));
+    rows
 }
 
-fn start_row(number: u32, rest: &str, no: u32) -> Row {
-    // `三、勞工學苑計畫 辦理在職…`: the name cell ends at the first gap; the rest starts the items.
-    let (name_part, items_part) = match rest.split_once(char::is_whitespace) {
+fn start_row(number: u32, rest: &str, l: &Line) -> Open {
+    // `三、勞工學苑計畫 辦理在職…`: the name cell ends at the first gap; the rest is read as a line of its own.
+    let (name_part, more) = match rest.split_once(char::is_whitespace) {
         Some((n, r)) => (n, r.trim()),
         None => (rest, ""),
     };
-    let mut row = Row {
-        number,
-        name: String::new(),
-        name_width: rest.chars().count().min(name_part.chars().count()) + number_prefix_len(number),
-        name_done: !items_part.is_empty(),
-        items: Vec::new(),
-        budget: None,
-        budget_seen: false,
-        budget_span: Span::default(),
-        notes: Vec::new(),
-        pending_note: None,
-        span: Span::line(no),
+    let mut row = Open {
+        cells: RowCells { number, name: vec![piece(name_part, l)], ..RowCells::default() },
+        name_width: name_part.chars().count() + crate::text::to_chinese_numeral(number).chars().count() + 1,
+        name_done: false,
     };
-    push_fragment(&mut row.name, name_part);
-    if !items_part.is_empty() {
-        push_item_text(&mut row, items_part, no);
+    if !more.is_empty() {
+        row.name_done = true;
+        read_line(&mut row, more, l, &[]);
+        // A row whose first line held only its budget may still wrap its name.
+        row.name_done = !row.cells.items.is_empty();
     }
     row
 }
 
-fn number_prefix_len(n: u32) -> usize {
-    crate::text::to_chinese_numeral(n).chars().count() + 1
+fn read_line(row: &mut Open, text: &str, l: &Line, next: &[&Line]) {
+    if row.cells.budget.is_none() {
+        if let Some((before, tok, after)) = split_budget(text) {
+            if !before.is_empty() {
+                push_text(row, before, l);
+            }
+            row.cells.budget = Some(piece(tok, l));
+            if !after.is_empty() {
+                row.cells.notes.push(piece(after, l));
+            }
+            return;
+        }
+        push_text(row, text, l);
+        return;
+    }
+    if is_note_line(text, next) {
+        row.cells.notes.push(piece(text, l));
+    } else if row.cells.items.is_empty() && !row.name_done && is_name_continuation(text, row.name_width) {
+        row.cells.name.push(piece(text, l));
+    } else if !is_bare_number(text) {
+        // A bare number after the budget is a page number no other cue gave away.
+        row.name_done = true;
+        row.cells.items.push(piece(text, l));
+    }
+}
+
+fn push_text(row: &mut Open, text: &str, l: &Line) {
+    if !row.name_done && is_name_continuation(text, row.name_width) {
+        row.cells.name.push(piece(text, l));
+    } else {
+        row.name_done = true;
+        row.cells.items.push(piece(text, l));
+    }
 }
 
 /// A short line without sentence punctuation right after the heading continues the name.
-fn is_name_continuation(text: &str, row: &Row) -> bool {
-    marker(text).is_none()
-        && !has_sentence_punct(text)
-        && !text.contains(char::is_whitespace)
-        && text.chars().count() <= row.name_width.max(6) + NAME_SLACK
+fn is_name_continuation(text: &str, name_width: usize) -> bool {
+    marker(text).is_none() && !has_sentence_punct(text) && !text.contains(char::is_whitespace) && text.chars().count() <= name_width.max(6) + NAME_SLACK
 }
 
-fn push_item_text(row: &mut Row, text: &str, no: u32) {
-    if let Some((n, rest)) = marker(text) {
-        let mut t = String::new();
-        push_fragment(&mut t, rest);
-        row.items.push(Item { number: Some(n), text: t, span: Span::line(no) });
-        return;
-    }
-    match row.items.last_mut() {
-        Some(item) => {
-            push_fragment(&mut item.text, text);
-            item.span = item.span.join(Span::line(no));
+fn is_bare_number(text: &str) -> bool {
+    text.chars().all(|c| c.is_ascii_digit() || c.is_whitespace())
+}
+
+/// Units that make a number part of prose (`2 處`, `120 人次`), not a budget.
+fn starts_with_unit(s: &str) -> bool {
+    s.starts_with(|c: char| "元人次場處家件名個位戶所間座份張本期年月日週天時%％萬億倍噸坪項案班隊組區里校歲條台臺輛部".contains(c))
+}
+
+fn names_a_source(s: &str) -> bool {
+    ["基金", "補助", "款", "盈餘", "預算", "自籌", "千元"].iter().any(|k| s.contains(k))
+}
+
+/// `41,950 中央補助款` → `("", "41,950", "中央補助款")`; `…負荷比。 45,200 中央補助款 30,000千元、公益彩`
+/// → `("…負荷比。", "45,200", "中央補助款 30,000千元、公益彩")`. The amount must be a token
+/// of its own (so `12處就業服務臺` is not a budget); what follows must read like the start
+/// of a note, not like prose; inside a line, what precedes must end a sentence unless what
+/// follows names a source.
+fn split_budget(text: &str) -> Option<(&str, &str, &str)> {
+    let mut at = 0;
+    for (k, tok) in text.split_whitespace().enumerate() {
+        at = at + text[at..].find(tok).unwrap_or(0);
+        let end = at + tok.len();
+        let (before, after) = (text[..at].trim(), text[end..].trim());
+        at = end;
+        let plain = is_amount_token(tok);
+        if !(plain || is_garbled_amount(tok)) || starts_with_unit(after) || after.starts_with("千元") {
+            continue;
         }
-        None => {
-            let mut t = String::new();
-            push_fragment(&mut t, text);
-            row.items.push(Item { number: None, text: t, span: Span::line(no) });
+        let Some(sources) = note_like(after) else { continue };
+        let ends_sentence = before.ends_with(['。', '；', ';', '！', '？']);
+        let noteish = sources > 0 || names_a_source(after);
+        if k == 0 || (ends_sentence && (after.is_empty() || noteish)) || (plain && !after.is_empty() && noteish) {
+            return Some((before, tok, after));
         }
-    }
-}
-
-fn push_note(row: &mut Row, written: &str, amount: Money, span: Span, diags: &mut Vec<Diagnostic>) {
-    let written: String = written.chars().filter(|c| !c.is_whitespace()).collect();
-    let written = written.trim_start_matches(['含', '(', '（']).trim_end_matches([')', '）', '：', ':']).to_string();
-    if written.is_empty() {
-        diags.push(Diagnostic::warning(Some(span.start), Finding::NoteWithoutSource { written: amount.fmt_thousands() }));
-        return;
-    }
-    let source = canonical_name(&written);
-    let written_as = (source != written).then_some(written);
-    row.notes.push(FundingNote { source, written_as, amount, span });
-}
-
-fn finish_row(r: Row) -> Programme {
-    Programme {
-        number: r.number,
-        name: r.name,
-        items: r.items,
-        budget: r.budget.unwrap_or(Money::ZERO),
-        funding: r.notes,
-        classification: Vec::new(),
-        span: r.span,
-        budget_span: r.budget_span,
-    }
-}
-
-fn is_table_header(text: &str) -> bool {
-    text.contains("計畫名稱") && (text.contains("經費") || text.contains("實施內容"))
-}
-
-/// Page numbers (`- 3 -`, `第 3 頁`) and a repeated title at a page top.
-fn is_page_furniture(text: &str, title: &str) -> bool {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    if !title.is_empty() && t == title.chars().filter(|c| !c.is_whitespace()).collect::<String>() {
-        return true;
-    }
-    let inner = t.trim_matches(['-', '－', '—', '–']);
-    (inner.len() < t.len() && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()))
-        || (t.starts_with('第') && t.ends_with('頁') && t.chars().count() <= 8)
-}
-
-/// `合計 507,013` / `總計：507,013` — a stated table total.
-fn total_line(text: &str) -> Option<Decimal> {
-    let rest = text.strip_prefix("合計").or_else(|| text.strip_prefix("總計"))?;
-    parse_decimal(rest.trim_start_matches(['：', ':', ' ']).trim_end_matches("千元"))
-}
-
-/// `41,950 中央補助款` → `(Ok(41950), "中央補助款")`; `4I,950` → `(Err("4I,950"), "")`.
-/// The amount must be a token of its own (so `12處就業服務臺` is not a budget), and what
-/// follows must read like the start of a note, not like prose.
-fn budget_line(text: &str) -> Option<(Result<Decimal, String>, &str)> {
-    let (tok, rest) = match text.split_once(char::is_whitespace) {
-        Some((t, r)) => (t, r.trim()),
-        None => (text, ""),
-    };
-    if tok.ends_with("千元") || has_sentence_punct(rest) {
-        return None;
-    }
-    let looks_numeric = tok.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.' || c == '-');
-    if looks_numeric && tok.chars().any(|c| c.is_ascii_digit()) {
-        return Some((parse_decimal(tok).ok_or_else(|| tok.to_string()), rest));
-    }
-    // A number with letters mistaken for digits (OCR-style `4I,950`, `1O,301`).
-    let digits = tok.chars().filter(|c| c.is_ascii_digit()).count();
-    let confusable = tok.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | 'I' | 'l' | 'O' | 'o'));
-    if confusable && digits >= 2 && tok.contains(',') {
-        return Some((Err(tok.to_string()), rest));
     }
     None
 }
 
-/// `5,310千元` → 5310.
-fn amount_line(text: &str) -> Option<Decimal> {
-    parse_decimal(text.strip_suffix("千元")?.trim())
-}
-
-/// `中央補助款 1,200千元` → (`中央補助款`, Some(1200)). A name and an amount on one line.
-fn note_with_amount(text: &str) -> Option<(&str, Option<Decimal>)> {
-    let body = text.strip_suffix("千元")?.trim_end();
-    let split = body.rfind(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))?;
-    let (name, num) = body.split_at(split + body[split..].chars().next()?.len_utf8());
-    let name = name.trim();
-    if name.is_empty() || num.is_empty() || has_sentence_punct(name) || name.chars().count() > 20 {
-        return None;
+/// `合計 507,013` / `合 計：507,013千元` → the amount token.
+fn total_amount(text: &str) -> Option<String> {
+    let mut rest = text.trim_start();
+    for want in [['合', '計'], ['總', '計']] {
+        let mut r = rest;
+        let mut ok = true;
+        for w in want {
+            r = r.trim_start();
+            match r.strip_prefix(w) {
+                Some(x) => r = x,
+                None => ok = false,
+            }
+        }
+        if ok {
+            rest = r;
+            let tok = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '：' || c == ':').split_whitespace().next()?;
+            let tok = tok.strip_suffix("千元").unwrap_or(tok);
+            return is_amount_token(tok).then(|| tok.to_string());
+        }
     }
-    Some((name, parse_decimal(num)))
+    None
 }
 
-/// A short, punctuation-free line: possibly (part of) a note's source name.
+fn is_total_label(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    t == "合計" || t == "總計"
+}
+
 fn is_note_fragment(text: &str) -> bool {
     text.chars().count() <= NOTE_FRAGMENT_MAX && !has_sentence_punct(text) && marker(text).is_none() && !text.ends_with('。')
 }
 
-/// The note column's source name ends with an amount line within the next two lines.
-fn leads_to_amount(next: &[Line]) -> bool {
-    match next {
-        [a, ..] if amount_line(&a.text).is_some() || note_with_amount(&a.text).is_some() => true,
-        [a, b, ..] => is_note_fragment(&a.text) && amount_line(&b.text).is_some(),
-        _ => false,
+fn has_amount(text: &str) -> bool {
+    marker(text).is_none() && heading(text).is_none() && note_like(text).is_some_and(|n| n > 0)
+}
+
+/// A line of the note column: one with an amount, or a name fragment whose amount follows
+/// within two lines.
+fn is_note_line(text: &str, next: &[&Line]) -> bool {
+    if has_amount(text) {
+        return true;
     }
+    is_note_fragment(text)
+        && match next {
+            [a, ..] if has_amount(&a.text) => true,
+            [a, b, ..] => is_note_fragment(&a.text) && has_amount(&b.text),
+            _ => false,
+        }
 }
 
 #[cfg(test)]
@@ -313,18 +233,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn budget_lines() {
-        assert_eq!(budget_line("41,950 中央補助款").map(|(a, r)| (a.ok(), r)), Some((Some(Decimal::from(41950)), "中央補助款")));
-        assert_eq!(budget_line("23,220").map(|(a, _)| a.ok()), Some(Some(Decimal::from(23220))));
-        assert!(budget_line("12處就業服務臺，提").is_none());
-        assert!(budget_line("5,310千元").is_none());
-        assert_eq!(budget_line("4I,950 中央補助款").map(|(a, _)| a.err()), Some(Some("4I,950".to_string())));
+    fn budgets_at_the_start_or_after_a_sentence() {
+        assert_eq!(split_budget("41,950 中央補助款"), Some(("", "41,950", "中央補助款")));
+        assert_eq!(split_budget("23,220"), Some(("", "23,220", "")));
+        assert_eq!(split_budget("４５，２００ 中央補助款 30,000千元，公益彩"), Some(("", "４５，２００", "中央補助款 30,000千元，公益彩")));
+        assert_eq!(split_budget("增聘社工人力，降低個案負荷比。 45,200 中央補助款 30,000千元、公益彩"), Some(("增聘社工人力，降低個案負荷比。", "45,200", "中央補助款 30,000千元、公益彩")));
+        assert_eq!(split_budget("辦理在職勞工課程。 5,940 勞工權益基金 5,940千元").map(|b| b.1), Some("5,940"));
+        assert_eq!(split_budget("4I,950 中央補助款").map(|b| b.1), Some("4I,950"));
+        assert!(split_budget("12處就業服務臺，提").is_none());
+        assert!(split_budget("5,310千元").is_none());
+        assert!(split_budget("於本市設置 2 處委辦就業中心").is_none());
+        assert!(split_budget("補助 1,000 名勞工").is_none());
+        assert!(split_budget("提升就業人數達 1,200").is_none());
+        assert!(split_budget("每人補助 3,000 元，以協助就業。").is_none());
     }
 
     #[test]
-    fn note_lines() {
-        assert_eq!(amount_line("191,616千元"), Some(Decimal::from(191616)));
-        assert_eq!(note_with_amount("中央補助款 1,200千元"), Some(("中央補助款", Some(Decimal::from(1200)))));
-        assert_eq!(note_with_amount("3,542千元"), None);
+    fn totals() {
+        assert_eq!(total_amount("合計 507,013").as_deref(), Some("507,013"));
+        assert_eq!(total_amount("合 計 507,013 千元").as_deref(), Some("507,013"));
+        assert_eq!(total_amount("總計：５０７，０１３千元").as_deref(), Some("５０７，０１３"));
+        assert_eq!(total_amount("合計辦理 3 場"), None);
     }
 }
