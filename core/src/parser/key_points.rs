@@ -6,7 +6,7 @@
 //! sub-points `(一)…`, kept in its span); and a county plan by department, `壹、民政類`
 //! with sub-headings such as `一、年度施政目標` whose `(一)…` are the points.
 
-use super::layout::is_table_header;
+use super::layout::{furniture, is_table_header};
 use super::outline::{heading, marker};
 use super::Line;
 use crate::diagnostic::{Diagnostic, Finding};
@@ -64,11 +64,13 @@ enum Cont {
 }
 
 pub(super) fn read(lines: &[Line], shape: Shape, plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
+    let skip = furniture(lines, &plan.title);
+    let lines: Vec<&Line> = lines.iter().zip(&skip).filter(|(_, f)| !**f).map(|(l, _)| l).collect();
     let mut into = Cont::Nothing;
     // Departments: whether the `(一)` under the current sub-heading are the points.
     let mut listing = false;
     let mut headings_are_points = false;
-    for l in lines {
+    for l in &lines {
         let text: &str = &l.text;
         let opened = match shape {
             Shape::Grouped => group(text).map(|g| (plan.goals.len() as u32 + 1, g)),
