@@ -117,6 +117,41 @@ fn wrap(text: &str, first_width: usize, width: usize) -> Vec<String> {
 /// Renders a plan in the PDF-extracted layout: blank line after every line, names wrapped
 /// in the narrow column, budget and the first note on one line, note amounts on their own.
 pub fn render_text(plan: &Plan) -> String {
+    render(plan, false)
+}
+
+/// Renders a plan as other tools extract it: each budget on the line of its row's last
+/// item, the note starting there, sources joined by 、，及 and wrapped mid-name, every other
+/// row in full-width digits.
+pub fn render_text_inline(plan: &Plan) -> String {
+    render(plan, true)
+}
+
+fn full_width(s: &str) -> String {
+    s.chars().map(|c| if c.is_ascii_digit() { char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c) } else if c == ',' { '，' } else { c }).collect()
+}
+
+fn inline_row(p: &Programme, lines: &mut Vec<String>) {
+    let wide = p.number % 2 == 0;
+    let amount = |m: Money| if wide { full_width(&m.fmt_thousands()) } else { m.fmt_thousands() };
+    let joiner = ["、", "，", "及"][p.number as usize % 3];
+    let mut line = format!("{} {}", lines.pop().unwrap_or_default(), amount(p.budget));
+    for (k, n) in p.funding.iter().enumerate() {
+        if k == 0 {
+            line = format!("{line} {}", n.source);
+        } else {
+            let half = n.source.chars().count() / 2;
+            line.push_str(joiner);
+            line.extend(n.source.chars().take(half));
+            lines.push(std::mem::take(&mut line));
+            line.extend(n.source.chars().skip(half));
+        }
+        line = format!("{line} {}千元", amount(n.amount));
+    }
+    lines.push(line);
+}
+
+fn render(plan: &Plan, inline: bool) -> String {
     let mut lines: Vec<String> = vec![format!(" {} ", plan.title), "壹、願景及任務 ".into()];
     if let Some(v) = &plan.vision {
         lines.push(format!("一、願景：{}", v.title));
@@ -148,6 +183,10 @@ pub fn render_text(plan: &Plan) -> String {
                 None => it.text.clone(),
             };
             lines.extend(wrap(&t, 16, 16));
+        }
+        if inline {
+            inline_row(p, &mut lines);
+            continue;
         }
         let mut notes = p.funding.iter();
         match notes.next() {

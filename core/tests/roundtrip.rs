@@ -2,7 +2,7 @@
 //! PDF layout parses back to the same figures.
 
 use plan_core::parser::parse;
-use plan_core::synth::{generate, render_text};
+use plan_core::synth::{generate, render_text, render_text_inline};
 use plan_core::SEED_PLAN_TEXT;
 use proptest::prelude::*;
 
@@ -25,6 +25,35 @@ proptest! {
             prop_assert_eq!(a.budget, b.budget);
             prop_assert_eq!(a.items.iter().map(|i| &i.text).collect::<Vec<_>>(), b.items.iter().map(|i| &i.text).collect::<Vec<_>>());
             prop_assert_eq!(a.funding.iter().map(|f| (&f.source, f.amount)).collect::<Vec<_>>(), b.funding.iter().map(|f| (&f.source, f.amount)).collect::<Vec<_>>());
+        }
+    }
+
+    /// Budgets on the item line, notes starting there and wrapping mid-name, full-width
+    /// digits: the same figures, and every budget traced to the line that holds it.
+    #[test]
+    fn inline_rendered_plans_parse_back(seed in any::<u64>(), n in 1usize..30) {
+        let plan = generate(seed, n, 2);
+        let text = render_text_inline(&plan);
+        let parsed = parse(&text);
+        prop_assert!(!parsed.has_errors(), "{:?}", parsed.diagnostics);
+        let got = &parsed.plan;
+        prop_assert_eq!(got.programmes.len(), n);
+        prop_assert_eq!(got.total(), plan.total());
+        let lines: Vec<&str> = text.lines().collect();
+        for (a, b) in got.programmes.iter().zip(&plan.programmes) {
+            prop_assert_eq!(&a.name, &b.name);
+            prop_assert_eq!(a.budget, b.budget);
+            prop_assert_eq!(a.items.iter().map(|i| &i.text).collect::<Vec<_>>(), b.items.iter().map(|i| &i.text).collect::<Vec<_>>());
+            prop_assert_eq!(a.funding.iter().map(|f| (&f.source, f.amount)).collect::<Vec<_>>(), b.funding.iter().map(|f| (&f.source, f.amount)).collect::<Vec<_>>());
+            let at = lines[a.budget_span.start as usize - 1];
+            let written = a.budget.fmt_thousands();
+            let wide: String = written.chars().map(|c| if c.is_ascii_digit() { char::from_u32(c as u32 - 48 + 0xFF10).unwrap() } else { '，' }).collect();
+            // The budget was read from the line that ends the last item.
+            prop_assert!((at.contains(&written) || at.contains(&wide)) && at.contains('。'), "{at}");
+            prop_assert!(a.span.start <= a.budget_span.start && a.budget_span.end <= a.span.end);
+            for f in &a.funding {
+                prop_assert!(a.span.start <= f.span.start && f.span.end <= a.span.end && f.span.start >= a.budget_span.start);
+            }
         }
     }
 
