@@ -16,6 +16,10 @@ const HEADER_WORDS: &[&str] = &["計畫名稱", "實施內容", "經費(千元)"
 
 /// The column header, whole or split over lines (`計畫名稱 實施內容 經費` / `(千元) 備註`).
 pub(super) fn is_table_header(text: &str) -> bool {
+    // Every line of the table is asked; most hold none of the words.
+    if !["計畫名稱", "實施內容", "經費", "預算數", "元)", "備註"].iter().any(|w| text.contains(w)) {
+        return false;
+    }
     let mut t = compact(text);
     if t.contains("計畫名稱") && (t.contains("經費") || t.contains("實施內容")) {
         return true;
@@ -64,12 +68,13 @@ fn bare_number(text: &str) -> Option<u32> {
 /// follows the last page number seen, or when a header or the title comes right after it.
 pub(super) fn furniture(lines: &[Line], title: &str) -> Vec<bool> {
     let title = compact(title);
-    let is_top = |l: &Line| is_table_header(&l.text) || (!title.is_empty() && compact(&l.text) == title);
+    let is_top = |l: &Line| is_table_header(&l.text) || (!title.is_empty() && l.text.len() < title.len() * 2 + 8 && compact(&l.text) == title);
     let mut last_page: Option<u32> = None;
     let mut out = Vec::with_capacity(lines.len());
     for (i, l) in lines.iter().enumerate() {
         let mut f = is_top(l);
-        if !f {
+        // Page numbers are short; the table's long lines need not be looked at.
+        if !f && l.text.len() <= 40 {
             if let Some(n) = page_number(&l.text) {
                 last_page = Some(n);
                 f = true;

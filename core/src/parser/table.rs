@@ -193,9 +193,13 @@ fn total_amount(text: &str) -> Option<String> {
         }
         if ok {
             rest = r;
-            let tok = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '：' || c == ':').split_whitespace().next()?;
+            let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '：' || c == ':');
+            let tok = rest.split_whitespace().next()?;
+            // What follows is a unit or the notes' sum, never prose (`合計 3 場次`).
+            let after = rest[tok.len()..].trim();
+            let after = after.strip_prefix("千元").unwrap_or(after).trim();
             let tok = tok.strip_suffix("千元").unwrap_or(tok);
-            return is_amount_token(tok).then(|| tok.to_string());
+            return (is_amount_token(tok) && (after.is_empty() || has_amount(after))).then(|| tok.to_string());
         }
     }
     None
@@ -254,5 +258,7 @@ mod tests {
         assert_eq!(total_amount("合 計 507,013 千元").as_deref(), Some("507,013"));
         assert_eq!(total_amount("總計：５０７，０１３千元").as_deref(), Some("５０７，０１３"));
         assert_eq!(total_amount("合計辦理 3 場"), None);
+        assert_eq!(total_amount("合計 3 場次"), None);
+        assert_eq!(total_amount("合計 507,013 中央補助款 352,190千元").as_deref(), Some("507,013"));
     }
 }
