@@ -49,3 +49,20 @@ fn a_budget_line_of_an_unknown_shape_never_folds_an_unknown_source_into_the_city
     let parking = lines.iter().find(|l| l.source.name == "停車場作業基金").unwrap();
     assert_eq!((parking.source.kind, parking.amount), (plan_core::FundingKind::SpecialFund, Money::thousands(2_500)));
 }
+
+#[test]
+fn a_bare_budget_at_the_foot_of_a_page_is_a_budget_not_a_page_number() {
+    let text = fixture("kaohsiung-econ-110.txt");
+    assert!(text.contains("23,800  \n\n"));
+    let text = text.replace("23,800  \n\n", "850\n\n 計畫名稱 實施內容 經費(千元) 備註 \n\n");
+    let parsed = parse(&text);
+    assert!(!parsed.has_errors(), "{:#?}", parsed.diagnostics);
+    let first = &parsed.plan.programmes[0];
+    assert_eq!((first.budget, first.budget_span.start), (Money::thousands(850), 69));
+    // The same number with its row's budget still to come is the page's number.
+    let text = fixture("kaohsiung-econ-110.txt").replace("(二)參加國內外招商展覽", "2\n\n 計畫名稱 實施內容 經費(千元) 備註 \n\n(二)參加國內外招商展覽");
+    let parsed = parse(&text);
+    assert!(!parsed.has_errors(), "{:#?}", parsed.diagnostics);
+    assert_eq!(parsed.plan.programmes[0].budget, Money::thousands(23_800));
+    assert_eq!(parsed.plan.programmes[0].items.len(), 2);
+}

@@ -6,7 +6,7 @@
 //! sub-points `(一)…`, kept in its span); and a county plan by department, `壹、民政類`
 //! with sub-headings such as `一、年度施政目標` whose `(一)…` are the points.
 
-use super::layout::{furniture, is_table_header};
+use super::layout::{furniture, is_table_header, Kind};
 use super::outline::{heading, marker};
 use super::Line;
 use crate::diagnostic::{Diagnostic, Finding};
@@ -65,7 +65,7 @@ enum Cont {
 
 pub(super) fn read(lines: &[Line], shape: Shape, plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
     let skip = furniture(lines, &plan.title);
-    let lines: Vec<&Line> = lines.iter().zip(&skip).filter(|(_, f)| !**f).map(|(l, _)| l).collect();
+    let lines: Vec<&Line> = lines.iter().zip(&skip).filter(|(_, f)| **f == Kind::Content).map(|(l, _)| l).collect();
     let mut into = Cont::Nothing;
     // Departments: whether the `(一)` under the current sub-heading are the points.
     let mut listing = false;
@@ -113,11 +113,12 @@ pub(super) fn read(lines: &[Line], shape: Shape, plan: &mut Plan, diags: &mut Ve
         match into {
             Cont::GoalName => push_fragment(&mut goal.name, text),
             Cont::Point | Cont::SubPoint => {
-                let s = goal.strategies.last_mut().expect("a point was pushed");
-                if into == Cont::Point {
-                    s.name = name_of(&format!("{}{}", s.name, text));
+                if let Some(s) = goal.strategies.last_mut() {
+                    if into == Cont::Point {
+                        s.name = name_of(&format!("{}{}", s.name, text));
+                    }
+                    s.span = s.span.join(Span::line(l.no));
                 }
-                s.span = s.span.join(Span::line(l.no));
             }
             Cont::Nothing => {}
         }

@@ -64,24 +64,35 @@ fn bare_number(text: &str) -> Option<u32> {
     (t.len() <= 4 && !t.is_empty() && t.chars().all(|c| c.is_ascii_digit())).then(|| t.parse().ok()).flatten()
 }
 
+/// What a line of the section is to the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Content,
+    Furniture,
+    /// A bare number before a header or the title: a page number, unless its row has no
+    /// other budget (a budget of 850 can end a page too); the row reader decides.
+    MaybePage,
+}
+
 /// Marks the lines that are page furniture. A bare number counts as a page number when it
-/// follows the last page number seen, or when a header or the title comes right after it.
-pub(super) fn furniture(lines: &[Line], title: &str) -> Vec<bool> {
+/// follows the last page number seen; before a header or the title it may be one.
+pub(super) fn furniture(lines: &[Line], title: &str) -> Vec<Kind> {
     let title = compact(title);
     let is_top = |l: &Line| is_table_header(&l.text) || (!title.is_empty() && l.text.len() < title.len() * 2 + 8 && compact(&l.text) == title);
     let mut last_page: Option<u32> = None;
     let mut out = Vec::with_capacity(lines.len());
     for (i, l) in lines.iter().enumerate() {
-        let mut f = is_top(l);
+        let mut f = if is_top(l) { Kind::Furniture } else { Kind::Content };
         // Page numbers are short; the table's long lines need not be looked at.
-        if !f && l.text.len() <= 40 {
+        if f == Kind::Content && l.text.len() <= 40 {
             if let Some(n) = page_number(&l.text) {
                 last_page = Some(n);
-                f = true;
+                f = Kind::Furniture;
             } else if let Some(n) = bare_number(&l.text) {
-                if last_page.is_some_and(|p| n == p + 1) || lines.get(i + 1).is_some_and(is_top) {
-                    last_page = Some(n);
-                    f = true;
+                if last_page.is_some_and(|p| n == p + 1) {
+                    (last_page, f) = (Some(n), Kind::Furniture);
+                } else if lines.get(i + 1).is_some_and(is_top) {
+                    (last_page, f) = (Some(n), Kind::MaybePage);
                 }
             }
         }
@@ -138,7 +149,8 @@ mod tests {
         }
         assert_eq!(page_number("5,310"), None);
         let ls = lines(&["一、甲計畫", "辦理。", "850", "3", "計畫名稱 實施內容 經費(千元) 備註", "4", "二、乙", "5"]);
-        assert_eq!(furniture(&ls, "某局 111年度施政計畫"), [false, false, false, true, true, true, false, true]);
+        use Kind::*;
+        assert_eq!(furniture(&ls, "某局 111年度施政計畫"), [Content, Content, Content, MaybePage, Furniture, Furniture, Content, Furniture]);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! the budget and notes, so anything after the budget that is not part of a note continues
 //! the items.
 
-use super::layout::{column_order, furniture, unit};
+use super::layout::{column_order, furniture, unit, Kind};
 use super::notes::{is_amount_token, is_garbled_amount, note_like};
 use super::outline::{heading, marker};
 use super::rows::{read_rows, Piece, RowCells, TableRow};
@@ -30,9 +30,10 @@ struct Open {
 }
 
 pub(super) fn read_table(lines: &[Line], title: &str, plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
-    let skip = furniture(lines, title);
-    let kept: Vec<&Line> = lines.iter().zip(&skip).filter(|(_, f)| !**f).map(|(l, _)| l).collect();
-    if let Some(d) = column_order(&kept) {
+    let kinds = furniture(lines, title);
+    let kept: Vec<(&Line, bool)> = lines.iter().zip(&kinds).filter(|(_, k)| **k != Kind::Furniture).map(|(l, k)| (l, *k == Kind::MaybePage)).collect();
+    let content: Vec<&Line> = kept.iter().filter(|(_, maybe)| !maybe).map(|(l, _)| *l).collect();
+    if let Some(d) = column_order(&content) {
         diags.push(d);
         return;
     }
@@ -44,7 +45,14 @@ fn piece(text: &str, l: &Line) -> Piece {
     Piece::new(text.trim(), l.no, l.page)
 }
 
-fn to_rows(lines: &[&Line], diags: &mut Vec<Diagnostic>) -> Vec<TableRow> {
+/// A bare number before a page's header is the page's number if its row has a budget
+/// already or finds one before the next heading; otherwise it is the row's budget.
+fn is_page_number(open: Option<&Open>, ahead: &[(&Line, bool)]) -> bool {
+    open.is_none_or(|r| r.cells.budget.is_some()) || ahead.iter().map(|(l, _)| l).take_while(|l| heading(&l.text).is_none()).any(|l| split_budget(&l.text).is_some())
+}
+
+fn to_rows(all: &[(&Line, bool)], diags: &mut Vec<Diagnostic>) -> Vec<TableRow> {
+    let lines: Vec<&Line> = all.iter().map(|(l, _)| *l).collect();
     let mut rows: Vec<TableRow> = Vec::new();
     let mut open: Option<Open> = None;
     let mut i = 0;
@@ -52,6 +60,9 @@ fn to_rows(lines: &[&Line], diags: &mut Vec<Diagnostic>) -> Vec<TableRow> {
         let l = lines[i];
         let text: &str = &l.text;
         i += 1;
+        if all[i - 1].1 && is_page_number(open.as_ref(), &all[i..]) {
+            continue;
+        }
         if let Some(tok) = total_amount(text) {
             rows.push(TableRow::Total(piece(&tok, l)));
             continue;
