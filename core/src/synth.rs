@@ -132,7 +132,7 @@ fn full_width(s: &str) -> String {
 }
 
 fn inline_row(p: &Programme, lines: &mut Vec<String>) {
-    let wide = p.number % 2 == 0;
+    let wide = p.number.is_multiple_of(2);
     let amount = |m: Money| if wide { full_width(&m.fmt_thousands()) } else { m.fmt_thousands() };
     let joiner = ["、", "，", "及"][p.number as usize % 3];
     let mut line = format!("{} {}", lines.pop().unwrap_or_default(), amount(p.budget));
