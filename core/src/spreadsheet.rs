@@ -79,6 +79,9 @@ pub use read::{read_workbook, MAX_BYTES, MAX_UNPACKED};
 #[cfg(feature = "spreadsheet")]
 mod read;
 
+#[cfg(feature = "spreadsheet")]
+mod cfb;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -37,7 +37,10 @@ pub fn read_workbook(bytes: &[u8], file_name: &str) -> Result<Vec<Sheet>, Diagno
             check_unpacked_size(bytes)?;
             dense(calamine::Ods::new(Cursor::new(bytes)).map_err(|e| bad(format!("ods: {e}")))?)
         }
-        Kind::Xls => dense(calamine::Xls::new(Cursor::new(bytes)).map_err(|e| bad(format!("xls: {e}")))?),
+        Kind::Xls => {
+            super::cfb::check(bytes).map_err(|e| bad(format!("xls: {e}")))?;
+            dense(calamine::Xls::new(Cursor::new(bytes)).map_err(|e| bad(format!("xls: {e}")))?)
+        }
     })
     .unwrap_or_else(|_| Err(bad("the spreadsheet reader failed on this file")))
 }
