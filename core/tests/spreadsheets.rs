@@ -114,3 +114,20 @@ fn random_bytes_never_panic() {
         let _ = read_workbook(&bytes, "mutated.xlsx");
     }
 }
+
+/// Files the fuzzer found (fuzz/fuzz_targets/spreadsheet.rs) that made calamine ask for
+/// terabytes or index past a table. Natively a panic would be caught, so the test asks for
+/// more: the compound-file check refuses them before calamine runs (in the browser a panic
+/// or a failed allocation aborts the page).
+#[test]
+fn hostile_xls_containers_are_refused_before_calamine_reads_them() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/books/hostile");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let detail = bad_detail(read_workbook(&std::fs::read(&path).unwrap(), "hostile.xls"));
+        assert!(detail.starts_with("the .xls container is damaged"), "{}: {detail}", path.display());
+        seen += 1;
+    }
+    assert!(seen >= 1);
+}

@@ -101,19 +101,21 @@ pub(super) fn check(b: &[u8]) -> Result<(), String> {
         mini_ok = links_ok(&mini_fat, mini_n)?;
     }
     // Every stream calamine may open: a short one through the mini FAT, a long one the FAT.
-    // (Unused entries have no name; calamine opens streams by name.)
-    for e in entries.iter().skip(1).filter(|e| e[0] != 0 || e[1] != 0) {
+    // Every stream, whatever its length (calamine walks an empty one's chain too), and
+    // whatever else bears a name calamine opens as a stream.
+    for e in entries.iter().skip(1) {
+        let is_stream = e.get(66) == Some(&2);
+        let name: Vec<u16> = e[..64].chunks(2).map(|c| u16::from_le_bytes([c[0], c[1]])).take_while(|c| *c != 0).collect();
+        let opened = ["Workbook", "Book"].iter().any(|n| n.encode_utf16().eq(name.iter().copied()));
+        if !(is_stream || opened) {
+            continue;
+        }
         let (start, len) = entry(e);
         if len > body.len() as u64 {
             return Err("a stream is longer than the file".into());
         }
         if len < 4096 {
-            if len > 0 && mini_fat_len == 0 {
-                return Err("a short stream with no mini FAT".into());
-            }
-            if len > 0 {
-                chain(&mini_fat, &mini_ok, start, mini_n)?;
-            }
+            chain(&mini_fat, &mini_ok, start, mini_n)?;
         } else {
             chain(&fat, &fat_ok, start, n)?;
         }

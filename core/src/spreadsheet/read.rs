@@ -38,7 +38,7 @@ pub fn read_workbook(bytes: &[u8], file_name: &str) -> Result<Vec<Sheet>, Diagno
             dense(calamine::Ods::new(Cursor::new(bytes)).map_err(|e| bad(format!("ods: {e}")))?)
         }
         Kind::Xls => {
-            super::cfb::check(bytes).map_err(|e| bad(format!("xls: {e}")))?;
+            super::cfb::check(bytes).map_err(|e| bad(format!("the .xls container is damaged: {e}")))?;
             dense(calamine::Xls::new(Cursor::new(bytes)).map_err(|e| bad(format!("xls: {e}")))?)
         }
     })

@@ -13,9 +13,10 @@ pub fn NeedsBudget(children: ChildrenFn) -> impl IntoView {
     move || if data.plan.has_budget() { children().into_any() } else { view! { <NoBudget heading=true/> }.into_any() }
 }
 
-/// "No budget in this document": a page of its own (`heading`) or a notice within one.
+/// "No budget in this document": a page of its own (`heading`) or a notice within one;
+/// `on_goals` leaves out the link to the page the reader is on.
 #[component]
-pub fn NoBudget(heading: bool) -> impl IntoView {
+pub fn NoBudget(heading: bool, #[prop(optional)] on_goals: bool) -> impl IntoView {
     let data = use_data();
     let lang = use_ui().lang;
     let goals = data.plan.goals.len();
@@ -30,7 +31,7 @@ pub fn NoBudget(heading: bool) -> impl IntoView {
             <section class="no-budget" data-testid="no-budget">
                 {heading.then(|| view! { <h1>{lang.pick("這份文件沒有預算", "No budget in this document")}</h1> })}
                 <p role="status">{what}</p>
-                <p><A href=crate::app::href("/goals")>{lang.pick("看目標與策略 →", "See the goals and strategies →")}</A></p>
+                {(!on_goals).then(|| view! { <p><A href=crate::app::href("/goals")>{lang.pick("看目標與策略 →", "See the goals and strategies →")}</A></p> })}
             </section>
         }
     }

@@ -67,7 +67,7 @@ fn GoalsOnly(lang: Lang, data: Data) -> impl IntoView {
     view! {
         <section class="page goals partial">
             <h1>{lang.pick("目標與策略", "Goals and strategies")}</h1>
-            <NoBudget heading=false/>
+            <NoBudget heading=false on_goals=true/>
             {data.plan.vision.clone().map(|v| view! {
                 <h2>{lang.pick("願景", "Vision")}</h2>
                 <p class="vision-title"><Name lang=lang zh=v.title.clone() gloss=gloss.vision.clone()/></p>
