@@ -29,6 +29,48 @@ test('a finding reads in the reader\'s language, naming its line, in the import 
   assertClean(site);
 });
 
+// Plans as other tools extract them (core/tests/fixtures, figures added by hand in their
+// .expected.json): budgets and notes on the item line, full-width digits, repeated headers,
+// page numbers, several sources in one note, sources never seen before, a stated total.
+const FIXTURES = new URL('core/tests/fixtures/', ROOT);
+for (const name of ['yilan-social-113', 'keelung-industry-112']) {
+  test(`${name}: read from a file, kept, and shown with its exact total, programmes and funding`, async (t) => {
+    const site = await openApp(t, '/import');
+    const { page } = site;
+    const expected = JSON.parse(await readFile(new URL(`${name}.expected.json`, FIXTURES), 'utf8'));
+    await chooseFile(page, `${name}.txt`, await readFile(new URL(`${name}.txt`, FIXTURES)));
+    await page.waitForSelector('[data-testid=keep]');
+    const total = `${Number(expected.total).toLocaleString('en-US')} 千元`;
+    assert.equal(await page.textContent('[data-testid=import-total]'), total);
+    const diags = await page.textContent('[data-testid=import-diagnostics]');
+    for (const source of expected.unrecognised ?? []) assert.ok(diags.includes(`未見過的經費來源「${source}」`), `${source} in ${diags}`);
+    assert.doesNotMatch(diags, /錯誤/);
+    await page.fill('#keep-name', name);
+    await page.click('[data-testid=keep] button');
+    await page.waitForURL(/\/p\/[0-9a-z]+$/);
+    assert.equal(await page.textContent('[data-testid=total]'), total);
+    assert.equal(Number(await page.textContent('[data-testid=programme-count]')), expected.programmes.length);
+    const rows = await page.$$eval('details.sources tbody tr', (rs) => rs.map((r) => r.textContent));
+    for (const [source, amount] of Object.entries(expected.funding_totals)) {
+      const row = rows.find((r) => r.trim().startsWith(source));
+      assert.ok(row, `${source} listed: ${rows.join(' | ')}`);
+      assert.ok(row.includes(Number(amount).toLocaleString('en-US')), `${source} ${amount}: ${row}`);
+    }
+    assertClean(site);
+  });
+}
+
+test('plain PDF-to-text (the table column by column) says so and points to the PDF', async (t) => {
+  const site = await openApp(t, '/import');
+  const { page } = site;
+  const text = await readFile(new URL('broken/column-order.txt', FIXTURES), 'utf8');
+  const shown = await read(page, text);
+  assert.match(shown, /錯誤 第 53 行：表格的欄位是一欄接一欄排列的.*請直接匯入 PDF 檔/);
+  assert.equal((shown.match(/錯誤/g) ?? []).length, 1, 'one error, not one per programme');
+  assert.equal(await page.locator('[data-testid=keep]').count(), 0);
+  assertClean(site);
+});
+
 // A county's 施政目標與重點: goal groups, no budget table.
 const goalsOnly = [
   '宜蘭縣政府111年度施政目標與重點',
