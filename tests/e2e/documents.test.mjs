@@ -207,3 +207,21 @@ test('a spreadsheet offers every sheet by name, and its code is fetched only for
   assert.equal(await storageSnapshot(page), stored, 'storage untouched');
   assertClean(site);
 });
+
+test('what-if messages read in the reader\'s language: a mangled link names its field, a warning its figures', async (t) => {
+  const site = await openApp(t, '/whatif?s=v1~99_100');
+  const { page } = site;
+  await page.waitForSelector('[data-testid=scenario-error]');
+  assert.match(await page.textContent('[data-testid=scenario-error]'), /第 2 個欄位（「99_100」）：這份計畫沒有計畫 99。/);
+  await setLanguage(page, 'en');
+  await page.waitForSelector('[data-testid=scenario-error]');
+  assert.match(await page.textContent('[data-testid=scenario-error]'), /field 2 \(`99_100`\): programme 99 is not in this plan/);
+  // Keep the total while one programme takes more than all the others hold.
+  await visit(site, '/whatif?s=v1~k~7_100000000');
+  await page.waitForSelector('ul.warnings li');
+  assert.match(await page.textContent('ul.warnings'), /the other programmes hold only [\d,]+ 千元/);
+  await setLanguage(page, 'zh');
+  await page.waitForSelector('ul.warnings li');
+  assert.match(await page.textContent('ul.warnings'), /其他計畫只有 [\d,]+ 千元，增加的部分有 [\d,]+ 千元無法從它們移來/);
+  assertClean(site);
+});

@@ -3,6 +3,7 @@
 //! document stay Chinese, with English glosses from the plan's companion file.
 
 pub mod findings;
+pub mod scenario;
 
 use plan_core::Money;
 

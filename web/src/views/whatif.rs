@@ -72,7 +72,7 @@ pub fn WhatIfPage() -> impl IntoView {
                 {url_error.clone().map(|e| view! {
                     <p class="diag error" role="alert" data-testid="scenario-error">
                         {lang.pick("網址中的試算無法使用，以下顯示原始計畫：", "The scenario in this address cannot be used, so the plan is shown unchanged: ")}
-                        <span>{e}</span>
+                        <span>{crate::i18n::scenario::url_error(lang, &e)}</span>
                     </p>
                 })}
                 <p role="status">{move || save_error.get().map(|e| view! { <span class="diag error">{e.message(lang)}</span> })}</p>
@@ -179,7 +179,7 @@ fn Results(lang: Lang, data: Data, outcome: Memo<Outcome>, scenario: RwSignal<Sc
                 <div><dt>{lang.pick("中央補助款", "Central subsidy")}</dt><dd>{format!("{} → {}", lang.money(o.central_before), lang.money(o.central_after))}</dd></div>
                 <div><dt>{lang.pick("市府須自行負擔", "The city would have to cover")}</dt><dd data-testid="whatif-city-cover">{lang.money(o.city_cover)}</dd></div>
             </dl>
-            <ul class="warnings">{o.warnings.iter().map(|w| view! { <li class="diag warning">{w.clone()}</li> }).collect_view()}</ul>
+            <ul class="warnings">{o.warnings.iter().map(|w| view! { <li class="diag warning">{crate::i18n::scenario::warning(lang, w)}</li> }).collect_view()}</ul>
             <div class="compare-bars">
                 <FundingBar lang=lang caption=lang.pick("原本的經費來源", "Funding mix before").to_string() segments=segments(lang, &o.kinds_before) download="whatif-before"/>
                 <FundingBar lang=lang caption=lang.pick("試算後的經費來源", "Funding mix after").to_string() segments=segments(lang, &o.kinds_after) download="whatif-after"/>

@@ -16,6 +16,9 @@
 //! - The central cut then removes `central_cut`% of each programme's central money (whole
 //!   千元, half away from zero); the city covers exactly that, so budgets stay as set.
 
+mod findings;
+pub use findings::{UrlError, UrlProblem, Warning};
+
 use crate::funding::{programme_breakdown, FundingKind};
 use crate::money::Money;
 use crate::plan::Plan;
@@ -71,7 +74,7 @@ pub struct Outcome {
     /// Central subsidy, special funds, city general budget.
     pub kinds_before: Vec<(FundingKind, Money)>,
     pub kinds_after: Vec<(FundingKind, Money)>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// The finest unit figures are spread in: 0.001 千元 = 1 元.
@@ -90,8 +93,8 @@ pub fn apply(plan: &Plan, s: &Scenario) -> Outcome {
     }
     for (number, amount) in &s.amounts {
         match index.get(number) {
-            None => warnings.push(format!("programme {number} is not in this plan; its amount was ignored")),
-            Some(_) if *amount < Money::ZERO || !amount.is_plausible() => warnings.push(format!("programme {number}: {} 千元 is not a budget; it was ignored", amount.fmt_thousands())),
+            None => warnings.push(Warning::NotInPlan { programme: *number }),
+            Some(_) if *amount < Money::ZERO || !amount.is_plausible() => warnings.push(Warning::NotABudget { programme: *number, amount: *amount }),
             Some(&i) => {
                 after[i] = *amount;
                 explicit[i] = true;
@@ -104,7 +107,7 @@ pub fn apply(plan: &Plan, s: &Scenario) -> Outcome {
 
     let cut = s.central_cut.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
     if cut != s.central_cut {
-        warnings.push(format!("a central cut of {}% is not possible; {cut}% was used", s.central_cut.normalize()));
+        warnings.push(Warning::CutClamped { asked: s.central_cut.normalize(), used: cut });
     }
     let before_shares = percentages(&before.iter().map(|m| m.0).collect::<Vec<_>>(), SHARE_DP);
     let after_shares = percentages(&after.iter().map(|m| m.0).collect::<Vec<_>>(), SHARE_DP);
@@ -168,14 +171,14 @@ fn capped(x: Money, cap: Money) -> Money {
 }
 
 /// Moves the sum of the explicit changes onto the other programmes (see the module docs).
-fn keep_total(before: &[Money], after: &mut [Money], explicit: &[bool], warnings: &mut Vec<String>) {
+fn keep_total(before: &[Money], after: &mut [Money], explicit: &[bool], warnings: &mut Vec<Warning>) {
     let delta: Decimal = (0..before.len()).filter(|i| explicit[*i]).map(|i| after[i].0 - before[i].0).sum();
     let others: Vec<usize> = (0..before.len()).filter(|i| !explicit[*i]).collect();
     if delta.is_zero() {
         return;
     }
     if others.is_empty() {
-        warnings.push(format!("every programme is set, so nothing can absorb the change: the total moves by {} 千元", Money(delta).fmt_thousands()));
+        warnings.push(Warning::NothingAbsorbs { moved: Money(delta) });
         return;
     }
     let base: Vec<Decimal> = others.iter().map(|i| before[*i].0.max(Decimal::ZERO)).collect();
@@ -183,11 +186,7 @@ fn keep_total(before: &[Money], after: &mut [Money], explicit: &[bool], warnings
     let available: Decimal = base.iter().sum();
     let clamped = delta > available;
     let parts = if clamped {
-        warnings.push(format!(
-            "the other programmes hold only {} 千元, so {} 千元 of the increase could not be taken from them: the total rises by that much",
-            Money(available).fmt_thousands(),
-            Money(delta - available).fmt_thousands()
-        ));
+        warnings.push(Warning::OthersTooSmall { available: Money(available), unmet: Money(delta - available) });
         base.clone()
     } else if delta > Decimal::ZERO {
         take(delta, &base, dp)
@@ -202,7 +201,7 @@ fn keep_total(before: &[Money], after: &mut [Money], explicit: &[bool], warnings
         after[*i] = Money(moved_to.max(Decimal::ZERO));
     }
     if !clamped && moved != delta.abs() {
-        warnings.push(format!("budgets finer than 1 元 were rounded: the total moves by {} 千元", Money(delta.abs() - moved).fmt_thousands()));
+        warnings.push(Warning::Rounded { moved: Money(delta.abs() - moved) });
     }
 }
 
@@ -272,13 +271,14 @@ pub fn encode(s: &Scenario) -> String {
 /// Reads [`encode`]'s form against the plan it applies to. One layer of percent-encoding
 /// (`%7E` for `~`, as some mail clients rewrite links) is undone first. Errors name the
 /// field (1-based) and what is wrong with it.
-pub fn decode(text: &str, plan: &Plan) -> Result<Scenario, String> {
+pub fn decode(text: &str, plan: &Plan) -> Result<Scenario, UrlError> {
+    let whole = |problem| UrlError { field: None, problem };
     if text.len() > MAX_ENCODED_LEN {
-        return Err(format!("the scenario is {} characters long; at most {MAX_ENCODED_LEN} are read", text.len()));
+        return Err(whole(UrlProblem::TooLong { len: text.len(), max: MAX_ENCODED_LEN }));
     }
     let unescaped;
     let text = if text.contains('%') {
-        unescaped = percent_decode(text)?;
+        unescaped = percent_decode(text).map_err(whole)?;
         unescaped.as_str()
     } else {
         text
@@ -286,60 +286,61 @@ pub fn decode(text: &str, plan: &Plan) -> Result<Scenario, String> {
     let text = text.trim();
     let count = text.split('~').count();
     if count > MAX_FIELDS {
-        return Err(format!("the scenario has {count} fields; at most {MAX_FIELDS} are read"));
+        return Err(whole(UrlProblem::TooManyFields { count, max: MAX_FIELDS }));
     }
     let mut fields = text.split('~');
     let version = fields.next().unwrap_or("");
     if version != "v1" {
-        return Err(match version.strip_prefix('v').filter(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit())) {
-            Some(v) => format!("field 1 (`{}`): version {v} is not known (this site reads v1; the link may be from a newer version)", shown(version)),
-            None => format!("field 1 (`{}`): expected the version `v1`", shown(version)),
-        });
+        let problem = match version.strip_prefix('v').filter(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit())) {
+            Some(v) => UrlProblem::UnknownVersion { version: v.to_string() },
+            None => UrlProblem::NoVersion,
+        };
+        return Err(UrlError { field: Some((1, shown(version))), problem });
     }
     let numbers: std::collections::HashSet<u32> = plan.programmes.iter().map(|p| p.number).collect();
     let mut s = Scenario::default();
     let (mut cut_seen, mut keep_seen) = (false, false);
     for (i, field) in fields.enumerate() {
-        let at = |what: String| format!("field {} (`{}`): {what}", i + 2, shown(field));
+        let at = |problem| UrlError { field: Some((i + 2, shown(field))), problem };
         if field == "k" {
             if keep_seen {
-                return Err(at("`k` (keep the total) appears twice".into()));
+                return Err(at(UrlProblem::KeepTwice));
             }
             keep_seen = true;
             s.keep_total = true;
         } else if let Some(c) = field.strip_prefix('c') {
             if cut_seen {
-                return Err(at("the central cut appears twice".into()));
+                return Err(at(UrlProblem::CutTwice));
             }
             cut_seen = true;
-            let cut = number(c).ok_or_else(|| at(format!("`{}` is not a percentage", shown(c))))?;
+            let cut = number(c).ok_or_else(|| at(UrlProblem::NotAPercentage { written: shown(c) }))?;
             if cut > Decimal::ONE_HUNDRED {
-                return Err(at(format!("a central cut of {c}% is outside 0–100")));
+                return Err(at(UrlProblem::CutOutOfRange { written: c.to_string() }));
             }
             s.central_cut = cut;
         } else if let Some((n, amount)) = field.split_once('_') {
-            let n: u32 = n.parse().ok().filter(|_| n.bytes().all(|b| b.is_ascii_digit())).ok_or_else(|| at(format!("`{}` is not a programme number", shown(n))))?;
+            let n: u32 = n.parse().ok().filter(|_| n.bytes().all(|b| b.is_ascii_digit())).ok_or_else(|| at(UrlProblem::NotAProgrammeNumber { written: shown(n) }))?;
             if !numbers.contains(&n) {
-                return Err(at(format!("programme {n} is not in this plan")));
+                return Err(at(UrlProblem::ProgrammeNotInPlan { programme: n }));
             }
             if s.amounts.contains_key(&n) {
-                return Err(at(format!("programme {n} appears twice")));
+                return Err(at(UrlProblem::ProgrammeTwice { programme: n }));
             }
             if amount.starts_with('-') {
-                return Err(at(format!("`{}` is negative; a budget cannot be", shown(amount))));
+                return Err(at(UrlProblem::Negative { written: shown(amount) }));
             }
-            let m = number(amount).ok_or_else(|| at(format!("`{}` is not an amount in 千元", shown(amount))))?;
+            let m = number(amount).ok_or_else(|| at(UrlProblem::NotAnAmount { written: shown(amount) }))?;
             if m.normalize().scale() > MAX_DP {
-                return Err(at(format!("`{}` is finer than 1 元 (at most {MAX_DP} decimals of 千元)", shown(amount))));
+                return Err(at(UrlProblem::TooFine { written: shown(amount), max_dp: MAX_DP }));
             }
             if !Money(m).is_plausible() {
-                return Err(at(format!("`{}` 千元 is larger than any budget can be", shown(amount))));
+                return Err(at(UrlProblem::TooLarge { written: shown(amount) }));
             }
             s.amounts.insert(n, Money(m));
         } else if field.is_empty() {
-            return Err(format!("field {} is empty (two `~` in a row?)", i + 2));
+            return Err(whole(UrlProblem::EmptyField { field: i + 2 }));
         } else {
-            return Err(at("not a field this site knows (`cN` central cut, `k` keep the total, `NUMBER_AMOUNT` a programme's budget)".into()));
+            return Err(at(UrlProblem::UnknownField));
         }
     }
     Ok(s)
@@ -356,7 +357,7 @@ fn shown(s: &str) -> String {
     if s.chars().count() <= 40 { s.to_string() } else { format!("{}…", s.chars().take(40).collect::<String>()) }
 }
 
-fn percent_decode(text: &str) -> Result<String, String> {
+fn percent_decode(text: &str) -> Result<String, UrlProblem> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -365,7 +366,7 @@ fn percent_decode(text: &str) -> Result<String, String> {
             let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
             match hex {
                 Some(b) => out.push(b),
-                None => return Err(format!("`{}` at character {} is not a percent-encoded character", shown(&String::from_utf8_lossy(&bytes[i..(i + 3).min(bytes.len())])), i + 1)),
+                None => return Err(UrlProblem::BadEscape { written: shown(&String::from_utf8_lossy(&bytes[i..(i + 3).min(bytes.len())])), at: i + 1 }),
             }
             i += 3;
         } else {
@@ -373,7 +374,7 @@ fn percent_decode(text: &str) -> Result<String, String> {
             i += 1;
         }
     }
-    String::from_utf8(out).map_err(|_| "the scenario is not valid UTF-8 once percent-decoded".to_string())
+    String::from_utf8(out).map_err(|_| UrlProblem::NotUtf8)
 }
 
 #[cfg(test)]
