@@ -103,6 +103,7 @@ pub(super) fn check(b: &[u8]) -> Result<(), String> {
     // Every stream calamine may open: a short one through the mini FAT, a long one the FAT.
     // Every stream, whatever its length (calamine walks an empty one's chain too), and
     // whatever else bears a name calamine opens as a stream.
+    let mut workbook = None;
     for e in entries.iter().skip(1) {
         let is_stream = e.get(66) == Some(&2);
         let name: Vec<u16> = e[..64].chunks(2).map(|c| u16::from_le_bytes([c[0], c[1]])).take_while(|c| *c != 0).collect();
@@ -114,13 +115,74 @@ pub(super) fn check(b: &[u8]) -> Result<(), String> {
         if len > body.len() as u64 {
             return Err("a stream is longer than the file".into());
         }
-        if len < 4096 {
-            chain(&mini_fat, &mini_ok, start, mini_n)?;
+        let bytes: Vec<u8> = if len < 4096 {
+            let ids = chain(&mini_fat, &mini_ok, start, mini_n)?;
+            if !opened {
+                continue;
+            }
+            let mini: Vec<u8> = chain(&fat, &fat_ok, root_start, n)?.into_iter().map(|id| sectors.get(id)).collect::<Result<Vec<_>, _>>()?.concat();
+            ids.iter().flat_map(|id| mini.get(*id as usize * MINI_SECTOR..).unwrap_or(&[]).iter().take(MINI_SECTOR)).copied().collect()
         } else {
-            chain(&fat, &fat_ok, start, n)?;
+            let ids = chain(&fat, &fat_ok, start, n)?;
+            if !opened {
+                continue;
+            }
+            ids.into_iter().map(|id| sectors.get(id)).collect::<Result<Vec<_>, _>>()?.concat()
+        };
+        if opened && workbook.is_none() {
+            workbook = Some(bytes.into_iter().take(len as usize).collect::<Vec<u8>>());
+        }
+    }
+    if let Some(stream) = workbook {
+        check_workbook(&stream)?;
+    }
+    Ok(())
+}
+
+/// Cells calamine reserves room for when a sheet declares its dimensions: more than this
+/// is no budget book (65,536 rows of 60 columns is 3.9 million).
+const MAX_DECLARED_CELLS: u64 = 4_000_000;
+
+/// The workbook stream's BIFF records as calamine reads them: the globals from the start,
+/// each sheet from the offset its BoundSheet record gives. A sheet's Dimensions record
+/// makes calamine reserve rows × columns cells, computed without checks.
+fn check_workbook(stream: &[u8]) -> Result<(), String> {
+    let records = |from: usize| {
+        let mut at = from;
+        std::iter::from_fn(move || {
+            let head = stream.get(at..at + 4)?;
+            let (typ, len) = (u16::from_le_bytes([head[0], head[1]]), u16::from_le_bytes([head[2], head[3]]) as usize);
+            let data = stream.get(at + 4..at + 4 + len)?;
+            at += 4 + len;
+            Some((typ, data))
+        })
+    };
+    let sheets: Vec<usize> = records(0).filter(|(t, d)| *t == 0x0085 && d.len() >= 4).map(|(_, d)| u32_at(d, 0) as usize).collect();
+    for pos in sheets {
+        if pos > stream.len() {
+            return Err("a sheet starts past the end of the workbook".into());
+        }
+        for (_, d) in records(pos).filter(|(t, _)| *t == 0x0200) {
+            let (rf, rl, cf, cl) = match d.len() {
+                10 => (u16_at(d, 0) as u64, u16_at(d, 2) as u64, u16_at(d, 4) as u64, u16_at(d, 6) as u64),
+                14 => (u32_at(d, 0) as u64, u32_at(d, 4) as u64, u16_at(d, 8) as u64, u16_at(d, 10) as u64),
+                _ => continue,
+            };
+            if rl >= 1 && cl >= 1 {
+                if rf > rl - 1 || cf > cl - 1 {
+                    return Err("a sheet's dimensions end before they start".into());
+                }
+                if (rl - rf).saturating_mul(cl - cf) > MAX_DECLARED_CELLS {
+                    return Err(format!("a sheet declares {} rows of {} columns", rl - rf, cl - cf));
+                }
+            }
         }
     }
     Ok(())
+}
+
+fn u16_at(b: &[u8], at: usize) -> u16 {
+    b.get(at..at + 2).map(|s| u16::from_le_bytes([s[0], s[1]])).unwrap_or(u16::MAX)
 }
 
 /// For each entry of an allocation table, whether a chain may pass through it: its link is
