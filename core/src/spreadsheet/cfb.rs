@@ -157,6 +157,17 @@ fn check_workbook(stream: &[u8]) -> Result<(), String> {
             Some((typ, data))
         })
     };
+    // Globals calamine trusts: the shared strings' count (it reserves a String each, and
+    // unwraps a negative one) and an ExternSheet's length field.
+    for (typ, d) in records(0) {
+        match typ {
+            0x00FC if d.len() < 8 || i32::from_le_bytes([d[4], d[5], d[6], d[7]]) < 0 || u32_at(d, 4) as usize > stream.len() / 3 => {
+                return Err("the shared strings table declares more strings than the file holds".into())
+            }
+            0x0017 if d.len() < 2 => return Err("an ExternSheet record is cut short".into()),
+            _ => {}
+        }
+    }
     let sheets: Vec<usize> = records(0).filter(|(t, d)| *t == 0x0085 && d.len() >= 4).map(|(_, d)| u32_at(d, 0) as usize).collect();
     for pos in sheets {
         if pos > stream.len() {
