@@ -173,6 +173,28 @@ fn check_workbook(stream: &[u8]) -> Result<(), String> {
         if pos > stream.len() {
             return Err("a sheet starts past the end of the workbook".into());
         }
+        // calamine lays a sheet's cells out on a dense grid spanning the first to the last
+        // cell any record names: the span must stay within the budget as well.
+        // It also takes the first and the last cell's rows as the grid's first and last.
+        let (mut rows, mut cols) = ((u64::MAX, 0u64), (u64::MAX, 0u64));
+        let (mut first_row, mut last_row) = (None, 0u64);
+        for (typ, d) in records(pos).take_while(|(t, _)| *t != 0x000A) {
+            let (row, first, last) = match typ {
+                0x0203 | 0x0204 | 0x0205 | 0x027E | 0x00FD | 0x0006 if d.len() >= 4 => (u16_at(d, 0), u16_at(d, 2), u16_at(d, 2)),
+                0x00BD if d.len() >= 6 => (u16_at(d, 0), u16_at(d, 2), u16_at(d, d.len() - 2)),
+                _ => continue,
+            };
+            rows = (rows.0.min(row as u64), rows.1.max(row as u64));
+            first_row.get_or_insert(row as u64);
+            last_row = row as u64;
+            cols = (cols.0.min(first.min(last) as u64), cols.1.max(first.max(last) as u64));
+        }
+        if first_row.is_some_and(|f| f != rows.0 || last_row < f) {
+            return Err("a sheet's cells are not in row order".into());
+        }
+        if rows.0 <= rows.1 && (rows.1 - rows.0 + 1).saturating_mul(cols.1 - cols.0 + 1) > MAX_DECLARED_CELLS {
+            return Err(format!("a sheet's cells span {} rows of {} columns", rows.1 - rows.0 + 1, cols.1 - cols.0 + 1));
+        }
         for (_, d) in records(pos).filter(|(t, _)| *t == 0x0200) {
             let (rf, rl, cf, cl) = match d.len() {
                 10 => (u16_at(d, 0) as u64, u16_at(d, 2) as u64, u16_at(d, 4) as u64, u16_at(d, 6) as u64),
