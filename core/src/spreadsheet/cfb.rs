@@ -164,7 +164,13 @@ fn check_workbook(stream: &[u8]) -> Result<(), String> {
             0x00FC if d.len() < 8 || i32::from_le_bytes([d[4], d[5], d[6], d[7]]) < 0 || u32_at(d, 4) as usize > stream.len() / 3 => {
                 return Err("the shared strings table declares more strings than the file holds".into())
             }
-            0x0017 if d.len() < 2 => return Err("an ExternSheet record is cut short".into()),
+            // Records calamine indexes without a length check: FilePass, CodePage,
+            // Date1904, BOF, ExternSheet (two bytes at least) and a defined Name (its
+            // fixed part, its name and its formula within the record).
+            0x002F | 0x0042 | 0x0022 | 0x0809 | 0x0017 if d.len() < 2 => return Err(format!("a record of type {typ:#06x} is cut short")),
+            0x0018 if d.len() < 15 || d.len() < 15 + d[3] as usize || (u16_at(d, 4) as usize) > d.len() => {
+                return Err("a defined name record is cut short".into())
+            }
             _ => {}
         }
     }
