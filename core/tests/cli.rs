@@ -76,3 +76,16 @@ fn budget_books_read_with_a_guessed_mapping_and_a_unit_override() {
         assert!(code == 2 && err.contains("--features spreadsheet"), "{err}");
     }
 }
+
+#[test]
+fn levels_can_be_named_on_the_command_line() {
+    let csv = format!("{BOOKS}city-yuan.csv");
+    let (code, out, err) = plan(&["parse", &csv, "--levels", "款,項,目"]);
+    assert_eq!(code, 0, "{err}");
+    let p = plan_core::Plan::from_json(&out).unwrap();
+    assert_eq!(p.programmes.len(), 8);
+    assert_eq!(p.programmes[0].classification, ["1", "1", "1"]);
+    let (code, _, err) = plan(&["parse", &csv, "--levels", "款,科目"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no column `科目`"), "{err}");
+}

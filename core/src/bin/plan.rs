@@ -10,7 +10,7 @@
 //! .tsv (UTF-8, UTF-16 or Big5), or with the `spreadsheet` feature
 //! (`cargo build --features spreadsheet`) an .xlsx, .xls or .ods: its first sheet with rows,
 //! or `--sheet NAME`. Its columns and unit are guessed; `--unit yuan|thousand` overrides
-//! the unit. Exit code 1 when the input has errors, 2 for a usage mistake.
+//! the unit, `--levels 款,項,目` the classification columns. Exit code 1 when the input has errors, 2 for a usage mistake.
 
 use plan_core::budget_csv::{self, Table, Unit};
 use plan_core::export::{csv, fdp, slug, ExportFile};
@@ -21,7 +21,7 @@ use std::io::Read;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  plan parse FILE [--sheet NAME] [--unit yuan|thousand]
+  plan parse FILE [--sheet NAME] [--unit yuan|thousand] [--levels 款,項,目]
   plan validate FILE
   plan summary FILE [--links LINKS.csv] [--population N]
   plan export --format csv|fdp|json FILE -o DIR
@@ -59,6 +59,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                     u => return Err(format!("--unit is yuan or thousand, not `{u}`")),
                 })
             }
+            "--levels" => opts.levels = Some(value("--levels")?.split([',', '，']).map(|h| h.trim().to_string()).filter(|h| !h.is_empty()).collect()),
             "--population" => opts.population = Some(value("--population")?.parse().map_err(|_| "--population needs a whole number")?),
             "-h" | "--help" => return Err(String::new()),
             s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
@@ -100,6 +101,8 @@ struct Options {
     seed: u64,
     sheet: Option<String>,
     unit: Option<Unit>,
+    /// Classification columns by header, outermost first (`--levels 款,項,目`).
+    levels: Option<Vec<String>>,
 }
 
 /// Plan text or JSON, or a budget book (CSV/TSV by name, a spreadsheet by its bytes).
@@ -112,26 +115,31 @@ fn read_file(file: &str, bytes: &[u8], opts: &Options) -> Result<Parsed, String>
     if lower.ends_with(".csv") || lower.ends_with(".tsv") {
         return Ok(match budget_csv::read_table_bytes(bytes) {
             Ok((table, decoded)) => {
-                let mut parsed = book(&table, opts);
+                let mut parsed = book(&table, opts)?;
                 parsed.diagnostics.splice(0..0, decoded);
                 parsed
             }
             Err(d) => failed(d),
         });
     }
-    if opts.sheet.is_some() || opts.unit.is_some() {
-        return Err("--sheet and --unit are for budget books (.csv, .tsv, .xlsx, .xls, .ods)".into());
+    if opts.sheet.is_some() || opts.unit.is_some() || opts.levels.is_some() {
+        return Err("--sheet, --unit and --levels are for budget books (.csv, .tsv, .xlsx, .xls, .ods)".into());
     }
     Ok(read_any(bytes))
 }
 
-fn book(table: &Table, opts: &Options) -> Parsed {
+fn book(table: &Table, opts: &Options) -> Result<Parsed, String> {
     if budget_csv::is_export_csv(table) {
-        return budget_csv::from_export(table);
+        return Ok(budget_csv::from_export(table));
     }
     let mut mapping = budget_csv::guess_mapping(table);
     mapping.unit = opts.unit.unwrap_or(mapping.unit);
-    budget_csv::to_plan(table, &mapping, "")
+    if let Some(levels) = &opts.levels {
+        let column = |h: &String| table.headers.iter().position(|x| x == h).ok_or_else(|| format!("--levels: no column `{h}` (the headers are: {})", table.headers.join(", ")));
+        mapping.levels = levels.iter().map(column).collect::<Result<_, _>>()?;
+        mapping.code = None;
+    }
+    Ok(budget_csv::to_plan(table, &mapping, ""))
 }
 
 #[cfg(feature = "spreadsheet")]
@@ -150,7 +158,7 @@ fn spreadsheet(file: &str, bytes: &[u8], opts: &Options) -> Result<Result<Parsed
     };
     eprintln!("{file}: sheet `{}`", sheet.name);
     Ok(Ok(match &sheet.table {
-        Some(t) => book(t, opts),
+        Some(t) => book(t, opts)?,
         None => Parsed { plan: plan_core::Plan::empty(), diagnostics: vec![plan_core::Diagnostic::error(None, plan_core::diagnostic::Finding::NoSheet)] },
     }))
 }
