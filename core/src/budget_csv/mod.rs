@@ -424,14 +424,8 @@ fn roc_year(title: &str) -> u32 {
 /// so their absence is not worth a warning per row.
 pub(super) fn finish(mut plan: Plan, mut diags: Vec<Diagnostic>) -> Parsed {
     let mut checked = validate::check(&plan);
-    // Negative amounts are already reported, for subtotals as well as leaves; notes of 0
-    // "exceeding" a negative budget would only say it again.
-    let negative: std::collections::HashSet<Option<u32>> = diags.iter().filter(|d| matches!(d.finding, Finding::NegativeAmount { .. })).map(|d| d.line).collect();
-    checked.retain(|d| match d.finding {
-        Finding::NoItems { .. } | Finding::NegativeBudget { .. } => false,
-        Finding::NotesExceedBudget { .. } => !negative.contains(&d.line),
-        _ => true,
-    });
+    // Negative amounts are already reported (NegativeAmount), for subtotals as well as leaves.
+    checked.retain(|d| !matches!(d.finding, Finding::NoItems { .. } | Finding::NegativeBudget { .. }));
     diags.extend(checked);
     validate::sanitize(&mut plan);
     diags.sort_by_key(|d| (d.line.unwrap_or(0), std::cmp::Reverse(d.severity)));

@@ -53,7 +53,7 @@ pub fn Report(lang: Lang, parsed: Arc<Parsed>, save: Save) -> impl IntoView {
             <tr><td>{p.number}</td><th scope="row">{p.name.clone()}</th><td class="num">{p.budget.fmt_thousands()}</td><td class="num">{format!("{}%", f.share)}</td></tr>
         }).collect_view();
         view! {
-            <h2>{if plan.title.is_empty() { lang.pick("（沒有標題的計畫）", "(a plan without a title)").to_string() } else { plan.title.clone() }}</h2>
+            <h2>{shown_title(lang, plan)}</h2>
             <dl class="facts">
                 <div><dt>{lang.pick("總預算", "Total budget")}</dt><dd data-testid="import-total">{lang.money(s.total)}</dd><dd class="sub">{lang.money_short(s.total)}</dd></div>
                 <div><dt>{lang.pick("計畫數", "Programmes")}</dt><dd>{plan.programmes.len()}</dd></div>
@@ -72,7 +72,7 @@ pub fn Report(lang: Lang, parsed: Arc<Parsed>, save: Save) -> impl IntoView {
     });
     // A partial plan (goals without a budget table) is worth keeping: it opens on its goals.
     let partial = (errors == 0 && !parsed.plan.has_budget() && !parsed.plan.goals.is_empty()).then(|| view! {
-        <h2>{if parsed.plan.title.is_empty() { lang.pick("（沒有標題的計畫）", "(a plan without a title)").to_string() } else { parsed.plan.title.clone() }}</h2>
+        <h2>{shown_title(lang, &parsed.plan)}</h2>
         <dl class="facts">
             <div><dt>{lang.pick("目標／策略", "Goals / strategies")}</dt><dd data-testid="import-goals">{format!("{} / {}", parsed.plan.goals.len(), parsed.plan.strategy_count())}</dd></div>
             <div><dt>{lang.pick("總預算", "Total budget")}</dt><dd data-testid="import-total">{lang.pick("這份文件沒有預算", "No budget in this document")}</dd></div>
@@ -90,6 +90,11 @@ pub fn Report(lang: Lang, parsed: Arc<Parsed>, save: Save) -> impl IntoView {
         {preview}
         {partial}
     }
+}
+
+/// The plan's title, or a stand-in for a table that has none.
+fn shown_title(lang: Lang, plan: &plan_core::Plan) -> String {
+    if plan.title.is_empty() { lang.pick("（沒有標題的計畫）", "(a plan without a title)").to_string() } else { plan.title.clone() }
 }
 
 /// Name the plan and keep it: stored in the library, then opened at its own address.
