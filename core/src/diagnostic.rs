@@ -110,6 +110,22 @@ pub enum Finding {
     /// A spreadsheet with no sheet that has a header and rows.
     NoSheet,
 
+    // PDF
+    /// Larger than the reader takes (bytes, limit).
+    PdfTooLarge { bytes: usize, max: usize },
+    /// Given to the PDF reader but not a PDF (no `%PDF-` at its start).
+    NotPdf,
+    /// Needs a password to open.
+    PdfEncrypted,
+    /// Broken (truncated, damaged); what the PDF library said.
+    BadPdf { detail: String },
+    /// A bound on objects, nesting, stream size or pages was reached; which one.
+    PdfTooComplex { detail: String },
+    /// No page has text (a scan): `images` images on `pages` pages.
+    PdfNoText { pages: usize, images: usize },
+    /// Text, but no table header row (計畫名稱 … 經費) on any page, nor goals without one.
+    PdfNoTable { pages: usize, lines: usize, goals: usize },
+
     // Plan text: outline
     NoTitle,
     NoYear,
@@ -186,6 +202,13 @@ impl Finding {
             TooManyColumns { .. } => "too-many-columns",
             TooManyRows { .. } => "too-many-rows",
             NoSheet => "no-sheet",
+            PdfTooLarge { .. } => "pdf-too-large",
+            NotPdf => "not-pdf",
+            PdfEncrypted => "pdf-encrypted",
+            BadPdf { .. } => "bad-pdf",
+            PdfTooComplex { .. } => "pdf-too-complex",
+            PdfNoText { .. } => "pdf-no-text",
+            PdfNoTable { .. } => "pdf-no-table",
             NoTitle => "no-title",
             NoYear => "no-year",
             MissingSection { .. } => "missing-section",
@@ -247,6 +270,19 @@ impl fmt::Display for Finding {
             TooManyColumns { count, max } => write!(f, "this row has {count} columns; at most {max} are read"),
             TooManyRows { max } => write!(f, "the table has more than {max} rows"),
             NoSheet => write!(f, "no sheet of this spreadsheet has a header row and rows under it"),
+            PdfTooLarge { bytes, max } => write!(f, "the PDF is {} MB; at most {} MB are read", bytes.div_ceil(1 << 20), max / (1 << 20)),
+            NotPdf => write!(f, "this is not a PDF: it does not start with %PDF-"),
+            PdfEncrypted => write!(f, "the PDF is locked with a password; open it in a PDF reader, save an unlocked copy and import that"),
+            BadPdf { detail } => write!(f, "the PDF is damaged or incomplete and cannot be read ({detail}); download it again"),
+            PdfTooComplex { detail } => write!(f, "the PDF is too complex to read safely ({detail})"),
+            PdfNoText { pages, images } => write!(
+                f,
+                "the PDF's {pages} pages have no text, only {images} images: it is a scan; run text recognition (OCR) on it first and import the result"
+            ),
+            PdfNoTable { pages, lines, goals } => write!(
+                f,
+                "found {pages} pages with {lines} lines of text and {goals} goals, but no table with a header row 計畫名稱 | 實施內容 | 經費(千元) | 備註"
+            ),
             NoTitle => write!(f, "the first line is not a title like `勞動局 111年度施政計畫`"),
             NoYear => write!(f, "the title names no ROC year (e.g. 111年度)"),
             MissingSection { section } => write!(f, "section {} ({}) was not found", section.heading(), section.label_en()),

@@ -18,6 +18,8 @@ pub mod links;
 pub mod meta;
 pub mod money;
 pub mod parser;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod plan;
 pub mod programme;
 pub mod rollup;
@@ -34,7 +36,7 @@ pub use funding::{FundingKind, FundingSource};
 pub use money::Money;
 pub use plan::{Goal, Mission, Plan, Strategy, StrategyId, Vision, SCHEMA_VERSION};
 pub use programme::{FundingNote, Item, Programme};
-pub use span::{SourceText, Span};
+pub use span::{SourceFile, SourceText, Span};
 
 /// The bundled FY111 Taoyuan City Labor Bureau plan, as published (text extracted from the PDF).
 pub const SEED_PLAN_TEXT: &str = include_str!("../../assets/plans/taoyuan-labor-111-plan.txt");

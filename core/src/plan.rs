@@ -30,6 +30,10 @@ pub struct Plan {
     /// for a budget book); empty for a 施政計畫.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub classification_levels: Vec<String>,
+    /// The file the plan was read from when it was not text (a PDF: name, pages, hash).
+    /// Absent from plans read from text, so their JSON is unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<crate::span::SourceFile>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -97,6 +101,7 @@ impl Plan {
             goals: Vec::new(),
             programmes: Vec::new(),
             classification_levels: Vec::new(),
+            source: None,
         }
     }
 

@@ -65,6 +65,30 @@ impl SourceText {
     }
 }
 
+/// The file a plan was read from, when it was not plain text: recorded in the canonical
+/// JSON so a figure can be traced to the published document itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceFile {
+    /// `pdf`.
+    pub format: String,
+    pub file_name: String,
+    /// SHA-256 of the file's bytes, in hex.
+    pub sha256: String,
+    pub pages: u32,
+    /// The line each page starts at. Spans count lines through the whole document (one per
+    /// text line of the PDF, top to bottom, page after page), so they index its text.
+    #[serde(default)]
+    pub page_starts: Vec<u32>,
+}
+
+impl SourceFile {
+    /// A document-wide line as (page, line within the page), both 1-based: "第 2 頁 第 14 行".
+    pub fn place(&self, line: u32) -> Option<(u32, u32)> {
+        let at = self.page_starts.partition_point(|s| *s <= line).checked_sub(1)?;
+        Some((at as u32 + 1, line - self.page_starts[at] + 1))
+    }
+}
+
 impl std::fmt::Display for Span {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.start == self.end {
@@ -92,6 +116,12 @@ mod tests {
         assert_eq!(s.lines(Span::line(4)), vec![(4, "三、策略")]);
         assert_eq!(s.lines(Span::line(5)), vec![]);
         assert_eq!(s.lines(Span::default()), vec![]);
+    }
+
+    #[test]
+    fn a_line_of_a_pdf_is_placed_on_its_page() {
+        let f = SourceFile { format: "pdf".into(), file_name: "a.pdf".into(), sha256: String::new(), pages: 3, page_starts: vec![1, 40, 40] };
+        assert_eq!((f.place(1), f.place(39), f.place(40), f.place(52), f.place(0)), (Some((1, 1)), Some((1, 39)), Some((3, 1)), Some((3, 13)), None));
     }
 
     proptest! {

@@ -10,7 +10,9 @@
 //! .tsv (UTF-8, UTF-16 or Big5), or with the `spreadsheet` feature
 //! (`cargo build --features spreadsheet`) an .xlsx, .xls or .ods: its first sheet with rows,
 //! or `--sheet NAME`. Its columns and unit are guessed; `--unit yuan|thousand` overrides
-//! the unit, `--levels 款,項,目` the classification columns. Exit code 1 when the input has errors, 2 for a usage mistake.
+//! the unit, `--levels 款,項,目` the classification columns. With the `pdf` feature
+//! (`--features pdf`) the agency's published PDF reads too: its table rebuilt from the
+//! page, findings naming page and line. Exit code 1 when the input has errors, 2 for a usage mistake.
 
 use plan_core::budget_csv::{self, Table, Unit};
 use plan_core::export::{csv, fdp, slug, ExportFile};
@@ -109,6 +111,9 @@ struct Options {
 fn read_file(file: &str, bytes: &[u8], opts: &Options) -> Result<Parsed, String> {
     let lower = file.to_lowercase();
     let failed = |d| Parsed { plan: plan_core::Plan::empty(), diagnostics: vec![d] };
+    if bytes.get(..1024.min(bytes.len())).is_some_and(|head| head.windows(5).any(|w| w == b"%PDF-")) {
+        return pdf(file, bytes);
+    }
     if plan_core::spreadsheet::kind(bytes).is_some() {
         return spreadsheet(file, bytes, opts).map(|r| r.unwrap_or_else(failed));
     }
@@ -166,6 +171,17 @@ fn spreadsheet(file: &str, bytes: &[u8], opts: &Options) -> Result<Result<Parsed
 #[cfg(not(feature = "spreadsheet"))]
 fn spreadsheet(file: &str, _: &[u8], _: &Options) -> Result<Result<Parsed, plan_core::Diagnostic>, String> {
     Err(format!("{file} is a spreadsheet; this `plan` was built without the `spreadsheet` feature (cargo build -p plan-core --features spreadsheet)"))
+}
+
+#[cfg(feature = "pdf")]
+fn pdf(file: &str, bytes: &[u8]) -> Result<Parsed, String> {
+    let name = std::path::Path::new(file).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    Ok(plan_core::pdf::read_pdf(bytes, &name).parsed)
+}
+
+#[cfg(not(feature = "pdf"))]
+fn pdf(file: &str, _: &[u8]) -> Result<Parsed, String> {
+    Err(format!("{file} is a PDF; this `plan` was built without the `pdf` feature (cargo build -p plan-core --features pdf)"))
 }
 
 fn read_input(file: &str) -> Result<Vec<u8>, String> {

@@ -8,8 +8,8 @@
 mod goals;
 mod key_points;
 mod layout;
-mod notes;
-mod outline;
+pub(crate) mod notes;
+pub(crate) mod outline;
 mod preamble;
 pub mod rows;
 mod table;
@@ -59,6 +59,13 @@ fn with_encoding(mut parsed: Parsed, d: &crate::decode::Decoded) -> Parsed {
 
 /// Parses plan text.
 pub fn parse(text: &str) -> Parsed {
+    parse_with_rows(text, None)
+}
+
+/// The PDF reader's way in: the running text (title, 壹, 貳) is read as text, the budget
+/// table arrives as rows of cells rebuilt from the page (with its unit, as a multiplier to
+/// 千元), so both ways in share every check.
+pub(crate) fn parse_with_rows(text: &str, table_rows: Option<(&[rows::TableRow], rust_decimal::Decimal)>) -> Parsed {
     let mut diags = Vec::new();
     let mut plan = Plan::empty();
 
@@ -66,13 +73,18 @@ pub fn parse(text: &str) -> Parsed {
         return Parsed { plan, diagnostics: vec![d] };
     }
     let lines = split_lines(text);
-    if lines.is_empty() {
-        diags.push(Diagnostic::error(Some(1), Finding::Empty));
-        return Parsed { plan, diagnostics: diags };
-    }
+    let Some(first) = lines.first() else {
+        if table_rows.is_none() {
+            diags.push(Diagnostic::error(Some(1), Finding::Empty));
+            return Parsed { plan, diagnostics: diags };
+        }
+        diags.push(Diagnostic::warning(None, Finding::NoTitle));
+        plan.programmes = table_rows.map(|(rows, unit)| rows::read_rows(rows, unit, &mut diags)).unwrap_or_default();
+        return finish(plan, diags);
+    };
 
-    preamble::read_title(&lines[0], &mut plan, &mut diags);
-    if let Some(shape) = key_points::detect(&lines) {
+    preamble::read_title(first, &mut plan, &mut diags);
+    if let Some(shape) = key_points::detect(&lines).filter(|_| table_rows.is_none()) {
         key_points::read(&lines[1..], shape, &mut plan, &mut diags);
         diags.push(Diagnostic::warning(lines.last().map(|l| l.no), Finding::NoBudgetTable { goals: plan.goals.len() }));
         return finish(plan, diags);
@@ -96,14 +108,15 @@ pub fn parse(text: &str) -> Parsed {
         Some(ls) => goals::read_goals(ls, &mut plan, &mut diags),
         None => diags.push(missing_section(missing_at('貳'), Section::GoalsAndStrategies, crate::Severity::Warning)),
     }
-    match body('參') {
-        Some(ls) => {
+    match (table_rows, body('參')) {
+        (Some((rows, unit)), _) => plan.programmes = rows::read_rows(rows, unit, &mut diags),
+        (None, Some(ls)) => {
             let title = plan.title.clone();
             table::read_table(ls, &title, &mut plan, &mut diags)
         }
         // Goals without a table are a partial plan: what it holds is right, only the money is missing.
-        None if !plan.goals.is_empty() => diags.push(Diagnostic::warning(missing_at('參'), Finding::NoBudgetTable { goals: plan.goals.len() })),
-        None => diags.push(missing_section(missing_at('參'), Section::BudgetTable, crate::Severity::Error)),
+        (None, None) if !plan.goals.is_empty() => diags.push(Diagnostic::warning(missing_at('參'), Finding::NoBudgetTable { goals: plan.goals.len() })),
+        (None, None) => diags.push(missing_section(missing_at('參'), Section::BudgetTable, crate::Severity::Error)),
     }
     finish(plan, diags)
 }
@@ -192,7 +205,14 @@ fn find_sections(lines: &[Line]) -> Vec<SectionSpan> {
 }
 
 /// Reads either canonical JSON (text starting with `{`) or plan text, and validates it.
+///
+/// With the `pdf` feature a PDF (told by `%PDF-`) is read by [`crate::pdf::read_pdf`]; use
+/// that directly to keep the document's text and record the file's name.
 pub fn read_any(bytes: &[u8]) -> Parsed {
+    #[cfg(feature = "pdf")]
+    if crate::pdf::is_pdf(bytes) {
+        return crate::pdf::read_pdf(bytes, "").parsed;
+    }
     let decoded = match crate::decode::decode(bytes) {
         Ok(d) => d,
         Err(e) => return Parsed { plan: Plan::empty(), diagnostics: vec![e] },

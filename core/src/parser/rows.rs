@@ -135,9 +135,14 @@ fn notes(pieces: &[Piece], unit: Decimal, named: &mut HashSet<String>, diags: &m
     let mut text = String::new();
     let mut starts = Vec::new();
     for p in pieces {
+        let t = p.text.trim();
+        // Between two ASCII words a line break is a space; between Chinese it is nothing
+        // (a cell may wrap `9,600千` / `元`).
+        if text.ends_with(|c: char| c >= '\u{2e80}') && t.starts_with(|c: char| c >= '\u{2e80}') {
+            text.pop();
+        }
         starts.push(text.len());
-        text.push_str(p.text.trim());
-        // Between two ASCII words a line break is a space; between Chinese it is nothing.
+        text.push_str(t);
         text.push(' ');
     }
     let piece_at = |at: usize| &pieces[starts.partition_point(|s| *s <= at).saturating_sub(1)];

@@ -149,5 +149,7 @@ fn zh(f: &Finding) -> String {
             UnitEvidence::Default => format!("表格沒有寫單位；金額以「{}」讀取（若不對，請切換單位）。", unit.zh()),
         },
         TitleSkipped { title } => format!("標題列上方的「{title}」當作表格標題。"),
+        // The PDF reader's findings, in English until they are worded here.
+        PdfTooLarge { .. } | NotPdf | PdfEncrypted | BadPdf { .. } | PdfTooComplex { .. } | PdfNoText { .. } | PdfNoTable { .. } => f.to_string(),
     }
 }
