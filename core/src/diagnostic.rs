@@ -275,6 +275,7 @@ impl fmt::Display for Finding {
             PdfEncrypted => write!(f, "the PDF is locked with a password; open it in a PDF reader, save an unlocked copy and import that"),
             BadPdf { detail } => write!(f, "the PDF is damaged or incomplete and cannot be read ({detail}); download it again"),
             PdfTooComplex { detail } => write!(f, "the PDF is too complex to read safely ({detail})"),
+            PdfNoText { pages, images: 0 } => write!(f, "the PDF's {pages} pages have no text to read (no text layer); if it is a scan, run text recognition (OCR) on it first"),
             PdfNoText { pages, images } => write!(
                 f,
                 "the PDF's {pages} pages have no text, only {images} images: it is a scan; run text recognition (OCR) on it first and import the result"

@@ -15,6 +15,9 @@ pub struct Limits {
     pub stream_bytes: usize,
     /// Glyphs kept over the whole document.
     pub glyphs: usize,
+    /// What one compressed stream may inflate to, and all of them together.
+    pub inflated: usize,
+    pub inflated_total: usize,
 }
 
 impl Default for Limits {
@@ -28,6 +31,9 @@ impl Default for Limits {
             objects_total: 2_000_000,
             stream_bytes: 64 * 1024 * 1024,
             glyphs: 2_000_000,
+            // A Word page's contents are well under 1 MB; a subset CJK font a few MB.
+            inflated: 12 * 1024 * 1024,
+            inflated_total: 128 * 1024 * 1024,
         }
     }
 }
@@ -50,6 +56,8 @@ pub enum Refusal {
     TooLarge { bytes: usize, max: usize },
     NotPdf,
     TooManyObjects { count: usize, max: usize },
+    /// A compressed stream (or all together) inflates past the bound.
+    Inflates { max: usize },
 }
 
 /// Cheap checks over the raw bytes: size, header, and a count of object headers (millions
@@ -64,6 +72,47 @@ pub fn precheck(bytes: &[u8], limits: &Limits) -> Result<(), Refusal> {
     let count = object_headers(bytes, limits.objects + 1);
     if count > limits.objects {
         return Err(Refusal::TooManyObjects { count, max: limits.objects });
+    }
+    inflation(bytes, limits)
+}
+
+/// Inflates every stream whose dictionary names FlateDecode into a counter, stopping at
+/// the bound, as the library would inflate it (zlib, else raw deflate after the header).
+fn inflation(bytes: &[u8], limits: &Limits) -> Result<(), Refusal> {
+    use std::io::Read;
+    let mut total = 0usize;
+    let mut at = 0;
+    while let Some(k) = find(&bytes[at..], b"stream") {
+        let start = at + k + b"stream".len();
+        at = start;
+        let data_at = match bytes.get(start..start + 2) {
+            Some([b'\r', b'\n']) => start + 2,
+            Some([b'\n', _]) | Some([b'\r', _]) => start + 1,
+            _ => continue,
+        };
+        // `endstream` itself matches `stream`; its dictionary is the text since the last `obj`.
+        if bytes[..start].ends_with(b"endstream") {
+            continue;
+        }
+        let dict_from = start.saturating_sub(4096);
+        let dict = &bytes[dict_from..start];
+        let dict = &dict[dict.windows(3).rposition(|w| w == b"obj").unwrap_or(0)..];
+        let end = find(&bytes[data_at..], b"endstream").map_or(bytes.len(), |e| data_at + e);
+        if find(dict, b"/FlateDecode").is_none() && find(dict, b"/Fl").is_none() {
+            continue;
+        }
+        let data = &bytes[data_at..end];
+        let cap = limits.inflated.min(limits.inflated_total.saturating_sub(total)) as u64 + 1;
+        let count = |r: &mut dyn Read| std::io::copy(&mut r.take(cap), &mut std::io::sink()).unwrap_or(0);
+        let mut n = count(&mut flate2::read::ZlibDecoder::new(data));
+        if n == 0 && data.len() > 2 {
+            n = count(&mut flate2::read::DeflateDecoder::new(&data[2..]));
+        }
+        if n >= cap {
+            return Err(Refusal::Inflates { max: limits.inflated });
+        }
+        total += n as usize;
+        at = end;
     }
     Ok(())
 }

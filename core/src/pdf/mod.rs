@@ -55,6 +55,7 @@ pub fn read_pdf_with(bytes: &[u8], file_name: &str, limits: &Limits, progress: &
             guard::Refusal::TooLarge { bytes, max } => Finding::PdfTooLarge { bytes, max },
             guard::Refusal::NotPdf => Finding::NotPdf,
             guard::Refusal::TooManyObjects { count, max } => Finding::PdfTooComplex { detail: format!("more than {max} objects ({count} counted)") },
+            guard::Refusal::Inflates { max } => Finding::PdfTooComplex { detail: format!("a compressed stream unpacks to more than {} MB", max >> 20) },
         };
         return failed(finding);
     }
@@ -114,6 +115,9 @@ pub fn read_source(doc: &dyn PageSource, limits: &Limits, progress: &mut dyn FnM
             return failed(Finding::PdfTooComplex { detail: format!("more than {} characters", limits.glyphs) });
         }
         progress(Progress { page: i + 1, pages: count });
+    }
+    if count == 0 {
+        return failed(Finding::BadPdf { detail: "it has no pages".into() });
     }
     if glyphs == 0 {
         return failed(Finding::PdfNoText { pages: count, images });
