@@ -63,7 +63,7 @@ fn main() {
     let gm: Vec<(u32, u32)> = plan.goals.iter().map(|g| (g.number, 1 + g.number % 5)).collect();
     let t = median(5, || rollup(&plan, &links, &gm));
     println!("roll-up          {n} lines: {:>8.1} ms", ms(t));
-    let amounts: Vec<Decimal> = plan.programmes.iter().map(|p| p.budget.0).collect();
+    let amounts: Vec<Decimal> = plan.programmes.iter().map(|p| p.budget.decimal()).collect();
     let t = median(5, || percentages(&amounts, 2));
     println!("shares (2 dp)    {n} lines: {:>8.1} ms", ms(t));
     let t = median(5, || plan.total());

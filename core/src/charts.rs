@@ -110,8 +110,11 @@ pub struct Slice {
 
 /// Sunburst of the goal tree: goals → strategies → programme allocations, with unlinked money
 /// as its own slice so it is visible, not a gap.
+/// A ring's node, its amount and what it holds in the next ring out.
+type Ring<Inner> = Vec<(Node, Money, Inner)>;
+
 pub fn goal_sunburst(plan: &Plan, summary: &Summary, radius: f64) -> Vec<Slice> {
-    let mut nodes: Vec<(Node, Money, Vec<(Node, Money, Vec<(Node, Money)>)>)> = Vec::new();
+    let mut nodes: Ring<Ring<Vec<(Node, Money)>>> = Vec::new();
     // Grouped once, in allocation order (a scan per strategy was quadratic at 10,000 programmes).
     let mut by_strategy: std::collections::HashMap<StrategyId, Vec<(Node, Money)>> = std::collections::HashMap::new();
     for a in &summary.rollup.allocations {

@@ -8,8 +8,7 @@
 use crate::funding::{by_kind, plan_breakdown, FundingKind};
 use crate::money::Money;
 use crate::plan::Plan;
-use crate::shares::percentages;
-use crate::summary::SHARE_DP;
+use crate::shares::of_money;
 use crate::text::bigrams;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -147,7 +146,7 @@ fn sum(mut amounts: impl Iterator<Item = Money>) -> Money {
 fn funding(a: &Plan, b: &Plan) -> Vec<KindChange> {
     let kinds_a = by_kind(&plan_breakdown(a));
     let kinds_b = by_kind(&plan_breakdown(b));
-    let shares = |k: &[(FundingKind, Money)]| percentages(&k.iter().map(|(_, m)| m.0).collect::<Vec<_>>(), SHARE_DP);
+    let shares = |k: &[(FundingKind, Money)]| of_money(&k.iter().map(|(_, m)| *m).collect::<Vec<_>>());
     let (share_a, share_b) = (shares(&kinds_a), shares(&kinds_b));
     kinds_a
         .iter()

@@ -92,7 +92,7 @@ fn not_utf8(bytes: &[u8], at: usize) -> Diagnostic {
 
 fn utf16(bytes: &[u8], encoding: Encoding) -> Option<String> {
     // An odd length or an unpaired surrogate is not UTF-16.
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return None;
     }
     let be = encoding == Encoding::Utf16Be;
@@ -138,7 +138,7 @@ fn big5(bytes: &[u8]) -> Option<String> {
 /// CJK characters put a NUL on the other side only when their low byte is zero (一 is
 /// U+4E00), so the NUL side must clearly dominate, not merely be present.
 fn utf16_without_bom(bytes: &[u8]) -> Option<Encoding> {
-    if bytes.len() < 2 || bytes.len() % 2 != 0 {
+    if bytes.len() < 2 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let head = &bytes[..bytes.len().min(4096) & !1];

@@ -87,7 +87,7 @@ impl Interner {
         let mut v = Vec::new();
         let mut prev: Option<char> = None;
         for c in text.chars() {
-            if !(crate::text::is_wide(c) && !crate::text::is_punct(c)) {
+            if !crate::text::is_wide(c) || crate::text::is_punct(c) {
                 prev = None;
                 continue;
             }

@@ -12,12 +12,19 @@ use std::ops::{Add, AddAssign, Sub};
 pub const MAX_AMOUNT: Decimal = Decimal::from_parts(2_808_348_672, 232_830_643, 0, false, 0);
 
 /// An amount in NT$ thousand (千元).
+///
+/// The field is private to this crate on purpose: every sum, share and bound the site shows
+/// is computed here, where it is tested, so a view can only format and compare money.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Money(pub Decimal);
+pub struct Money(pub(crate) Decimal);
 
 impl Money {
     pub const ZERO: Money = Money(Decimal::ZERO);
+
+    pub const fn new(thousands: Decimal) -> Money {
+        Money(thousands)
+    }
 
     pub fn thousands(n: i64) -> Money {
         Money(Decimal::from(n))
@@ -62,6 +69,11 @@ impl Money {
     }
 
     /// `507,013` — 千元 with thousands separators; decimals kept if present.
+    /// The amount as a plain number (`1234.5`): what a number input holds.
+    pub fn plain(self) -> String {
+        self.0.normalize().to_string()
+    }
+
     pub fn fmt_thousands(self) -> String {
         group_digits(self.0.normalize())
     }

@@ -2,6 +2,7 @@
 //! of an amount over weights. Rounding each share on its own can give 99.99% or 100.01%;
 //! a budget site must show exactly 100.00%.
 
+use crate::money::Money;
 use rust_decimal::prelude::*;
 
 /// Splits `total` over `weights` in proportion, rounded to `dp` decimal places, so that the
@@ -42,6 +43,12 @@ pub fn allocate(total: Decimal, weights: &[Decimal], dp: u32) -> Vec<Decimal> {
 /// (or all zero when the total is zero).
 pub fn percentages(amounts: &[Decimal], dp: u32) -> Vec<Decimal> {
     allocate(Decimal::ONE_HUNDRED, amounts, dp)
+}
+
+/// Each amount's share of their total, in percent to the site's precision
+/// ([`crate::summary::SHARE_DP`]), summing to exactly 100.
+pub fn of_money(amounts: &[Money]) -> Vec<Decimal> {
+    percentages(&amounts.iter().map(|m| m.0).collect::<Vec<_>>(), crate::summary::SHARE_DP)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use crate::links::{goal_missions, resolve, CuratedLinks, Link};
 use crate::money::Money;
 use crate::plan::Plan;
 use crate::rollup::{rollup, Rollup};
-use crate::shares::percentages;
+use crate::shares::{of_money, percentages};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -68,7 +68,7 @@ fn level_shares<K: Copy>(items: &[(K, Money)], total: Money) -> Vec<(K, Decimal)
 
 pub fn summarise(plan: &Plan, curated: Option<&CuratedLinks>) -> Summary {
     let total = plan.total();
-    let shares = percentages(&plan.programmes.iter().map(|p| p.budget.0).collect::<Vec<_>>(), SHARE_DP);
+    let shares = of_money(&plan.programmes.iter().map(|p| p.budget).collect::<Vec<_>>());
     let mut rank_of = vec![0usize; plan.programmes.len()];
     let order = plan.rank_order();
     for (rank, &i) in order.iter().enumerate() {
@@ -82,14 +82,14 @@ pub fn summarise(plan: &Plan, curated: Option<&CuratedLinks>) -> Summary {
         .zip(rank_of)
         .map(|((p, share), rank)| {
             let funding = programme_breakdown(p);
-            let funding_shares = percentages(&funding.iter().map(|l| l.amount.0).collect::<Vec<_>>(), SHARE_DP);
+            let funding_shares = of_money(&funding.iter().map(|l| l.amount).collect::<Vec<_>>());
             ProgrammeFigures { number: p.number, budget: p.budget, share, rank, funding, funding_shares, primary_goal: None }
         })
         .collect::<Vec<_>>();
     let funding = plan_breakdown(plan);
-    let funding_shares = percentages(&funding.iter().map(|l| l.amount.0).collect::<Vec<_>>(), SHARE_DP);
+    let funding_shares = of_money(&funding.iter().map(|l| l.amount).collect::<Vec<_>>());
     let kinds_money = by_kind(&funding);
-    let kind_shares = percentages(&kinds_money.iter().map(|(_, m)| m.0).collect::<Vec<_>>(), SHARE_DP);
+    let kind_shares = of_money(&kinds_money.iter().map(|(_, m)| *m).collect::<Vec<_>>());
     let kinds = kinds_money.into_iter().zip(kind_shares).map(|((k, m), s)| (k, m, s)).collect();
     let links = resolve(plan, curated);
     let gm = goal_missions(plan);

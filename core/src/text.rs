@@ -52,7 +52,7 @@ pub fn chinese_numeral(s: &str) -> Option<u32> {
 /// The Chinese numeral for 1..=9999 (for labels such as 貳一(一) and synthetic plans).
 pub fn to_chinese_numeral(n: u32) -> String {
     const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    if n >= 10_000 && n < 100_000_000 {
+    if (10_000..100_000_000).contains(&n) {
         let rest = n % 10_000;
         let sep = if rest > 0 && rest < 1000 { "零" } else { "" };
         let tail = if rest > 0 { to_chinese_numeral(rest) } else { String::new() };

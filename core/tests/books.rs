@@ -36,7 +36,7 @@ fn assert_city_book(p: &Parsed) {
     assert_eq!((fin.name.as_str(), fin.budget), ("人事費", Money::thousands(645_678)));
     // The 合計 row agrees with the leaves, so the only word is the unit assumed, from the
     // median leaf (800,000,000, written in 元).
-    let median = Money(Decimal::from(800_000_000));
+    let median = Money::new(Decimal::from(800_000_000));
     assert_eq!(findings(p), [(Some(1), Severity::Warning, &Finding::UnitAssumed { unit: UnitName::Yuan, evidence: UnitEvidence::Magnitude { median } })]);
 }
 
@@ -171,10 +171,10 @@ proptest! {
         let guessed = to_plan(&t, &m, "").plan.total();
         match m.unit {
             Unit::Thousand => prop_assert_eq!(guessed, as_thousand),
-            Unit::Yuan => prop_assert_eq!(Money(guessed.0 * Decimal::from(1000)), as_thousand),
+            Unit::Yuan => prop_assert_eq!(Money::new(guessed.decimal() * Decimal::from(1000)), as_thousand),
         }
         let yuan: u64 = tree.iter().flatten().map(|a| *a as u64 * 1000).sum();
-        prop_assert_eq!(as_thousand, Money(Decimal::from(yuan)));
+        prop_assert_eq!(as_thousand, Money::new(Decimal::from(yuan)));
     }
 }
 

@@ -41,9 +41,9 @@ fn a_budget_book_becomes_its_leaf_lines_in_thousands() {
     assert_eq!(names, ["人事費", "業務費", "議員費用", "業務費", "國小", "國中"]);
     assert_eq!(plan.programmes.iter().map(|p| p.number).collect::<Vec<_>>(), [1, 2, 3, 4, 5, 6]);
     assert_eq!(plan.programmes[2].classification, ["1", "2", "1"]);
-    assert_eq!(plan.programmes[5].budget, Money(Decimal::new(12005, 1)));
+    assert_eq!(plan.programmes[5].budget, Money::new(Decimal::new(12005, 1)));
     assert_eq!(plan.programmes[5].span.start, 12);
-    assert_eq!(plan.total(), Money(Decimal::new(61005, 1)));
+    assert_eq!(plan.total(), Money::new(Decimal::new(61005, 1)));
     assert_eq!(codes(&parsed), [(Some(1), Severity::Info, "unit-assumed"), (Some(6), Severity::Warning, "parent-sum-mismatch"), (Some(11), Severity::Error, "budget-not-a-number")]);
     assert_eq!(parsed.diagnostics[0].finding, Finding::UnitAssumed { unit: UnitName::Yuan, evidence: UnitEvidence::Stated });
     let mismatch = &parsed.diagnostics[1].message();
@@ -160,7 +160,7 @@ proptest! {
         prop_assert!(parsed.diagnostics.iter().all(|d| d.severity == Severity::Info), "{:#?}\n{}", parsed.diagnostics, text);
         prop_assert_eq!(parsed.plan.programmes.len(), leaves.len());
         let yuan: u64 = leaves.iter().sum();
-        prop_assert_eq!(parsed.plan.total(), Money(Decimal::from(yuan) / Decimal::from(1000)));
+        prop_assert_eq!(parsed.plan.total(), Money::new(Decimal::from(yuan) / Decimal::from(1000)));
     }
 
     #[test]

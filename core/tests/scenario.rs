@@ -2,7 +2,7 @@
 //! random scenarios, and the link codec.
 
 use plan_core::funding::{by_kind, plan_breakdown, FundingKind};
-use plan_core::scenario::{apply, decode, encode, Scenario};
+use plan_core::scenario::{apply, decode, encode, slider_ceiling, typed_amount, Scenario};
 use plan_core::{Money, Plan, SEED_PLAN_TEXT};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -18,6 +18,18 @@ fn k(n: i64) -> Money {
 
 fn set(pairs: &[(u32, i64)], keep_total: bool, cut: Decimal) -> Scenario {
     Scenario { amounts: pairs.iter().map(|(n, m)| (*n, k(*m))).collect(), central_cut: cut, keep_total }
+}
+
+#[test]
+fn sliders_reach_twice_the_budget_and_typed_amounts_are_checked() {
+    assert_eq!(slider_ceiling(k(258_536)), k(517_072));
+    assert_eq!(slider_ceiling(Money::new(Decimal::new(12005, 1))).plain(), "2401");
+    assert_eq!(slider_ceiling(Money::ZERO), k(1), "an empty programme can still be given something");
+    assert_eq!(typed_amount("１２,３４５"), Some(k(12_345)));
+    assert_eq!(typed_amount("12.5").map(Money::plain).as_deref(), Some("12.5"));
+    for bad in ["-1", "", "abc", "1e30", "99999999999999999999"] {
+        assert_eq!(typed_amount(bad), None, "{bad:?}");
+    }
 }
 
 #[test]
@@ -79,7 +91,7 @@ fn a_central_cut_is_covered_by_the_city() {
 #[test]
 fn links_encode_compactly_and_errors_name_the_field() {
     let plan = seed();
-    let s = Scenario { amounts: BTreeMap::from([(7, k(250_000)), (3, Money(Decimal::new(10005, 1)))]), central_cut: Decimal::new(1250, 2), keep_total: true };
+    let s = Scenario { amounts: BTreeMap::from([(7, k(250_000)), (3, Money::new(Decimal::new(10005, 1)))]), central_cut: Decimal::new(1250, 2), keep_total: true };
     assert_eq!(encode(&s), "v1~c12.5~k~3_1000.5~7_250000");
     assert_eq!(decode(&encode(&s), &plan), Ok(s.clone()));
     assert_eq!(decode("v1%7Ec12.5%7Ek%7E3_1000.5%7E7_250000", &plan), Ok(s));
@@ -102,7 +114,7 @@ fn links_encode_compactly_and_errors_name_the_field() {
 
 fn scenario() -> impl Strategy<Value = Scenario> {
     (prop::collection::btree_map(1u32..=15, (0i64..1_000_000_000_000_000, 0u32..=3), 0..15), 0i64..=10_000, any::<bool>()).prop_map(|(amounts, cut, keep_total)| Scenario {
-        amounts: amounts.into_iter().map(|(n, (m, dp))| (n, Money(Decimal::new(m, dp)))).collect(),
+        amounts: amounts.into_iter().map(|(n, (m, dp))| (n, Money::new(Decimal::new(m, dp)))).collect(),
         central_cut: Decimal::new(cut, 2),
         keep_total,
     })

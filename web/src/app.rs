@@ -5,36 +5,11 @@ use crate::i18n::Lang;
 use crate::state::{use_ui, Data, Ui};
 use crate::store::Store;
 use crate::views::storage_problems::StorageProblems;
-use crate::{pages, views};
+use crate::routes::{self, base_path, Base, Page, PlanRoot};
+use crate::views;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{RouteChildren, Router, Routes, A};
 use leptos_router::hooks::use_location;
-use leptos_router::{path, Lazy};
-
-/// The path the site is served under (`/` or e.g. `/repo/`), from `<base href>`, which
-/// Trunk fills in from `--public-url`. Without a trailing slash, as the router wants it.
-pub fn base_path() -> String {
-    let base = document().base_uri().ok().flatten().unwrap_or_default();
-    let path = web_sys::Url::new(&base).map(|u| u.pathname()).unwrap_or_default();
-    path.trim_end_matches('/').to_string()
-}
-
-/// The deploy base, provided once; links must carry it (the router adds it only when
-/// navigating programmatically).
-#[derive(Clone)]
-struct Base(String);
-
-/// A link to a page of the plan in view: `/programme/7` → `/sub/path/p/<id>/programme/7`
-/// for an imported plan under a sub-path.
-pub fn href(path: &str) -> String {
-    site_href(&crate::scope::plan_path(path))
-}
-
-/// A link to a page that belongs to no plan (import, library, compare).
-pub fn site_href(path: &str) -> String {
-    let base = use_context::<Base>().map(|b| b.0).unwrap_or_default();
-    format!("{base}{path}")
-}
 
 /// Moves focus to the main content without touching the URL (a `#main` link would resolve
 /// against `<base href>` and leave the page).
@@ -73,35 +48,7 @@ pub fn App() -> impl IntoView {
             <DocumentTitle is_routing/>
             <main id="main" tabindex="-1" aria-busy=move || is_routing.get().to_string()>
                 <StorageProblems/>
-                <Routes fallback=views::not_found::NotFound>
-                    <Route path=path!("/") view={Lazy::<pages::Overview>::new()}/>
-                    <Route path=path!("/treemap") view={Lazy::<pages::Treemap>::new()}/>
-                    <Route path=path!("/goals") view={Lazy::<pages::Goals>::new()}/>
-                    <Route path=path!("/programmes") view={Lazy::<pages::Table>::new()}/>
-                    <Route path=path!("/programme/:n") view={Lazy::<pages::Programme>::new()}/>
-                    <Route path=path!("/flow") view={Lazy::<pages::Flow>::new()}/>
-                    <Route path=path!("/whatif") view={Lazy::<pages::WhatIf>::new()}/>
-                    <Route path=path!("/notes") view={Lazy::<pages::Notes>::new()}/>
-                    <Route path=path!("/p/:id") view={Lazy::<pages::Overview>::new()}/>
-                    <Route path=path!("/p/:id/treemap") view={Lazy::<pages::Treemap>::new()}/>
-                    <Route path=path!("/p/:id/goals") view={Lazy::<pages::Goals>::new()}/>
-                    <Route path=path!("/p/:id/programmes") view={Lazy::<pages::Table>::new()}/>
-                    <Route path=path!("/p/:id/programme/:n") view={Lazy::<pages::Programme>::new()}/>
-                    <Route path=path!("/p/:id/flow") view={Lazy::<pages::Flow>::new()}/>
-                    <Route path=path!("/p/:id/whatif") view={Lazy::<pages::WhatIf>::new()}/>
-                    <Route path=path!("/p/:id/notes") view={Lazy::<pages::Notes>::new()}/>
-                    <Route path=path!("/import") view={Lazy::<pages::Import>::new()}/>
-                    <Route path=path!("/library") view={Lazy::<pages::Library>::new()}/>
-                    <Route path=path!("/compare") view={Lazy::<pages::Compare>::new()}/>
-                    <Route path=path!("/embed/treemap") view={Lazy::<pages::EmbedTreemap>::new()}/>
-                    <Route path=path!("/embed/funding") view={Lazy::<pages::EmbedFunding>::new()}/>
-                    <Route path=path!("/embed/goals") view={Lazy::<pages::EmbedGoals>::new()}/>
-                    <Route path=path!("/embed/flow") view={Lazy::<pages::EmbedFlow>::new()}/>
-                    <Route path=path!("/p/:id/embed/treemap") view={Lazy::<pages::EmbedTreemap>::new()}/>
-                    <Route path=path!("/p/:id/embed/funding") view={Lazy::<pages::EmbedFunding>::new()}/>
-                    <Route path=path!("/p/:id/embed/goals") view={Lazy::<pages::EmbedGoals>::new()}/>
-                    <Route path=path!("/p/:id/embed/flow") view={Lazy::<pages::EmbedFlow>::new()}/>
-                </Routes>
+                <Routes fallback=views::not_found::NotFound children=RouteChildren::to_children(routes::router_table)/>
             </main>
             <Footer/>
         </Router>
@@ -136,27 +83,28 @@ fn Header() -> impl IntoView {
     let base = use_context::<Base>().map(|b| b.0).unwrap_or_default();
     let location = use_location();
     // The header is outside every plan scope: it follows the plan in the address.
-    let root = Memo::new(move |_| crate::scope::id_in_path(&location.pathname.get(), &base).map(|id| format!("/p/{id}")).unwrap_or_default());
+    let root = Memo::new(move |_| location.pathname.with(|p| routes::from_path(p.strip_prefix(base.as_str()).unwrap_or(p)).and_then(|a| a.plan)));
+    let link = move |page: Page, zh: &'static str, en: &'static str| view! { <A href=page.href() exact=page == Page::Overview>{move || lang().pick(zh, en)}</A> };
     let embedded = is_embedded();
     move || (!embedded.get()).then(|| {
-        provide_context(crate::scope::PlanRoot(root.get()));
+        provide_context(PlanRoot(root.get()));
         view! {
         <header class="site">
             <div class="brand">
-                <A href=crate::app::href("/")>{move || lang().pick("施政計畫透視", "Plan Explorer")}</A>
+                <A href=Page::Overview.href()>{move || lang().pick("施政計畫透視", "Plan Explorer")}</A>
             </div>
             <nav aria-label=move || lang().pick("主要", "Main")>
-                <A href=crate::app::href("/") exact=true>{move || lang().pick("概覽", "Overview")}</A>
-                <A href=crate::app::href("/treemap")>{move || lang().pick("預算圖", "Treemap")}</A>
-                <A href=crate::app::href("/goals")>{move || lang().pick("目標", "Goals")}</A>
-                <A href=crate::app::href("/programmes")>{move || lang().pick("計畫列表", "Programmes")}</A>
-                <A href=crate::app::href("/flow")>{move || lang().pick("資金流向", "Money flow")}</A>
-                <A href=crate::app::href("/whatif")>{move || lang().pick("試算", "What if")}</A>
-                <A href=crate::app::href("/notes")>{move || lang().pick("筆記", "Notes")}</A>
+                {link(Page::Overview, "概覽", "Overview")}
+                {link(Page::Treemap, "預算圖", "Treemap")}
+                {link(Page::Goals, "目標", "Goals")}
+                {link(Page::Programmes, "計畫列表", "Programmes")}
+                {link(Page::Flow, "資金流向", "Money flow")}
+                {link(Page::WhatIf, "試算", "What if")}
+                {link(Page::Notes, "筆記", "Notes")}
                 <span class="sep" aria-hidden="true"></span>
-                <A href=site_href("/library")>{move || lang().pick("我的計畫", "My plans")}</A>
-                <A href=site_href("/compare")>{move || lang().pick("比較", "Compare")}</A>
-                <A href=site_href("/import")>{move || lang().pick("匯入", "Import")}</A>
+                {link(Page::Library, "我的計畫", "My plans")}
+                {link(Page::Compare, "比較", "Compare")}
+                {link(Page::Import, "匯入", "Import")}
             </nav>
             <button
                 class="lang"

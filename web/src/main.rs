@@ -7,6 +7,7 @@ mod components;
 mod download;
 mod i18n;
 mod pages;
+mod routes;
 mod scope;
 mod spreadsheet;
 mod state;
@@ -27,9 +28,9 @@ fn main() {
     // (the static copy gone, the live page not there yet) until it does. So too the code that
     // reads the reader's stored data, when there is some: a page must not show without it.
     wasm_bindgen_futures::spawn_local(async {
-        let base = app::base_path();
+        let base = routes::base_path();
         let pathname = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
-        let page = pages::preload(pathname.strip_prefix(base.as_str()).unwrap_or(&pathname));
+        let page = pages::preload_path(pathname.strip_prefix(base.as_str()).unwrap_or(&pathname));
         if store::has_entries() {
             futures::future::join(page, codec::load()).await;
         } else {

@@ -18,7 +18,8 @@ use crate::state::use_ui;
 use crate::views;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
-use leptos_router::LazyRoute;
+use crate::routes::{from_path, Group, Page};
+use leptos_router::ChooseView;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -63,32 +64,31 @@ fn not_loaded(_: SplitLoaderError) -> AnyView {
     .into_any()
 }
 
-/// Which page of a chunk that holds several.
-#[derive(Clone, Copy)]
-pub enum Page { Goals, Flow, Table, Programme, WhatIf, Notes, Import, Library, Compare }
-
 #[wasm_split(page_overview, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn overview(embed: bool) -> Result<AnyView, SplitLoaderError> {
-    Ok(if embed { money_page(true, views::overview::FundingOnly) } else { plan_page(false, views::overview::Overview) })
+fn overview(page: Page) -> Result<AnyView, SplitLoaderError> {
+    Ok(match page {
+        Page::EmbedFunding => money_page(true, views::overview::FundingOnly),
+        _ => plan_page(false, views::overview::Overview),
+    })
 }
 
 #[wasm_split(page_treemap, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn treemap(embed: bool) -> Result<AnyView, SplitLoaderError> {
-    Ok(money_page(embed, views::treemap::TreemapPage))
+fn treemap(page: Page) -> Result<AnyView, SplitLoaderError> {
+    Ok(money_page(page.is_embed(), views::treemap::TreemapPage))
 }
 
 #[wasm_split(page_goals_and_flow, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn goals_and_flow(page: Page, embed: bool) -> Result<AnyView, SplitLoaderError> {
+fn goals_and_flow(page: Page) -> Result<AnyView, SplitLoaderError> {
     Ok(match page {
-        Page::Flow => money_page(embed, views::flow::FlowPage),
-        _ => plan_page(embed, views::goals::GoalsPage),
+        Page::Flow | Page::EmbedFlow => money_page(page.is_embed(), views::flow::FlowPage),
+        _ => plan_page(page.is_embed(), views::goals::GoalsPage),
     })
 }
 
 #[wasm_split(page_programmes, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn programmes(page: Page) -> Result<AnyView, SplitLoaderError> {
     Ok(match page {
-        Page::Table => money_page(false, views::table::TablePage),
+        Page::Programmes => money_page(false, views::table::TablePage),
         _ => plan_page(false, views::programme::ProgrammePage),
     })
 }
@@ -111,71 +111,42 @@ async fn own_data(page: Page) -> Result<AnyView, SplitLoaderError> {
     futures::future::join(your_data(page), crate::codec::load()).await.0
 }
 
-async fn preload_own_data() {
-    let _ = futures::future::join(__wasm_split_preload_your_data(), crate::codec::load()).await;
+/// A page is the router's view of its route: it fetches its chunk, then renders.
+impl ChooseView for Page {
+    async fn choose(self) -> AnyView {
+        let view = match self.group() {
+            Group::Overview => overview(self).await,
+            Group::Treemap => treemap(self).await,
+            Group::GoalsAndFlow => goals_and_flow(self).await,
+            Group::Programmes => programmes(self).await,
+            Group::YourData => own_data(self).await,
+        };
+        view.unwrap_or_else(not_loaded)
+    }
+
+    // A failed fetch is retried, and reported, by `choose`.
+    async fn preload(&self) {
+        preload(self.group()).await;
+    }
 }
 
-/// The routes' views: `Treemap => treemap(false), __wasm_split_preload_treemap;`
-/// (`wasm_split` names each function's preloader `__wasm_split_preload_<name>`).
-macro_rules! route {
-    ($($route:ident => $page:ident($($arg:expr),*), $preload:ident;)*) => {$(
-        pub struct $route;
-        impl LazyRoute for $route {
-            fn data() -> Self { Self }
-            async fn view(_this: Self) -> AnyView { $page($($arg),*).await.unwrap_or_else(not_loaded) }
-            // A failed fetch is retried, and reported, by `view`.
-            async fn preload() { let _ = $preload().await; }
-        }
-    )*};
+/// Fetches a chunk (`wasm_split` names each function's preloader `__wasm_split_preload_<name>`).
+pub async fn preload(group: Group) {
+    let _ = match group {
+        Group::Overview => __wasm_split_preload_overview().await,
+        Group::Treemap => __wasm_split_preload_treemap().await,
+        Group::GoalsAndFlow => __wasm_split_preload_goals_and_flow().await,
+        Group::Programmes => __wasm_split_preload_programmes().await,
+        Group::YourData => futures::future::join(__wasm_split_preload_your_data(), crate::codec::load()).await.0,
+    };
 }
 
-route! {
-    Overview => overview(false), __wasm_split_preload_overview;
-    Treemap => treemap(false), __wasm_split_preload_treemap;
-    Goals => goals_and_flow(Page::Goals, false), __wasm_split_preload_goals_and_flow;
-    Flow => goals_and_flow(Page::Flow, false), __wasm_split_preload_goals_and_flow;
-    Table => programmes(Page::Table), __wasm_split_preload_programmes;
-    Programme => programmes(Page::Programme), __wasm_split_preload_programmes;
-    EmbedFunding => overview(true), __wasm_split_preload_overview;
-    EmbedTreemap => treemap(true), __wasm_split_preload_treemap;
-    EmbedGoals => goals_and_flow(Page::Goals, true), __wasm_split_preload_goals_and_flow;
-    EmbedFlow => goals_and_flow(Page::Flow, true), __wasm_split_preload_goals_and_flow;
-    WhatIf => own_data(Page::WhatIf), preload_own_data;
-    Notes => own_data(Page::Notes), preload_own_data;
-    Import => own_data(Page::Import), preload_own_data;
-    Library => own_data(Page::Library), preload_own_data;
-    Compare => own_data(Page::Compare), preload_own_data;
-}
-
-/// Fetches the chunk of the page at `pathname` (below the deploy base), so that the first
+/// Fetches the chunk of the page at `path` (below the deploy base), so that the first
 /// render can show the page at once and replace the static copy in the same task.
 /// Unknown paths fetch nothing: the not-found page is in the main chunk.
-pub async fn preload(pathname: &str) {
-    let mut rest = pathname.trim_matches('/');
-    if let Some(after) = rest.strip_prefix("p/") {
-        rest = after.split_once('/').map(|(_, r)| r).unwrap_or("");
-    }
-    let (embed, page) = match rest.strip_prefix("embed/") {
-        Some(chart) => (true, chart),
-        None => (false, rest.split('/').next().unwrap_or("")),
-    };
-    match (embed, page) {
-        (false, "") => Overview::preload().await,
-        (false, "treemap") => Treemap::preload().await,
-        (false, "goals") => Goals::preload().await,
-        (false, "programmes") => Table::preload().await,
-        (false, "programme") => Programme::preload().await,
-        (false, "flow") => Flow::preload().await,
-        (false, "whatif") => WhatIf::preload().await,
-        (false, "notes") => Notes::preload().await,
-        (false, "import") => Import::preload().await,
-        (false, "library") => Library::preload().await,
-        (false, "compare") => Compare::preload().await,
-        (true, "treemap") => EmbedTreemap::preload().await,
-        (true, "funding") => EmbedFunding::preload().await,
-        (true, "goals") => EmbedGoals::preload().await,
-        (true, "flow") => EmbedFlow::preload().await,
-        _ => {}
+pub async fn preload_path(path: &str) {
+    if let Some(a) = from_path(path) {
+        preload(a.page.group()).await;
     }
 }
 
@@ -192,7 +163,7 @@ pub fn warm_on_intent(base: String) {
         let path = path.strip_prefix(base.as_str()).unwrap_or(&path).to_string();
         if *last.borrow() != path {
             last.replace(path.clone());
-            wasm_bindgen_futures::spawn_local(async move { preload(&path).await });
+            wasm_bindgen_futures::spawn_local(async move { preload_path(&path).await });
         }
     };
     let on_focus = warm.clone();

@@ -3,32 +3,12 @@
 //! has. [`PlanScope`] reads the id from the route, loads the plan (with the user's link
 //! corrections, so roll-ups follow them) and provides it to the view inside.
 
+use crate::routes::{Page, PlanRoot};
 use crate::state::{use_ui, Data};
 use crate::store::library::BUNDLED;
 use crate::store::use_store;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-
-/// The path prefix of the plan in view: `""` for the bundled plan, `/p/<id>` otherwise.
-#[derive(Clone)]
-pub struct PlanRoot(pub String);
-
-/// An in-plan path without the deploy base (for `navigate`, which adds it).
-pub fn plan_path(path: &str) -> String {
-    let root = use_context::<PlanRoot>().map(|r| r.0).unwrap_or_default();
-    match (root.is_empty(), path) {
-        (false, "/") => root,
-        _ => format!("{root}{path}"),
-    }
-}
-
-/// The plan id a pathname shows (for the header, which is outside any scope).
-pub fn id_in_path(pathname: &str, base: &str) -> Option<String> {
-    let rest = pathname.strip_prefix(base).unwrap_or(pathname);
-    let rest = rest.strip_prefix("/p/")?;
-    let id = rest.split('/').next().unwrap_or_default();
-    (!id.is_empty()).then(|| id.to_string())
-}
 
 #[component]
 pub fn PlanScope(children: ChildrenFn) -> impl IntoView {
@@ -43,9 +23,9 @@ pub fn PlanScope(children: ChildrenFn) -> impl IntoView {
     move || {
         let curated = curated.get();
         let (data, root) = match id.get() {
-            None => (Data::bundled(curated.as_ref()), String::new()),
+            None => (Data::bundled(curated.as_ref()), None),
             Some(id) => match Data::stored(&id, curated.as_ref()) {
-                Ok(data) => (data, format!("/p/{id}")),
+                Ok(data) => (data, Some(id)),
                 Err(reason) => return view! { <Missing reason=reason/> }.into_any(),
             },
         };
@@ -69,9 +49,9 @@ fn Missing(reason: String) -> impl IntoView {
             )}</p>
             <p class="diag error">{reason}</p>
             <p>
-                <a href=crate::app::site_href("/library")>{move || lang.get().pick("我的計畫", "My plans")}</a>
+                <a href=Page::Library.href()>{move || lang.get().pick("我的計畫", "My plans")}</a>
                 " · "
-                <a href=crate::app::site_href("/")>{move || lang.get().pick("回到內建計畫", "Back to the bundled plan")}</a>
+                <a href=crate::routes::Address::bundled(Page::Overview).href()>{move || lang.get().pick("回到內建計畫", "Back to the bundled plan")}</a>
             </p>
         </section>
     }

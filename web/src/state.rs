@@ -2,6 +2,7 @@
 //! (with the user's link corrections), and the user's preferences (language, population),
 //! kept in local storage.
 
+use crate::store::{keys, preferences};
 use crate::i18n::Lang;
 use crate::store::library::BUNDLED;
 use leptos::prelude::*;
@@ -98,39 +99,22 @@ pub struct Ui {
     pub population: RwSignal<u64>,
 }
 
-pub const LANG_KEY: &str = "plan-explorer.lang";
-pub const POPULATION_KEY: &str = "plan-explorer.population";
-
-/// Preferences are plain strings in local storage. (Earlier builds wrote them as JSON, so a
-/// language may still be stored in quotes.)
-fn preference(key: &str) -> Option<String> {
-    let stored = window().local_storage().ok()??.get_item(key).ok()??;
-    Some(stored.trim_matches('"').to_string())
-}
-
-/// Storage may be full or disabled; the choice then lasts for this visit only.
-fn set_preference(key: &str, value: &str) {
-    if let Ok(Some(storage)) = window().local_storage() {
-        let _ = storage.set_item(key, value);
-    }
-}
-
 impl Ui {
     /// Preferences from local storage; anything unreadable falls back to the default
     /// (and is left in storage untouched).
     pub fn load(default_population: u64) -> Ui {
-        let lang = preference(LANG_KEY).and_then(|c| Lang::from_code(&c)).unwrap_or(Lang::Zh);
-        let population = preference(POPULATION_KEY).and_then(|p| p.parse::<u64>().ok()).filter(|p| *p > 0).unwrap_or(default_population);
+        let lang = preferences::get(keys::LANG).and_then(|c| Lang::from_code(&c)).unwrap_or(Lang::Zh);
+        let population = preferences::get(keys::POPULATION).and_then(|p| p.parse::<u64>().ok()).filter(|p| *p > 0).unwrap_or(default_population);
         let ui = Ui { lang: RwSignal::new(lang), population: RwSignal::new(population) };
         Effect::new(move |_| {
             let lang = ui.lang.get();
-            set_preference(LANG_KEY, lang.storage_code());
+            preferences::set(keys::LANG, lang.storage_code());
             if let Some(el) = document().document_element() {
                 let _ = el.set_attribute("lang", lang.html_code());
             }
         });
         Effect::new(move |_| {
-            set_preference(POPULATION_KEY, &ui.population.get().to_string());
+            preferences::set(keys::POPULATION, &ui.population.get().to_string());
         });
         ui
     }

@@ -1,13 +1,15 @@
 //! Stacked bars: one shared length scale so bars compare by length across rows.
 
 use super::{nonneg, size, sum, to_f64, Rect};
+use crate::money::Money;
 use rust_decimal::Decimal;
 
 /// `out[r][s]` is segment `s` of row `r`. Horizontal bars run top→bottom, segments left→right;
 /// vertical bars run left→right with segments stacked upwards from the bottom edge (the
 /// baseline). `gap` shrinks only if the gaps alone would not fit. Positions come from exact
 /// running `Decimal` sums, so neighbouring segments meet without drift.
-pub fn stacked(rows: &[Vec<Decimal>], bounds: Rect, horizontal: bool, gap: f64) -> Vec<Vec<Rect>> {
+pub fn stacked(rows: &[Vec<Money>], bounds: Rect, horizontal: bool, gap: f64) -> Vec<Vec<Rect>> {
+    let rows: Vec<Vec<Decimal>> = rows.iter().map(|r| r.iter().map(|m| m.0).collect()).collect();
     let b = bounds.sanitized();
     let n = rows.len();
     let (across, along) = if horizontal { (b.h, b.w) } else { (b.w, b.h) };
@@ -42,8 +44,8 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn row(v: &[i64]) -> Vec<Decimal> {
-        v.iter().map(|&x| Decimal::from(x)).collect()
+    fn row(v: &[i64]) -> Vec<Money> {
+        v.iter().map(|&x| Money::thousands(x)).collect()
     }
 
     fn near(a: &Rect, b: &Rect) -> bool {
@@ -82,19 +84,20 @@ mod tests {
         assert!(stacked(&[], b, true, 5.0).is_empty());
         let zeros = stacked(&[row(&[0, 0]), row(&[-1])], b, false, f64::NAN);
         assert!(zeros.iter().flatten().all(|r| r.h == 0.0 && b.contains(r, 0.0)));
-        let huge = Decimal::from_i128_with_scale(10i128.pow(20), 0);
-        let got = stacked(&[vec![huge, huge], vec![Decimal::MAX, Decimal::MAX]], b, true, 1e9);
+        let huge = Money(Decimal::from_i128_with_scale(10i128.pow(20), 0));
+        let got = stacked(&[vec![huge, huge], vec![Money(Decimal::MAX), Money(Decimal::MAX)]], b, true, 1e9);
         assert!(got.iter().flatten().all(|r| r.w.is_finite() && r.w >= 0.0 && b.contains(r, 1e-9)));
         let got = stacked(&[row(&[1])], Rect::new(f64::NAN, 0.0, -5.0, f64::INFINITY), true, 0.0);
         assert_eq!(got[0][0], Rect::new(0.0, 0.0, 0.0, 0.0));
     }
 
-    fn value() -> impl Strategy<Value = Decimal> {
+    fn value() -> impl Strategy<Value = Money> {
         prop_oneof![
             (-100i64..1_000_000_000, 0u32..4).prop_map(|(m, s)| Decimal::new(m, s)),
             (1i64..100).prop_map(|v| Decimal::from(v) * Decimal::from(10u64.pow(18))),
             Just(Decimal::ZERO),
         ]
+        .prop_map(Money)
     }
 
     proptest! {
@@ -109,7 +112,7 @@ mod tests {
             let bars = stacked(&rows, b, horizontal, gap);
             prop_assert_eq!(bars.len(), rows.len());
             let eps = 1e-9 * (w + h);
-            let totals: Vec<f64> = rows.iter().map(|r| r.iter().map(|v| to_f64(*v)).sum()).collect();
+            let totals: Vec<f64> = rows.iter().map(|r| r.iter().map(|v| to_f64(v.0)).sum()).collect();
             let longest = totals.iter().cloned().fold(0.0, f64::max);
             let along = if horizontal { w } else { h };
             for ((bar, row), total) in bars.iter().zip(&rows).zip(&totals) {
@@ -118,7 +121,7 @@ mod tests {
                 for (r, v) in bar.iter().zip(row) {
                     prop_assert!(b.contains(r, eps), "{:?} outside", r);
                     let (len, start, end) = if horizontal { (r.w, r.x, r.x + r.w) } else { (r.h, r.y + r.h, r.y) };
-                    prop_assert!((len - to_f64(*v) / longest * along).abs() <= eps || longest == 0.0);
+                    prop_assert!((len - to_f64(v.0) / longest * along).abs() <= eps || longest == 0.0);
                     prop_assert!((start - edge).abs() <= eps, "segments not contiguous");
                     edge = end;
                 }

@@ -22,8 +22,7 @@ pub use findings::{UrlError, UrlProblem, Warning};
 use crate::funding::{programme_breakdown, FundingKind};
 use crate::money::Money;
 use crate::plan::Plan;
-use crate::shares::{allocate, percentages};
-use crate::summary::SHARE_DP;
+use crate::shares::{allocate, of_money};
 use rust_decimal::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -109,8 +108,8 @@ pub fn apply(plan: &Plan, s: &Scenario) -> Outcome {
     if cut != s.central_cut {
         warnings.push(Warning::CutClamped { asked: s.central_cut.normalize(), used: cut });
     }
-    let before_shares = percentages(&before.iter().map(|m| m.0).collect::<Vec<_>>(), SHARE_DP);
-    let after_shares = percentages(&after.iter().map(|m| m.0).collect::<Vec<_>>(), SHARE_DP);
+    let before_shares = of_money(&before);
+    let after_shares = of_money(&after);
     let mut rows = Vec::with_capacity(before.len());
     let mut kinds_before = [Money::ZERO; 3];
     let mut kinds_after = [Money::ZERO; 3];
@@ -243,6 +242,18 @@ fn safe_allocate(total: Decimal, weights: &[Decimal], dp: u32) -> Vec<Decimal> {
     let scale = Decimal::from(10u64.pow(digits));
     let coarse: Vec<Decimal> = weights.iter().map(|w| (*w / max * scale).trunc()).collect();
     allocate(total, &coarse, dp)
+}
+
+/// The top of a programme's what-if slider: twice its budget in whole 千元, at least 1, so
+/// every programme can be doubled and an empty one can be given something.
+pub fn slider_ceiling(budget: Money) -> Money {
+    Money((budget.0 * Decimal::TWO).max(Decimal::ONE).round())
+}
+
+/// An amount a reader typed for a programme: a plain figure in 千元, not negative, not
+/// absurd. Anything else leaves the scenario as it was.
+pub fn typed_amount(text: &str) -> Option<Money> {
+    Money::parse(text).filter(|m| !m.0.is_sign_negative() && m.is_plausible())
 }
 
 /// Links stay short: a scenario with every programme of a large plan set is refused.

@@ -1,6 +1,9 @@
-//! Everything that reads or writes JSON or CSV files for the reader: the stored entries
-//! (`crate::store`), a stored plan that may be canonical JSON, and the plan files a reader
-//! downloads (`crate::components::downloads`), and the wording of a stored plan's findings. It is one wasm chunk of its own
+//! Everything that reads or writes JSON or CSV for the reader, and the only place in the
+//! web crate that may call serde_json or csv: the stored entries (`crate::store`, through
+//! gloo-storage, [`stored`]), a stored plan that may be canonical JSON, the plan files a
+//! reader downloads ([`files`]), and the wording of a stored plan's findings. The test
+//! command checks that no page's first load holds them (`scripts/check_boundary.py`).
+//! It is one wasm chunk of its own
 //! (`#[wasm_split]`), so a reader who stores and downloads nothing never fetches serde_json,
 //! csv or the data package (about 80 KB gzip off the landing pages' first load). One chunk
 //! rather than two: a second split point would add small shared chunks to every page.
@@ -10,23 +13,30 @@
 //! is passed on, with the pages of the reader's own data, and when the reader reaches for a
 //! download. The store stays synchronous by reading it through [`get`].
 
-use crate::components::downloads::{self, PlanFile};
+mod files;
+mod stored;
+
+use crate::components::downloads::PlanFile;
 use crate::state::Data;
-use crate::store::annotations::{self, UserData};
-use crate::store::library::{self, Entry, StoredPlan};
+use crate::store::annotations::UserData;
+use crate::store::library::{Entry, StoredPlan};
+use crate::store::StoreError;
 use leptos::wasm_split::wasm_split;
 use plan_core::parser::Parsed;
 use std::cell::Cell;
 
-/// What needs serde_json or csv, as plain functions (decoders report why a value cannot be
-/// read; an encoder that fails gives `None`, and nothing is written).
+/// Reads a stored entry's text, or says why it cannot.
+pub type Decoder<T> = fn(&str) -> Result<T, String>;
+
+/// What needs serde_json or csv, as plain functions. Decoders report why a value cannot be
+/// read; savers write an entry under a key, or say why nothing was written.
 pub struct Codec {
-    pub user_data: fn(&str) -> Result<UserData, String>,
-    pub user_data_json: fn(&UserData) -> Option<String>,
-    pub index: fn(&str) -> Result<Vec<Entry>, String>,
-    pub index_json: fn(&[Entry]) -> Option<String>,
-    pub plan: fn(&str) -> Result<StoredPlan, String>,
-    pub plan_json: fn(&StoredPlan) -> Option<String>,
+    pub user_data: Decoder<UserData>,
+    pub save_user_data: fn(&str, &UserData) -> Result<(), StoreError>,
+    pub index: Decoder<Vec<Entry>>,
+    pub save_index: fn(&str, &[Entry]) -> Result<(), StoreError>,
+    pub plan: Decoder<StoredPlan>,
+    pub save_plan: fn(&str, &StoredPlan) -> Result<(), StoreError>,
     /// A stored plan's source: plan text or canonical JSON (`plan_core::parser::read_any`).
     pub read_plan: fn(&[u8]) -> Parsed,
     /// A plan file to download, with the reader's user data for the backup.
@@ -45,14 +55,14 @@ thread_local! {
 #[wasm_split(codec, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn fetch() -> Result<Codec, leptos::wasm_split::SplitLoaderError> {
     Ok(Codec {
-        user_data: annotations::decode,
-        user_data_json: annotations::encode,
-        index: library::decode_index,
-        index_json: library::encode_index,
-        plan: library::decode_plan,
-        plan_json: library::encode_plan,
+        user_data: stored::user_data,
+        save_user_data: stored::save_user_data,
+        index: stored::index,
+        save_index: stored::save_index,
+        plan: stored::plan,
+        save_plan: stored::save_plan,
         read_plan: plan_core::parser::read_any,
-        plan_file: downloads::write,
+        plan_file: files::write,
         finding: crate::i18n::findings::line,
     })
 }

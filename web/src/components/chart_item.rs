@@ -7,22 +7,23 @@
 //! treemap of 250 cells builds and drops four listeners, not 1,000: that was a visible part
 //! of opening and leaving a large plan's treemap.
 
+use crate::routes::Address;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
 /// One element: `item` is what the chart's `on_focus` receives when it is hovered or
-/// focused; `target` the path (within the plan in view) it opens, if any.
+/// focused; `target` the page it opens, if any.
 #[component]
 pub fn ChartItem(
     class: String,
     label: String,
     #[prop(into)] item: String,
-    target: Option<String>,
+    target: Option<Address>,
     children: Children,
 ) -> impl IntoView {
     let role = if target.is_some() { "link" } else { "img" };
-    let opens = target.map(|t| crate::scope::plan_path(&t));
+    let opens = target.map(|t| t.path());
     let name = label.clone();
     view! {
         <g class=class tabindex="0" role=role aria-label=name data-item=item data-opens=opens>

@@ -13,7 +13,7 @@ use crate::store::annotations::UserData;
 use crate::store::use_store;
 use leptos::prelude::*;
 use plan_core::annotations::Bundle;
-use plan_core::export::{csv, fdp::fiscal_data_package, slug};
+use plan_core::export::slug;
 
 /// The file name stem for a plan's downloads, e.g. `勞動局-111`.
 pub fn stem(data: &Data) -> String {
@@ -25,12 +25,12 @@ pub fn bundle_of(data: &Data) -> Bundle {
     bundle(data, use_store().user_data(&data.id).unwrap_or_default())
 }
 
-fn bundle(data: &Data, user: UserData) -> Bundle {
+pub fn bundle(data: &Data, user: UserData) -> Bundle {
     Bundle::new(&data.name, data.source.as_str(), user.annotations, user.scenario)
 }
 
 /// The files of a Fiscal Data Package, as `plan_core::export::fdp` names them.
-const FDP_FILES: [&str; 2] = ["datapackage.json", "funding-lines.csv"];
+pub const FDP_FILES: [&str; 2] = ["datapackage.json", "funding-lines.csv"];
 
 /// One file a reader can download about a plan.
 #[derive(Clone, Copy)]
@@ -61,18 +61,6 @@ impl PlanFile {
             PlanFile::DataPackage(_) => "application/octet-stream",
             PlanFile::Json | PlanFile::Backup => "application/json",
         }
-    }
-}
-
-/// A plan file's contents, written only when asked for (a budget book's funding lines are
-/// megabytes). Called through the codec.
-pub fn write(file: PlanFile, data: &Data, user: UserData) -> String {
-    match file {
-        PlanFile::ProgrammesCsv => csv::programmes_csv(&data.plan, &data.summary),
-        PlanFile::FundingLinesCsv => csv::funding_lines_csv(&data.plan),
-        PlanFile::Json => data.plan.to_json(),
-        PlanFile::DataPackage(i) => fiscal_data_package(&data.plan).into_iter().find(|f| f.name == FDP_FILES[i]).map(|f| f.contents).unwrap_or_default(),
-        PlanFile::Backup => bundle(data, user).to_json(),
     }
 }
 

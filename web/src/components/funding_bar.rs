@@ -28,7 +28,7 @@ const H: u32 = 48;
 
 /// The bar as SVG text. Only shapes: no text from the plan goes into this markup.
 fn bar_svg(segments: &[Segment]) -> String {
-    let row: Vec<Decimal> = segments.iter().map(|s| s.amount.0).collect();
+    let row: Vec<Money> = segments.iter().map(|s| s.amount).collect();
     let rects = stacked(&[row], Rect::new(0.0, 0.0, W as f64, H as f64), true, 0.0);
     let mut svg = String::new();
     {

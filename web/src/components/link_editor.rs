@@ -2,6 +2,7 @@
 //! link, remove a link, or add one. Corrections are stored per plan; the page's plan scope
 //! re-reads them, so every roll-up follows at once (see `crate::scope`).
 
+use crate::routes::Page;
 use crate::components::disclosure::follow_open;
 use crate::components::names::with_gloss;
 use crate::i18n::Lang;
@@ -62,7 +63,7 @@ pub fn LinkEditor(lang: Lang, programme: u32) -> impl IntoView {
         let current = summary.clone();
         view! {
             <li data-testid="link">
-                <A href=crate::app::href("/goals")>{format!("{} {}", lang.strategy_label(s), strategy_name(s))}</A>
+                <A href=Page::Goals.href()>{format!("{} {}", lang.strategy_label(s), strategy_name(s))}</A>
                 " "<span class="badge">{kind}</span>
                 {(!l.evidence.is_empty()).then(|| view! { <span class="evidence" lang="zh-Hant-TW">{format!(" ({})", l.evidence.join("、"))}</span> })}
                 " "

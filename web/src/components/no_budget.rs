@@ -2,6 +2,7 @@
 //! has no money to chart. Its money pages say so and point to what it does hold, instead
 //! of showing zeros that read like a budget of nothing.
 
+use crate::routes::Page;
 use crate::state::{use_data, use_ui};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -31,7 +32,7 @@ pub fn NoBudget(heading: bool, #[prop(optional)] on_goals: bool) -> impl IntoVie
             <section class="no-budget" data-testid="no-budget">
                 {heading.then(|| view! { <h1>{lang.pick("這份文件沒有預算", "No budget in this document")}</h1> })}
                 <p role="status">{what}</p>
-                {(!on_goals).then(|| view! { <p><A href=crate::app::href("/goals")>{lang.pick("看目標與策略 →", "See the goals and strategies →")}</A></p> })}
+                {(!on_goals).then(|| view! { <p><A href=Page::Goals.href()>{lang.pick("看目標與策略 →", "See the goals and strategies →")}</A></p> })}
             </section>
         }
     }

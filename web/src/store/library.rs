@@ -7,15 +7,14 @@
 //! the bin (it stays stored and can be restored) until the user empties the bin.
 
 use super::annotations::UserData;
-use super::{new_id, now_iso, Store, StoreError};
+use super::{keys, new_id, now_iso, Store, StoreError};
 use crate::codec;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
-const INDEX_KEY: &str = "plan-explorer.library";
-const INDEX_VERSION: u32 = 1;
-const PLAN_VERSION: u32 = 1;
+/// The `schema_version`s this build writes (the codec migrates older ones on read).
+pub const INDEX_VERSION: u32 = 1;
+pub const PLAN_VERSION: u32 = 1;
 
 /// The id the bundled plan goes by (for notes and scenarios); never an imported plan's id.
 pub const BUNDLED: &str = "seed";
@@ -26,15 +25,10 @@ pub struct Entry {
     pub name: String,
     pub added: String,
     pub programmes: usize,
-    /// 千元, as a decimal string (exact).
-    pub total: String,
+    /// Stored as a decimal string (exact), as every amount is.
+    pub total: plan_core::Money,
     #[serde(default)]
     pub deleted: bool,
-}
-
-#[derive(Deserialize)]
-struct Index {
-    plans: Vec<Entry>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -44,41 +38,10 @@ pub struct StoredPlan {
     pub source: String,
 }
 
-/// Version 0 (the first preview build) stored the index as a bare list of entries.
-fn migrate_index(version: u32, value: Value) -> Result<Value, String> {
-    match (version, value) {
-        (0, Value::Array(plans)) => Ok(serde_json::json!({ "schema_version": INDEX_VERSION, "plans": plans })),
-        (v, _) => Err(format!("no migration from schema {v}")),
+impl StoredPlan {
+    fn new(name: &str, source: &str) -> StoredPlan {
+        StoredPlan { schema_version: PLAN_VERSION, name: name.to_string(), source: source.to_string() }
     }
-}
-
-fn no_migration(version: u32, _: Value) -> Result<Value, String> {
-    Err(format!("no migration from schema {version}"))
-}
-
-pub(crate) fn decode_index(raw: &str) -> Result<Vec<Entry>, String> {
-    super::decode::<Index>(raw, INDEX_VERSION, migrate_index).map(|i| i.plans)
-}
-
-pub(crate) fn encode_index(plans: &[Entry]) -> Option<String> {
-    #[derive(Serialize)]
-    struct IndexRef<'a> {
-        schema_version: u32,
-        plans: &'a [Entry],
-    }
-    serde_json::to_string(&IndexRef { schema_version: INDEX_VERSION, plans }).ok()
-}
-
-pub(crate) fn decode_plan(raw: &str) -> Result<StoredPlan, String> {
-    super::decode::<StoredPlan>(raw, PLAN_VERSION, no_migration)
-}
-
-pub(crate) fn encode_plan(plan: &StoredPlan) -> Option<String> {
-    serde_json::to_string(plan).ok()
-}
-
-fn plan_key(id: &str) -> String {
-    format!("plan-explorer.plan.{id}")
 }
 
 impl Store {
@@ -86,27 +49,27 @@ impl Store {
     /// when another tab imports or deletes. An unreadable index reads as `Err`.
     pub fn plans(&self) -> Result<Vec<Entry>, String> {
         let _ = self.revision.get();
-        self.read(INDEX_KEY, |c| c.index).map(Option::unwrap_or_default)
+        self.read(keys::LIBRARY, |c| c.index).map(Option::unwrap_or_default)
     }
 
     /// (The pages that change the library fetch the codec before they render.)
     fn update_index(&self, change: impl FnOnce(&mut Vec<Entry>)) -> Result<(), StoreError> {
         let codec = codec::get().ok_or(StoreError::NotLoaded)?;
-        let mut plans = self.read(INDEX_KEY, |c| c.index).map_err(|_| StoreError::Locked(INDEX_KEY.to_string()))?.unwrap_or_default();
+        let mut plans = self.read(keys::LIBRARY, |c| c.index).map_err(|_| StoreError::Locked(keys::LIBRARY.to_string()))?.unwrap_or_default();
         change(&mut plans);
-        self.write(INDEX_KEY, (codec.index_json)(&plans))
+        self.write(keys::LIBRARY, |k| (codec.save_index)(k, &plans))
     }
 
     /// Saves an imported plan (with the notes and scenario of a backup, if any); returns its
     /// id. The entries are written first and the index last; if any write fails, those
     /// written are removed again, so a failure leaves storage as it was.
-    pub fn add_plan(&self, name: &str, source: &str, programmes: usize, total: String, user: Option<UserData>) -> Result<String, StoreError> {
+    pub fn add_plan(&self, name: &str, source: &str, programmes: usize, total: plan_core::Money, user: Option<UserData>) -> Result<String, StoreError> {
         let codec = codec::get().ok_or(StoreError::NotLoaded)?;
         let id = new_id();
-        let (key, user_key) = (plan_key(&id), super::annotations::key(&id));
+        let (key, user_key) = (keys::plan(&id), keys::annotations(&id));
         let entry = Entry { id: id.clone(), name: name.to_string(), added: now_iso(), programmes, total, deleted: false };
         let result = self
-            .write(&key, (codec.plan_json)(&StoredPlan { schema_version: PLAN_VERSION, name: name.to_string(), source: source.to_string() }))
+            .write(&key, |k| (codec.save_plan)(k, &StoredPlan::new(name, source)))
             .and_then(|()| match user {
                 Some(u) => self.update_user_data_now(&id, |d| *d = u),
                 None => Ok(()),
@@ -134,14 +97,14 @@ impl Store {
         let binned: Vec<String> = self.plans().unwrap_or_default().into_iter().filter(|p| p.deleted).map(|p| p.id).collect();
         self.update_index(|plans| plans.retain(|p| !p.deleted))?;
         for id in binned {
-            let _ = self.remove(&plan_key(&id));
-            let _ = self.remove(&super::annotations::key(&id));
+            let _ = self.remove(&keys::plan(&id));
+            let _ = self.remove(&keys::annotations(&id));
         }
         Ok(())
     }
 
     /// A stored plan's name and source, or why it cannot be had.
     pub fn load_plan(&self, id: &str) -> Result<StoredPlan, String> {
-        self.read(&plan_key(id), |c| c.plan)?.ok_or_else(|| format!("no stored plan “{id}”"))
+        self.read(&keys::plan(id), |c| c.plan)?.ok_or_else(|| format!("no stored plan “{id}”"))
     }
 }

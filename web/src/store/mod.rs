@@ -15,16 +15,15 @@
 //!   clobber each other.
 
 pub mod annotations;
+pub mod keys;
 pub mod library;
+pub mod preferences;
 
 use crate::codec::{self, Codec};
 use crate::i18n::Lang;
+use gloo_storage::{LocalStorage, Storage};
+use keys::{PREFIX, QUARANTINE};
 use leptos::prelude::*;
-use serde::de::DeserializeOwned;
-use serde_json::Value;
-
-pub const PREFIX: &str = "plan-explorer.";
-const QUARANTINE: &str = "plan-explorer.quarantine.";
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum StoreError {
@@ -36,6 +35,8 @@ pub enum StoreError {
     Locked(String),
     /// The code that writes stored data did not download (offline before the site was cached).
     NotLoaded,
+    /// The value could not be written as JSON (a bug, not the browser): nothing was written.
+    NotEncodable,
 }
 
 impl StoreError {
@@ -49,6 +50,8 @@ impl StoreError {
             (StoreError::Locked(key), Lang::En) => format!("The stored entry “{key}” cannot be read; to avoid overwriting it, this change was not saved. Deal with it in the notice at the top of the page first."),
             (StoreError::NotLoaded, Lang::Zh) => "儲存資料的程式沒有下載成功（可能是離線），這次的變更沒有儲存；先前儲存的資料都沒有改變。連上網路後重新載入頁面即可。".into(),
             (StoreError::NotLoaded, Lang::En) => "The code that saves data did not download (offline?), so this change was not saved; everything stored before is unchanged. Reload the page once you are online.".into(),
+            (StoreError::NotEncodable, Lang::Zh) => "這項變更無法轉成可儲存的格式，所以沒有儲存；先前儲存的資料都沒有改變。".into(),
+            (StoreError::NotEncodable, Lang::En) => "This change could not be put into a storable form, so it was not saved; everything stored before is unchanged.".into(),
         }
     }
 }
@@ -112,27 +115,27 @@ impl Store {
     /// stored. An unreadable value is reported and quarantined, and reads as `Err` so callers
     /// never mistake it for "empty"; so does a value read before the codec is here (not
     /// reported: the app fetches the codec first whenever something is stored).
-    fn read<T>(&self, key: &str, decoder: fn(&Codec) -> fn(&str) -> Result<T, String>) -> Result<Option<T>, String> {
+    fn read<T>(&self, key: &str, decoder: fn(&Codec) -> codec::Decoder<T>) -> Result<Option<T>, String> {
         let Some(raw) = raw_get(key) else { return Ok(None) };
         let Some(codec) = codec::get() else { return Err("the code that reads stored data did not download (offline?)".into()) };
         let result = decoder(codec)(&raw);
         if let Err(reason) = &result {
-            if raw_get(&format!("{QUARANTINE}{key}")).as_deref() != Some(raw.as_str()) {
+            if raw_get(&keys::quarantine(key)).as_deref() != Some(raw.as_str()) {
                 // Best effort: the original stays where it is in any case.
-                let _ = raw_set(&format!("{QUARANTINE}{key}"), &raw);
+                let _ = raw_set(&keys::quarantine(key), &raw);
             }
             self.report(key, reason.clone());
         }
         result.map(Some)
     }
 
-    /// Writes a value the codec encoded (with its `schema_version` in it), or says why it
-    /// could not (`None`: it could not be encoded, so nothing is written).
-    fn write(&self, key: &str, text: Option<String>) -> Result<(), StoreError> {
+    /// Writes a value with one of the codec's savers (which puts its `schema_version` in it),
+    /// unless the key holds a value that could not be read.
+    fn write(&self, key: &str, save: impl FnOnce(&str) -> Result<(), StoreError>) -> Result<(), StoreError> {
         if self.is_locked(key) {
             return Err(StoreError::Locked(key.to_string()));
         }
-        raw_set(key, &text.ok_or(StoreError::Unavailable)?)?;
+        save(key)?;
         self.touched();
         Ok(())
     }
@@ -141,7 +144,7 @@ impl Store {
         if self.is_locked(key) {
             return Err(StoreError::Locked(key.to_string()));
         }
-        storage().ok_or(StoreError::Unavailable)?.remove_item(key).map_err(|_| StoreError::Unavailable)?;
+        local().ok_or(StoreError::Unavailable)?.remove_item(key).map_err(|_| StoreError::Unavailable)?;
         self.touched();
         Ok(())
     }
@@ -150,12 +153,12 @@ impl Store {
     /// already), then removed, and the key unlocked. If the copy cannot be made, nothing
     /// changes and the key stays locked.
     pub fn discard_damaged(&self, key: &str) -> Result<(), StoreError> {
-        let aside = format!("{QUARANTINE}{key}");
+        let aside = keys::quarantine(key);
         if let Some(raw) = raw_get(key) {
             if raw_get(&aside).as_deref() != Some(raw.as_str()) {
                 raw_set(&aside, &raw)?;
             }
-            storage().ok_or(StoreError::Unavailable)?.remove_item(key).map_err(|_| StoreError::Unavailable)?;
+            local().ok_or(StoreError::Unavailable)?.remove_item(key).map_err(|_| StoreError::Unavailable)?;
         }
         self.problems.update(|ps| ps.retain(|p| p.key != key));
         self.touched();
@@ -164,7 +167,7 @@ impl Store {
 
     /// The damaged value as it is stored, for download.
     pub fn damaged_text(&self, key: &str) -> Option<String> {
-        raw_get(key).or_else(|| raw_get(&format!("{QUARANTINE}{key}")))
+        raw_get(key).or_else(|| raw_get(&keys::quarantine(key)))
     }
 }
 
@@ -174,9 +177,9 @@ impl Store {
     pub fn check_all(&self) {
         let _ = self.plans();
         for key in keys() {
-            if let Some(id) = key.strip_prefix("plan-explorer.plan.") {
+            if let Some(id) = key.strip_prefix(keys::PLAN) {
                 let _ = self.load_plan(id);
-            } else if let Some(id) = key.strip_prefix("plan-explorer.annotations.") {
+            } else if let Some(id) = key.strip_prefix(keys::ANNOTATIONS) {
                 let _ = self.user_data(id);
             }
         }
@@ -186,11 +189,11 @@ impl Store {
 /// Whether anything of the reader's is stored (preferences aside): if so, the codec is
 /// fetched before the first render.
 pub fn has_entries() -> bool {
-    keys().iter().any(|k| k != crate::state::LANG_KEY && k != crate::state::POPULATION_KEY)
+    keys().iter().any(|k| !preferences::is_preference(k))
 }
 
 fn keys() -> Vec<String> {
-    let Some(s) = storage() else { return Vec::new() };
+    let Some(s) = local() else { return Vec::new() };
     (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(PREFIX) && !k.starts_with(QUARANTINE)).collect()
 }
 
@@ -198,32 +201,31 @@ pub fn use_store() -> Store {
     expect_context::<Store>()
 }
 
-/// Decodes a versioned JSON value; `migrate` turns an older version's JSON into the
-/// current one. (For the codec's decoders only: it is where serde_json lives.)
-fn decode<T: DeserializeOwned>(raw: &str, current: u32, migrate: fn(u32, Value) -> Result<Value, String>) -> Result<T, String> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| format!("not JSON (line {}, column {}): {e}", e.line(), e.column()))?;
-    let version = value.get("schema_version").and_then(Value::as_u64).unwrap_or(0) as u32;
-    if version > current {
-        return Err(format!("written by a newer version of this site (schema {version}, this one reads up to {current})"));
-    }
-    let value = if version < current { migrate(version, value)? } else { value };
-    serde_json::from_value(value).map_err(|e| format!("unexpected content: {e}"))
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
+/// The browser's local storage, if the site may use it. gloo-storage's `raw()` throws
+/// (and so stops the app) where storage is switched off, so it is asked only once the
+/// browser has said storage is there.
+fn local() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()?;
+    Some(LocalStorage::raw())
 }
 
 fn raw_get(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok().flatten()
+    local()?.get_item(key).ok().flatten()
 }
 
 fn raw_set(key: &str, value: &str) -> Result<(), StoreError> {
-    let s = storage().ok_or(StoreError::Unavailable)?;
+    let s = local().ok_or(StoreError::Unavailable)?;
     s.set_item(key, value).map_err(|e| {
         let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
-        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" { StoreError::Full } else { StoreError::Unavailable }
+        StoreError::from_js_name(&name)
     })
+}
+
+impl StoreError {
+    /// What a failed write's exception name means (also used by the codec's savers).
+    pub fn from_js_name(name: &str) -> StoreError {
+        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" { StoreError::Full } else { StoreError::Unavailable }
+    }
 }
 
 /// A short id unlikely to collide across tabs: time and randomness in base 36.

@@ -3,6 +3,7 @@
 //! strategies were added, dropped or reworded — as a chart and as tables. `plan_core::compare`
 //! does the matching and the arithmetic. The pair is in the address: `/compare?a=seed&b=<id>`.
 
+use crate::routes::Page;
 use crate::components::chart_item::{ChartItem, ChartSvg};
 use crate::i18n::Lang;
 use crate::state::{use_ui, Data};
@@ -12,6 +13,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use plan_core::compare::{compare, Change, Comparison, TextChange, TextStatus};
 use plan_core::geometry::{bars::stacked, Rect};
+use plan_core::Money;
 use rust_decimal::Decimal;
 
 /// Loads a plan by id: the bundled one or one from the library.
@@ -32,7 +34,7 @@ pub fn ComparePage() -> impl IntoView {
         let q = query.get_untracked();
         let (mut a, mut b) = (q.get("a").unwrap_or_else(|| BUNDLED.into()), q.get("b").unwrap_or_default());
         if which == "a" { a = value } else { b = value }
-        navigate(&format!("/compare?a={a}&b={b}"), Default::default());
+        navigate(&format!("{}?a={a}&b={b}", Page::Compare.path()), Default::default());
     };
     // The last comparison, by pair: switching the language re-renders the page, not the matching.
     let last = StoredValue::new(None::<((String, String), std::sync::Arc<Comparison>)>);
@@ -164,7 +166,7 @@ fn pair_chart(lang: Lang, cmp: &Comparison, name_a: &dyn Fn(u32) -> String) -> i
     const W: f64 = 640.0;
     const LABEL: f64 = 200.0;
     const ROW: f64 = 34.0;
-    let rows: Vec<Vec<Decimal>> = cmp.matched.iter().flat_map(|m| [vec![m.budget_a.0], vec![m.budget_b.0]]).collect();
+    let rows: Vec<Vec<Money>> = cmp.matched.iter().flat_map(|m| [vec![m.budget_a], vec![m.budget_b]]).collect();
     let h = ROW * cmp.matched.len() as f64;
     let rects = stacked(&rows, Rect::new(LABEL, 0.0, W - LABEL - 90.0, h), true, 2.0);
     let items = cmp.matched.iter().enumerate().map(|(i, m)| {

@@ -54,7 +54,7 @@ pub fn FlowPage() -> impl IntoView {
             // Labels only where nodes are tall enough not to collide; every node is still
             // named by its aria-label, the details line and the table below.
             let show_text = n.rect.h >= 12.0;
-            let target = match n.node { Node::Programme(p) => Some(format!("/programme/{p}")), _ => None };
+            let target = match n.node { Node::Programme(p) => Some(crate::routes::Address::programme(p)), _ => None };
             if show_text {
                 texts.push(view! { <text x=tx y=n.rect.y + n.rect.h / 2.0 + 5.0 text-anchor=anchor>{name.clone()}</text> });
             }
@@ -87,7 +87,7 @@ pub fn FlowPage() -> impl IntoView {
                     <g class="node-labels" aria-hidden="true">{texts}</g>
                 </ChartSvg>
                 <crate::components::downloads::ChartDownloads lang=lang selector="svg.sankey" name=format!("{}-flow", crate::components::downloads::stem(&data))/>
-                <crate::components::embed::EmbedSnippet lang=lang chart="flow"/>
+                <crate::components::embed::EmbedSnippet lang=lang chart=crate::routes::Page::EmbedFlow/>
                 <details class="table-equivalent">
                     <summary>{lang.pick("以表格檢視所有流向", "Every flow as a table")}</summary>
                     <table>

@@ -2,6 +2,7 @@
 //! its rolled-up budget and share; link kind, score and evidence on demand; strategies no
 //! programme funds are flagged. A sunburst shows the same tree.
 
+use crate::routes::Address;
 use crate::components::chart_item::{ChartItem, ChartSvg};
 use crate::components::names::{with_gloss, Name};
 use crate::components::no_budget::NoBudget;
@@ -152,7 +153,7 @@ fn Tree(lang: Lang, data: Data) -> impl IntoView {
                                 };
                                 view! {
                                     <li>
-                                        <A href=crate::app::href(&format!("/programme/{}", l.programme))>{name}</A>
+                                        <A href=Address::programme(l.programme).href()>{name}</A>
                                         <span class="figure">{lang.money(amount)}</span>
                                         <span class="badge" class:curated=l.kind == LinkKind::Curated>{kind}</span>
                                         {(!l.evidence.is_empty()).then(|| view! {
@@ -206,7 +207,7 @@ fn Tree(lang: Lang, data: Data) -> impl IntoView {
         <h3>{lang.pick("未連結的經費", "Money with no link")}</h3>
         <p data-testid="unlinked">{lang.money(s.rollup.unlinked)}</p>
         <ul>
-            {unlinked.into_iter().map(|(n, name, b)| view! { <li><A href=crate::app::href(&format!("/programme/{n}"))>{name}</A>" "{lang.money(b)}</li> }).collect_view()}
+            {unlinked.into_iter().map(|(n, name, b)| view! { <li><A href=Address::programme(n).href()>{name}</A>" "{lang.money(b)}</li> }).collect_view()}
         </ul>
     }
 }
@@ -250,7 +251,7 @@ fn Sunburst(lang: Lang, data: Data) -> impl IntoView {
             Node::Programme(_) => match sl.parent { Some(Node::Strategy(id)) => Some(id.goal), _ => None },
             _ => None,
         };
-        let target = match sl.node { Node::Programme(n) => Some(format!("/programme/{n}")), _ => None };
+        let target = match sl.node { Node::Programme(n) => Some(Address::programme(n)), _ => None };
         view! {
             <ChartItem class=format!("slice depth-{}", sl.depth) label=label.clone() item=label target=target>
                 <path d=sl.path fill=goal_colour(goal)></path>
@@ -267,6 +268,6 @@ fn Sunburst(lang: Lang, data: Data) -> impl IntoView {
         </ChartSvg>
         <p class="note">{lang.pick("此圖的文字版本即「樹狀清單」。", "The Tree view is this chart's text equivalent.")}</p>
         <crate::components::downloads::ChartDownloads lang=lang selector="svg.sunburst" name=format!("{}-sunburst", crate::components::downloads::stem(&data))/>
-        <crate::components::embed::EmbedSnippet lang=lang chart="goals"/>
+        <crate::components::embed::EmbedSnippet lang=lang chart=crate::routes::Page::EmbedGoals/>
     }
 }

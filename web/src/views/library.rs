@@ -1,6 +1,7 @@
 //! My plans: the bundled plan and every imported one, with rename, delete (to a bin, with
 //! undo), restore, and a backup file of each plan with the user's notes.
 
+use crate::routes::{Address, Page};
 use crate::components::downloads::bundle_of;
 use crate::download::text_file;
 use crate::i18n::Lang;
@@ -34,7 +35,7 @@ pub fn LibraryPage() -> impl IntoView {
                         </tr></thead>
                         <tbody>
                             <tr data-testid="library-bundled">
-                                <th scope="row"><a href=crate::app::site_href("/")>{bundled.name.to_string()}</a>" "<span class="badge">{lang.pick("內建", "bundled")}</span></th>
+                                <th scope="row"><a href=Address::bundled(Page::Overview).href()>{bundled.name.to_string()}</a>" "<span class="badge">{lang.pick("內建", "bundled")}</span></th>
                                 <td class="num">{bundled.plan.programmes.len()}</td>
                                 <td class="num">{bundled.summary.total.fmt_thousands()}</td>
                                 <td>"—"</td>
@@ -55,7 +56,7 @@ pub fn LibraryPage() -> impl IntoView {
                     "匯入的計畫、筆記與試算只存在這個瀏覽器裡，不會上傳。換電腦前請用「備份」下載。",
                     "Imported plans, notes and scenarios live only in this browser and are never uploaded. Download a backup before you switch computers.",
                 )}</p>
-                <p><a href=crate::app::site_href("/import")>{lang.pick("匯入計畫 →", "Import a plan →")}</a></p>
+                <p><a href=Page::Import.href()>{lang.pick("匯入計畫 →", "Import a plan →")}</a></p>
                 <p role="status" data-testid="library-status">{move || status.get().map(|s| s.view(lang, store))}</p>
                 {listing}
             </section>
@@ -99,12 +100,11 @@ fn Row(entry: Entry, lang: Lang, status: RwSignal<Option<Status>>) -> impl IntoV
     let input_id = format!("rename-{id}");
     let (id_rename, id_delete, id_backup) = (id.clone(), id.clone(), id.clone());
     let name_delete = name.clone();
-    let total = rust_decimal::Decimal::from_str_exact(&total).map(|d| plan_core::Money(d).fmt_thousands()).unwrap_or(total);
     view! {
         <tr data-testid="library-row">
-            <th scope="row"><a href=crate::app::site_href(&format!("/p/{id}"))>{name.clone()}</a></th>
+            <th scope="row"><a href=Address::of_plan(&id, Page::Overview).href()>{name.clone()}</a></th>
             <td class="num">{programmes}</td>
-            <td class="num">{total}</td>
+            <td class="num">{total.fmt_thousands()}</td>
             <td><time datetime=added.clone()>{added.get(..10).unwrap_or_default().to_string()}</time></td>
             <td class="actions">
                 <label class="visually-hidden" for=input_id.clone()>{lang.pick("新名稱", "New name")}</label>

@@ -1,4 +1,5 @@
 use crate::state::use_ui;
+use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -10,7 +11,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="page">
             <h1>{move || ui.lang.get().pick("找不到這個頁面", "Page not found")}</h1>
             <p>{move || ui.lang.get().pick("網址可能打錯了，或這個計畫不存在。", "The address may be mistyped, or the programme does not exist.")}</p>
-            <p><A href=crate::app::href("/")>{move || ui.lang.get().pick("回到概覽", "Back to the overview")}</A></p>
+            <p><A href=Page::Overview.href()>{move || ui.lang.get().pick("回到概覽", "Back to the overview")}</A></p>
         </section>
     }
 }

@@ -2,6 +2,7 @@
 //! to where it belongs; the corrections download as a curated link file (the CSV
 //! `plan --links FILE` reads), everything as a backup bundle.
 
+use crate::routes::{Address, Page};
 use crate::components::downloads::{bundle_of, stem};
 use crate::download::text_file;
 use crate::i18n::Lang;
@@ -69,14 +70,14 @@ pub fn NotesPage() -> impl IntoView {
 fn NoteItem(lang: Lang, data: Data, target: Target, note: Note) -> impl IntoView {
     let plan = &data.plan;
     let (what, path) = match &target {
-        Target::Programme { number } => (plan.programme(*number).map(|p| p.name.clone()).unwrap_or_default(), format!("/programme/{number}")),
-        Target::Goal { number } => (format!("{} {}", lang.goal_label(*number), plan.goals.iter().find(|g| g.number == *number).map(|g| g.name.clone()).unwrap_or_default()), "/goals".to_string()),
-        Target::Strategy { id } => (format!("{} {}", lang.strategy_label(*id), plan.strategy(*id).map(|(_, s)| s.name.clone()).unwrap_or_default()), "/goals".to_string()),
+        Target::Programme { number } => (plan.programme(*number).map(|p| p.name.clone()).unwrap_or_default(), Address::programme(*number)),
+        Target::Goal { number } => (format!("{} {}", lang.goal_label(*number), plan.goals.iter().find(|g| g.number == *number).map(|g| g.name.clone()).unwrap_or_default()), Address::here(Page::Goals)),
+        Target::Strategy { id } => (format!("{} {}", lang.strategy_label(*id), plan.strategy(*id).map(|(_, s)| s.name.clone()).unwrap_or_default()), Address::here(Page::Goals)),
     };
     view! {
         <li>
             {note.bookmarked.then(|| view! { <span class="badge">{lang.pick("★ 書籤", "★ bookmark")}</span>" " })}
-            <A href=crate::app::href(&path)>{what}</A>
+            <A href=path.href()>{what}</A>
             <p class="note-text">{note.text}</p>
         </li>
     }

@@ -1,5 +1,6 @@
 //! The landing page: what the plan is, how much, who pays, and what it costs each resident.
 
+use crate::routes::{Address, Page};
 use crate::components::downloads::{stem, PlanDownloads};
 use crate::components::embed::EmbedSnippet;
 use crate::components::funding_bar::{kind_segments, FundingBar};
@@ -87,14 +88,14 @@ fn render(data: &Data, ui: Ui, lang: Lang) -> AnyView {
                 {largest.map(|(n, name, share)| view! {
                     <div>
                         <dt>{lang.pick("最大計畫", "Largest programme")}</dt>
-                        <dd><A href=crate::app::href(&format!("/programme/{n}"))>{name}</A></dd>
+                        <dd><A href=Address::programme(n).href()>{name}</A></dd>
                         <dd class="sub">{format!("{share}%")}</dd>
                     </div>
                 })}
             </dl>
             <h2>{lang.pick("誰出錢", "Who pays")}</h2>
             <FundingBar lang=lang caption=lang.pick("經費來源（依類別）", "Funding by kind").to_string() segments=kinds download=format!("{}-funding", stem(data))/>
-            <EmbedSnippet lang=lang chart="funding"/>
+            <EmbedSnippet lang=lang chart=Page::EmbedFunding/>
             <details class="sources">
                 <summary>{lang.pick("各經費來源明細", "Every funding source")}</summary>
                 <table>
@@ -113,10 +114,10 @@ fn render(data: &Data, ui: Ui, lang: Lang) -> AnyView {
             <ParseReport lang=lang data=data.clone()/>
             <PlanDownloads data=data.clone() lang=lang/>
             <nav class="next" aria-label=lang.pick("繼續探索", "Explore further")>
-                <A href=crate::app::href("/treemap")>{lang.pick("預算樹狀圖 →", "Budget treemap →")}</A>
-                <A href=crate::app::href("/goals")>{lang.pick("目標與策略 →", "Goals and strategies →")}</A>
-                <A href=crate::app::href("/programmes")>{lang.pick("計畫列表 →", "Programme table →")}</A>
-                <A href=crate::app::href("/flow")>{lang.pick("資金流向 →", "Money flow →")}</A>
+                <A href=Page::Treemap.href()>{lang.pick("預算樹狀圖 →", "Budget treemap →")}</A>
+                <A href=Page::Goals.href()>{lang.pick("目標與策略 →", "Goals and strategies →")}</A>
+                <A href=Page::Programmes.href()>{lang.pick("計畫列表 →", "Programme table →")}</A>
+                <A href=Page::Flow.href()>{lang.pick("資金流向 →", "Money flow →")}</A>
             </nav>
         </section>
     }
@@ -129,7 +130,7 @@ fn imported_note(data: &Data, lang: Lang) -> impl IntoView {
         <p class="imported-note" data-testid="imported-note">
             {lang.pick("你匯入的計畫，只儲存在這個瀏覽器：", "A plan you imported, stored only in this browser: ")}
             <strong>{data.name.to_string()}</strong>" · "
-            <a href=crate::app::site_href("/library")>{lang.pick("我的計畫", "My plans")}</a>
+            <a href=Page::Library.href()>{lang.pick("我的計畫", "My plans")}</a>
         </p>
     })
 }
@@ -193,7 +194,7 @@ fn YourShare(data: Data, ui: Ui, lang: Lang) -> impl IntoView {
                 <tbody>
                     {rows.into_iter().map(|(n, name, share, budget)| view! {
                         <tr>
-                            <th scope="row"><A href=crate::app::href(&format!("/programme/{n}"))>{name}</A></th>
+                            <th scope="row"><A href=Address::programme(n).href()>{name}</A></th>
                             <td class="num">{share}</td>
                             <td class="num">{move || per_capita(budget, ui.population.get()).map(|pc| pc.per_year.to_string()).unwrap_or_default()}</td>
                             <td class="num">{move || per_capita(budget, ui.population.get()).map(|pc| pc.per_month.to_string()).unwrap_or_default()}</td>
@@ -202,7 +203,7 @@ fn YourShare(data: Data, ui: Ui, lang: Lang) -> impl IntoView {
                 </tbody>
                 {(more > 0).then(|| view! { <tfoot><tr><td colspan="4">
                     {match lang { Lang::Zh => format!("以上為最大的 {LARGEST} 項；其餘 {more} 項見"), Lang::En => format!("The largest {LARGEST}; the other {more} are in ") }}
-                    <A href=crate::app::href("/programmes")>{lang.pick("計畫列表", "the programme table")}</A>
+                    <A href=Page::Programmes.href()>{lang.pick("計畫列表", "the programme table")}</A>
                 </td></tr></tfoot> })}
             </table></div>
         </section>

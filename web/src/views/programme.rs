@@ -1,6 +1,7 @@
 //! One programme at its own URL: what it does, what it costs, who pays, which strategies it
 //! serves, its neighbours in the ranking, and the source lines every figure came from.
 
+use crate::routes::{Address, Page};
 use crate::components::disclosure::follow_open;
 use crate::components::funding_bar::{FundingBar, Segment};
 use crate::components::names::{with_gloss, Name};
@@ -75,8 +76,8 @@ fn render(data: &Data, ui: Ui, lang: Lang, p: Programme) -> impl IntoView {
         <article class="page programme">
             <nav class="breadcrumb" aria-label=lang.pick("導覽路徑", "Breadcrumb")>
                 <ol>
-                    <li><A href=crate::app::href("/")>{lang.pick("概覽", "Overview")}</A></li>
-                    <li><A href=crate::app::href("/treemap")>{lang.pick("預算樹狀圖", "Treemap")}</A></li>
+                    <li><A href=Page::Overview.href()>{lang.pick("概覽", "Overview")}</A></li>
+                    <li><A href=Page::Treemap.href()>{lang.pick("預算樹狀圖", "Treemap")}</A></li>
                     <li aria-current="page">{name.clone()}</li>
                 </ol>
             </nav>
@@ -128,8 +129,8 @@ fn render(data: &Data, ui: Ui, lang: Lang, p: Programme) -> impl IntoView {
             </details>
             <h2>{lang.pick("預算排名前後", "Neighbours in the ranking")}</h2>
             <ul class="neighbours">
-                {above.map(|(n, name, b)| view! { <li>{lang.pick("較大：", "Larger: ")}<A href=crate::app::href(&format!("/programme/{n}"))>{name}</A>" "{lang.money(b)}</li> })}
-                {below.map(|(n, name, b)| view! { <li>{lang.pick("較小：", "Smaller: ")}<A href=crate::app::href(&format!("/programme/{n}"))>{name}</A>" "{lang.money(b)}</li> })}
+                {above.map(|(n, name, b)| view! { <li>{lang.pick("較大：", "Larger: ")}<A href=Address::programme(n).href()>{name}</A>" "{lang.money(b)}</li> })}
+                {below.map(|(n, name, b)| view! { <li>{lang.pick("較小：", "Smaller: ")}<A href=Address::programme(n).href()>{name}</A>" "{lang.money(b)}</li> })}
             </ul>
             <h2>{lang.pick("原文出處", "Source text")}</h2>
             <Provenance lang=lang data=data.clone() span=p.span open=true/>

@@ -3,6 +3,7 @@
 //! in its own box and only the rows in view are built (see `RowWindow`), so a plan of 10,000
 //! programmes sorts and filters within a frame or two.
 
+use crate::routes::Address;
 use crate::components::names::with_gloss;
 use crate::i18n::Lang;
 use crate::state::{use_data, use_ui, Data};
@@ -272,7 +273,7 @@ pub fn TablePage() -> impl IntoView {
                                 <tr aria-rowindex=k + 2>
                                     <td>{r.number}</td>
                                     // A plain link: the router follows it, without a reactive `A` per row.
-                                    <th scope="row"><a href=crate::app::href(&format!("/programme/{}", r.number)) title=r.name.clone()>{r.name.clone()}</a></th>
+                                    <th scope="row"><a href=Address::programme(r.number).href() title=r.name.clone()>{r.name.clone()}</a></th>
                                     <td class="num">{r.budget.fmt_thousands()}</td>
                                     <td class="num">{format!("{}%", r.share)}</td>
                                     <td class="num">{r.central.fmt_thousands()}</td>

@@ -2,6 +2,7 @@
 //! coloured by funding mix or by goal; hover/focus shows the figures; click or Enter drills
 //! into the programme. A table below says the same in text.
 
+use crate::routes::{Address, Page};
 use crate::components::names::with_gloss;
 use crate::components::palette::{goal_colour, kind_colour, kind_tag};
 use crate::i18n::Lang;
@@ -52,7 +53,7 @@ pub fn TreemapPage() -> impl IntoView {
                 <Details lang=lang focused=focused data=data.clone()/>
                 <Chart lang=lang cells=cells.clone() others=others.clone() colouring=colouring focused=focused data=data.clone() w=w h=h/>
                 <crate::components::downloads::ChartDownloads lang=lang selector="svg.treemap" name=format!("{}-treemap", crate::components::downloads::stem(&data))/>
-                <crate::components::embed::EmbedSnippet lang=lang chart="treemap"/>
+                <crate::components::embed::EmbedSnippet lang=lang chart=crate::routes::Page::EmbedTreemap/>
                 <CellTable lang=lang cells=cells.clone() others=others.clone() data=data.clone()/>
             </section>
         }
@@ -81,7 +82,7 @@ fn OthersShape(lang: Lang, others: Option<OthersCell>) -> impl IntoView {
             Lang::En => format!("{} others · {}%", o.count, o.share),
         };
         view! {
-            <ChartItem class="cell others".to_string() label=others_label(lang, &o) item="others" target=Some("/programmes".to_string())>
+            <ChartItem class="cell others".to_string() label=others_label(lang, &o) item="others" target=Some(Address::here(Page::Programmes))>
                 <rect x=r.x y=r.y width=r.w height=r.h style="--by-funding:#BBBBBB;--by-goal:#BBBBBB"></rect>
             </ChartItem>
             <g class="cell-labels" aria-hidden="true">
@@ -118,7 +119,7 @@ fn Chart(lang: Lang, cells: Vec<TreemapCell>, others: Option<OthersCell>, colour
                 labels.push((c.rect.x, c.rect.y, short.clone(), share, tags));
             }
             view! {
-                <ChartItem class="cell".to_string() label=label item=n.to_string() target=Some(format!("/programme/{n}"))>
+                <ChartItem class="cell".to_string() label=label item=n.to_string() target=Some(Address::programme(n))>
                     <rect x=c.rect.x y=c.rect.y width=c.rect.w height=c.rect.h style=fill></rect>
                 </ChartItem>
             }
@@ -201,7 +202,7 @@ fn CellTable(lang: Lang, cells: Vec<TreemapCell>, others: Option<OthersCell>, da
                 <tbody>
                     {rows.into_iter().map(|c| (cell_name(&data, lang, c.programme), c)).map(|(name, c)| view! {
                         <tr>
-                            <th scope="row"><a href=crate::app::href(&format!("/programme/{}", c.programme))>{name}</a></th>
+                            <th scope="row"><a href=Address::programme(c.programme).href()>{name}</a></th>
                             <td class="num">{c.budget.fmt_thousands()}</td>
                             <td class="num">{format!("{}%", c.share)}</td>
                             <td>{lang.kind(c.dominant)}</td>
@@ -210,7 +211,7 @@ fn CellTable(lang: Lang, cells: Vec<TreemapCell>, others: Option<OthersCell>, da
                     }).collect_view()}
                     {others.map(|o| (others_label(lang, &o), o)).map(|(label, o)| view! {
                         <tr>
-                            <th scope="row"><a href=crate::app::href("/programmes")>{label}</a></th>
+                            <th scope="row"><a href=Page::Programmes.href()>{label}</a></th>
                             <td class="num">{o.budget.fmt_thousands()}</td>
                             <td class="num">{format!("{}%", o.share)}</td>
                             <td></td>

@@ -39,7 +39,7 @@ pub fn WhatIfPage() -> impl IntoView {
     let scenario = RwSignal::new(initial);
     let save_error = RwSignal::new(None::<StoreError>);
     let generation = StoredValue::new(0u64);
-    let (id, path) = (data.id.clone(), crate::scope::plan_path("/whatif"));
+    let (id, path) = (data.id.clone(), crate::routes::Page::WhatIf.path());
     Effect::new(move |first: Option<()>| {
         let s = scenario.get();
         if first.is_none() {
@@ -120,10 +120,10 @@ fn Results(lang: Lang, data: Data, outcome: Memo<Outcome>, scenario: RwSignal<Sc
         let n = p.number;
         let name = with_gloss(lang, &p.name, gloss.programme(n));
         let input_id = format!("amount-{n}");
-        let max = (p.budget.0 * Decimal::TWO).max(Decimal::ONE).round().to_string();
+        let max = plan_core::scenario::slider_ceiling(p.budget).plain();
         let row = move |f: fn(&plan_core::scenario::OutcomeRow) -> String| move || outcome.with(|o| o.rows.get(i).map(f).unwrap_or_default());
         let set = move |text: String| {
-            if let Some(m) = Money::parse(&text).filter(|m| !m.0.is_sign_negative() && m.is_plausible()) {
+            if let Some(m) = plan_core::scenario::typed_amount(&text) {
                 scenario.update(|s| { s.amounts.insert(n, m); });
             }
         };
@@ -133,11 +133,11 @@ fn Results(lang: Lang, data: Data, outcome: Memo<Outcome>, scenario: RwSignal<Sc
                 <td class="num">{p.budget.fmt_thousands()}</td>
                 <td class="slider">
                     <input type="range" min="0" max=max step="1" aria-label=format!("{name} {}", lang.pick("金額（千元）", "amount (NT$ thousand)"))
-                        prop:value=row(|r| r.after.0.to_string()) on:input=move |ev| set(event_target_value(&ev))/>
+                        prop:value=row(|r| r.after.plain()) on:input=move |ev| set(event_target_value(&ev))/>
                 </td>
                 <td class="num">
                     <label class="visually-hidden" for=input_id.clone()>{format!("{name} {}", lang.pick("新金額（千元）", "new amount (NT$ thousand)"))}</label>
-                    <input type="number" id=input_id min="0" step="1" prop:value=row(|r| r.after.0.to_string()) on:change=move |ev| set(event_target_value(&ev))/>
+                    <input type="number" id=input_id min="0" step="1" prop:value=row(|r| r.after.plain()) on:change=move |ev| set(event_target_value(&ev))/>
                 </td>
                 <td class="num" data-testid="whatif-change">{row(|r| r.change().fmt_change())}</td>
                 <td class="num">{row(|r| format!("{}% → {}%", r.share_before, r.share_after))}</td>
@@ -209,7 +209,6 @@ fn Results(lang: Lang, data: Data, outcome: Memo<Outcome>, scenario: RwSignal<Sc
 }
 
 fn segments(lang: Lang, kinds: &[(FundingKind, Money)]) -> Vec<Segment> {
-    let amounts: Vec<Decimal> = kinds.iter().map(|(_, m)| m.0).collect();
-    let shares = plan_core::shares::percentages(&amounts, 2);
+    let shares = plan_core::shares::of_money(&kinds.iter().map(|(_, m)| *m).collect::<Vec<_>>());
     kinds.iter().zip(shares).map(|((k, m), sh)| Segment { label: lang.kind(*k).to_string(), kind: *k, amount: *m, share: sh }).collect()
 }

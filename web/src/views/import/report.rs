@@ -1,6 +1,7 @@
 //! What `plan-core` made of an input: every diagnostic with its line, a preview of the
 //! figures, and — when there is no error — a name and a button to keep it in the library.
 
+use crate::routes::{Address, Page};
 use crate::components::funding_bar::{kind_segments, FundingBar};
 use crate::i18n::{findings, Lang};
 use crate::store::annotations::UserData;
@@ -121,10 +122,10 @@ fn Keep(lang: Lang, name: String, parsed: Arc<Parsed>, save: Save) -> impl IntoV
             Save::Bundle(b) => Some(UserData { annotations: b.annotations.clone(), scenario: b.scenario.clone() }),
         };
         let plan = &parsed.plan;
-        let saved = store.add_plan(&name, source, plan.programmes.len(), plan.total().0.to_string(), user);
+        let saved = store.add_plan(&name, source, plan.programmes.len(), plan.total(), user);
         match saved {
-            Ok(id) if plan.has_budget() => navigate(&format!("/p/{id}"), Default::default()),
-            Ok(id) => navigate(&format!("/p/{id}/goals"), Default::default()),
+            Ok(id) if plan.has_budget() => navigate(&Address::of_plan(&id, Page::Overview).path(), Default::default()),
+            Ok(id) => navigate(&Address::of_plan(&id, Page::Goals).path(), Default::default()),
             Err(e) => failure.set(Some(e)),
         }
     };
