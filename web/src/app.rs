@@ -2,11 +2,11 @@
 
 use crate::components::embed::is_embedded;
 use crate::i18n::Lang;
+use crate::routes::{self, base_path, Base, Page, PlanRoot};
 use crate::state::{use_ui, Data, Ui};
 use crate::store::Store;
-use crate::views::storage_problems::StorageProblems;
-use crate::routes::{self, base_path, Base, Page, PlanRoot};
 use crate::views;
+use crate::views::storage_problems::StorageProblems;
 use leptos::prelude::*;
 use leptos_router::components::{RouteChildren, Router, Routes, A};
 use leptos_router::hooks::use_location;
@@ -84,45 +84,50 @@ fn Header() -> impl IntoView {
     let location = use_location();
     // The header is outside every plan scope: it follows the plan in the address.
     let root = Memo::new(move |_| location.pathname.with(|p| routes::from_path(p.strip_prefix(base.as_str()).unwrap_or(p)).and_then(|a| a.plan)));
-    let link = move |page: Page, zh: &'static str, en: &'static str| view! { <A href=page.href() exact=page == Page::Overview>{move || lang().pick(zh, en)}</A> };
+    let link =
+        move |page: Page, zh: &'static str, en: &'static str| view! { <A href=page.href() exact=page == Page::Overview>{move || lang().pick(zh, en)}</A> };
     let embedded = is_embedded();
-    move || (!embedded.get()).then(|| {
-        provide_context(PlanRoot(root.get()));
-        view! {
-        <header class="site">
-            <div class="brand">
-                <A href=Page::Overview.href()>{move || lang().pick("施政計畫透視", "Plan Explorer")}</A>
-            </div>
-            <nav aria-label=move || lang().pick("主要", "Main")>
-                {link(Page::Overview, "概覽", "Overview")}
-                {link(Page::Treemap, "預算圖", "Treemap")}
-                {link(Page::Goals, "目標", "Goals")}
-                {link(Page::Programmes, "計畫列表", "Programmes")}
-                {link(Page::Flow, "資金流向", "Money flow")}
-                {link(Page::WhatIf, "試算", "What if")}
-                {link(Page::Notes, "筆記", "Notes")}
-                <span class="sep" aria-hidden="true"></span>
-                {link(Page::Library, "我的計畫", "My plans")}
-                {link(Page::Compare, "比較", "Compare")}
-                {link(Page::Import, "匯入", "Import")}
-            </nav>
-            <button
-                class="lang"
-                type="button"
-                lang=move || lang().pick("en", "zh-Hant-TW")
-                on:click=move |_| ui.lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })
-            >
-                {move || lang().pick("English", "中文")}
-            </button>
-        </header>
-    }})
+    move || {
+        (!embedded.get()).then(|| {
+            provide_context(PlanRoot(root.get()));
+            view! {
+                <header class="site">
+                    <div class="brand">
+                        <A href=Page::Overview.href()>{move || lang().pick("施政計畫透視", "Plan Explorer")}</A>
+                    </div>
+                    <nav aria-label=move || lang().pick("主要", "Main")>
+                        {link(Page::Overview, "概覽", "Overview")}
+                        {link(Page::Treemap, "預算圖", "Treemap")}
+                        {link(Page::Goals, "目標", "Goals")}
+                        {link(Page::Programmes, "計畫列表", "Programmes")}
+                        {link(Page::Flow, "資金流向", "Money flow")}
+                        {link(Page::WhatIf, "試算", "What if")}
+                        {link(Page::Notes, "筆記", "Notes")}
+                        <span class="sep" aria-hidden="true"></span>
+                        {link(Page::Library, "我的計畫", "My plans")}
+                        {link(Page::Compare, "比較", "Compare")}
+                        {link(Page::Import, "匯入", "Import")}
+                    </nav>
+                    <button
+                        class="lang"
+                        type="button"
+                        lang=move || lang().pick("en", "zh-Hant-TW")
+                        on:click=move |_| ui.lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })
+                    >
+                        {move || lang().pick("English", "中文")}
+                    </button>
+                </header>
+            }
+        })
+    }
 }
 
 #[component]
 fn Footer() -> impl IntoView {
     let ui = use_ui();
     let embedded = is_embedded();
-    move || (!embedded.get()).then(|| view! {
+    move || {
+        (!embedded.get()).then(|| view! {
         <footer class="site">
             <p>
                 {move || ui.lang.get().pick(
@@ -132,4 +137,5 @@ fn Footer() -> impl IntoView {
             </p>
         </footer>
     })
+    }
 }

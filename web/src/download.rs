@@ -22,12 +22,30 @@ fn blob_file(name: &str, blob: &web_sys::Blob) {
         a.click();
     }
     // Revoking at once can cancel the download in some browsers; a second later is safe.
-    leptos::prelude::set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(1));
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(1),
+    );
 }
 
 /// Presentation properties copied from the page's stylesheet into an exported SVG, so the
 /// file looks the same on its own.
-const STYLE_PROPS: &[&str] = &["display", "fill", "fill-opacity", "stroke", "stroke-width", "stroke-opacity", "opacity", "font-size", "font-family", "font-weight", "text-anchor", "dominant-baseline"];
+const STYLE_PROPS: &[&str] = &[
+    "display",
+    "fill",
+    "fill-opacity",
+    "stroke",
+    "stroke-width",
+    "stroke-opacity",
+    "opacity",
+    "font-size",
+    "font-family",
+    "font-weight",
+    "text-anchor",
+    "dominant-baseline",
+];
 
 /// The first `<svg>` matching `selector`, as a standalone SVG document.
 pub fn chart_svg(selector: &str) -> Option<String> {
@@ -41,10 +59,8 @@ pub fn chart_svg(selector: &str) -> Option<String> {
         let (Some(src), Some(dst)) = (sources.item(i), targets.item(i)) else { continue };
         let (Ok(src), Ok(dst)) = (src.dyn_into::<web_sys::Element>(), dst.dyn_into::<web_sys::Element>()) else { continue };
         if let Ok(Some(style)) = window.get_computed_style(&src) {
-            let inline: String = STYLE_PROPS
-                .iter()
-                .filter_map(|p| style.get_property_value(p).ok().filter(|v| !v.is_empty()).map(|v| format!("{p}:{v};")))
-                .collect();
+            let inline: String =
+                STYLE_PROPS.iter().filter_map(|p| style.get_property_value(p).ok().filter(|v| !v.is_empty()).map(|v| format!("{p}:{v};"))).collect();
             let _ = dst.set_attribute("style", &inline);
         }
         // Focus, links and the page's own bookkeeping mean nothing in a file.

@@ -13,12 +13,12 @@
 
 use crate::components::embed::Embedded;
 use crate::components::no_budget::NeedsBudget;
+use crate::routes::{from_path, Group, Page};
 use crate::scope::PlanScope;
 use crate::state::use_ui;
 use crate::views;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
-use crate::routes::{from_path, Group, Page};
 use leptos_router::ChooseView;
 use std::cell::RefCell;
 use std::rc::Rc;

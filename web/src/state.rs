@@ -2,16 +2,16 @@
 //! (with the user's link corrections), and the user's preferences (language, population),
 //! kept in local storage.
 
-use crate::store::{keys, preferences};
 use crate::i18n::Lang;
 use crate::store::library::BUNDLED;
+use crate::store::{keys, preferences};
 use leptos::prelude::*;
 use plan_core::links::CuratedLinks;
 use plan_core::meta::PlanMeta;
 use plan_core::parser::{parse, Parsed};
 use plan_core::summary::{summarise, Summary};
-use std::cell::RefCell;
 use plan_core::{Diagnostic, Plan, SourceText, SEED_PLAN_TEXT};
+use std::cell::RefCell;
 use std::sync::Arc;
 
 #[derive(Clone)]
@@ -49,7 +49,9 @@ impl Data {
         let stored = crate::store::use_store().load_plan(id)?;
         // Reading the stored plan took the codec, so it is here; it also reads JSON plans.
         let codec = crate::codec::get().ok_or("the code that reads stored plans did not download (offline?)")?;
-        Ok(cached(id, curated, || Data::from_parsed(id, &stored.name, &stored.source, (codec.read_plan)(stored.source.as_bytes()), PlanMeta::default(), curated)))
+        Ok(cached(id, curated, || {
+            Data::from_parsed(id, &stored.name, &stored.source, (codec.read_plan)(stored.source.as_bytes()), PlanMeta::default(), curated)
+        }))
     }
 
     /// Read once, from the address the page was opened with: in-app navigation drops the

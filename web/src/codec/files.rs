@@ -17,4 +17,3 @@ pub(super) fn write(file: PlanFile, data: &Data, user: UserData) -> String {
         PlanFile::Backup => bundle(data, user).to_json(),
     }
 }
-

@@ -15,13 +15,7 @@ use wasm_bindgen::JsCast;
 /// One element: `item` is what the chart's `on_focus` receives when it is hovered or
 /// focused; `target` the page it opens, if any.
 #[component]
-pub fn ChartItem(
-    class: String,
-    label: String,
-    #[prop(into)] item: String,
-    target: Option<Address>,
-    children: Children,
-) -> impl IntoView {
+pub fn ChartItem(class: String, label: String, #[prop(into)] item: String, target: Option<Address>, children: Children) -> impl IntoView {
     let role = if target.is_some() { "link" } else { "img" };
     let opens = target.map(|t| t.path());
     let name = label.clone();

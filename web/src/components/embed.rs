@@ -1,8 +1,8 @@
 //! Embedding: chart-only routes (`/embed/treemap`, …) render without the site's header and
 //! footer, for an `<iframe>`; each chart page offers the snippet to copy.
 
-use crate::routes::{from_path, Base, Page};
 use crate::i18n::Lang;
+use crate::routes::{from_path, Base, Page};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 

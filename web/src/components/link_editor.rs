@@ -2,10 +2,10 @@
 //! link, remove a link, or add one. Corrections are stored per plan; the page's plan scope
 //! re-reads them, so every roll-up follows at once (see `crate::scope`).
 
-use crate::routes::Page;
 use crate::components::disclosure::follow_open;
 use crate::components::names::with_gloss;
 use crate::i18n::Lang;
+use crate::routes::Page;
 use crate::state::use_data;
 use crate::store::{use_store, StoreError};
 use leptos::prelude::*;

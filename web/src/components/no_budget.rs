@@ -26,7 +26,9 @@ pub fn NoBudget(heading: bool, #[prop(optional)] on_goals: bool) -> impl IntoVie
         let lang = lang.get();
         let what = match lang {
             crate::i18n::Lang::Zh => format!("這份文件沒有預算表，所以沒有經費數字可以顯示；它列出了 {goals} 個目標、{strategies} 項策略或重點。"),
-            crate::i18n::Lang::En => format!("There is no budget in this document, so there are no figures to show; it lists {goals} goals and {strategies} strategies or key points."),
+            crate::i18n::Lang::En => format!(
+                "There is no budget in this document, so there are no figures to show; it lists {goals} goals and {strategies} strategies or key points."
+            ),
         };
         view! {
             <section class="no-budget" data-testid="no-budget">

@@ -63,7 +63,10 @@ pub fn NoteEditor(lang: Lang, target: Target, #[prop(into)] about: String) -> im
         });
         leptos::task::spawn_local(async move {
             let result = write.await;
-            saved.set(Some(match result { Ok(()) => Saved::Yes, Err(e) => Saved::Failed(e) }));
+            saved.set(Some(match result {
+                Ok(()) => Saved::Yes,
+                Err(e) => Saved::Failed(e),
+            }));
         });
     };
     let write_text = write.clone();

@@ -13,11 +13,9 @@ pub fn warning(lang: Lang, w: &Warning) -> String {
         Warning::NotABudget { programme, amount } => format!("計畫 {programme}：{} 千元不是可能的預算，未採用。", amount.fmt_thousands()),
         Warning::CutClamped { asked, used } => format!("中央補助款不可能減少 {asked}%，改以 {used}% 計算。"),
         Warning::NothingAbsorbs { moved } => format!("每一項計畫都已設定，沒有計畫可以吸收變動：總額變動 {} 千元。", moved.fmt_thousands()),
-        Warning::OthersTooSmall { available, unmet } => format!(
-            "其他計畫只有 {} 千元，增加的部分有 {} 千元無法從它們移來：總額因此增加這麼多。",
-            available.fmt_thousands(),
-            unmet.fmt_thousands()
-        ),
+        Warning::OthersTooSmall { available, unmet } => {
+            format!("其他計畫只有 {} 千元，增加的部分有 {} 千元無法從它們移來：總額因此增加這麼多。", available.fmt_thousands(), unmet.fmt_thousands())
+        }
         Warning::Rounded { moved } => format!("小於 1 元的金額已四捨五入：總額變動 {} 千元。", moved.fmt_thousands()),
     }
 }

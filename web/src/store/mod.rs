@@ -224,7 +224,11 @@ fn raw_set(key: &str, value: &str) -> Result<(), StoreError> {
 impl StoreError {
     /// What a failed write's exception name means (also used by the codec's savers).
     pub fn from_js_name(name: &str) -> StoreError {
-        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" { StoreError::Full } else { StoreError::Unavailable }
+        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+            StoreError::Full
+        } else {
+            StoreError::Unavailable
+        }
     }
 }
 

@@ -3,9 +3,9 @@
 //! strategies were added, dropped or reworded — as a chart and as tables. `plan_core::compare`
 //! does the matching and the arithmetic. The pair is in the address: `/compare?a=seed&b=<id>`.
 
-use crate::routes::Page;
 use crate::components::chart_item::{ChartItem, ChartSvg};
 use crate::i18n::Lang;
+use crate::routes::Page;
 use crate::state::{use_ui, Data};
 use crate::store::library::BUNDLED;
 use crate::store::use_store;
@@ -33,7 +33,11 @@ pub fn ComparePage() -> impl IntoView {
     let pick = move |which: &'static str, value: String| {
         let q = query.get_untracked();
         let (mut a, mut b) = (q.get("a").unwrap_or_else(|| BUNDLED.into()), q.get("b").unwrap_or_default());
-        if which == "a" { a = value } else { b = value }
+        if which == "a" {
+            a = value
+        } else {
+            b = value
+        }
         navigate(&format!("{}?a={a}&b={b}", Page::Compare.path()), Default::default());
     };
     // The last comparison, by pair: switching the language re-renders the page, not the matching.
@@ -97,30 +101,42 @@ fn change_text(lang: Lang, c: &Change) -> String {
 fn Report(lang: Lang, a: Data, b: Data, cmp: std::sync::Arc<Comparison>) -> impl IntoView {
     let name_a = |n: u32| a.plan.programme(n).map(|p| p.name.clone()).unwrap_or_default();
     let name_b = |n: u32| b.plan.programme(n).map(|p| p.name.clone()).unwrap_or_default();
-    let matched = cmp.matched.iter().map(|m| view! {
-        <tr>
-            <th scope="row">{name_a(m.a)}</th>
-            <td>{name_b(m.b)}</td>
-            <td class="num">{m.budget_a.fmt_thousands()}</td>
-            <td class="num">{m.budget_b.fmt_thousands()}</td>
-            <td class="num" data-testid="compare-change">{change_text(lang, &m.change)}</td>
-            <td class="num">{m.similarity.to_string()}</td>
-        </tr>
-    }).collect_view();
+    let matched = cmp
+        .matched
+        .iter()
+        .map(|m| {
+            view! {
+                <tr>
+                    <th scope="row">{name_a(m.a)}</th>
+                    <td>{name_b(m.b)}</td>
+                    <td class="num">{m.budget_a.fmt_thousands()}</td>
+                    <td class="num">{m.budget_b.fmt_thousands()}</td>
+                    <td class="num" data-testid="compare-change">{change_text(lang, &m.change)}</td>
+                    <td class="num">{m.similarity.to_string()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
     let only = |nums: &[u32], data: &Data| {
         if nums.is_empty() {
             return view! { <li>{lang.pick("沒有", "None")}</li> }.into_any();
         }
         nums.iter().filter_map(|n| data.plan.programme(*n)).map(|p| view! { <li>{p.name.clone()}" "{lang.money(p.budget)}</li> }).collect_view().into_any()
     };
-    let funding = cmp.funding.iter().map(|k| view! {
-        <tr>
-            <th scope="row">{lang.kind(k.kind)}</th>
-            <td class="num">{k.a.fmt_thousands()}</td><td class="num">{format!("{}%", k.share_a)}</td>
-            <td class="num">{k.b.fmt_thousands()}</td><td class="num">{format!("{}%", k.share_b)}</td>
-            <td class="num">{signed(k.points)}</td>
-        </tr>
-    }).collect_view();
+    let funding = cmp
+        .funding
+        .iter()
+        .map(|k| {
+            view! {
+                <tr>
+                    <th scope="row">{lang.kind(k.kind)}</th>
+                    <td class="num">{k.a.fmt_thousands()}</td><td class="num">{format!("{}%", k.share_a)}</td>
+                    <td class="num">{k.b.fmt_thousands()}</td><td class="num">{format!("{}%", k.share_b)}</td>
+                    <td class="num">{signed(k.points)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
     let chart = pair_chart(lang, &cmp, &name_a);
     view! {
         <dl class="facts" data-testid="compare-totals">
@@ -202,13 +218,19 @@ fn TextChanges(lang: Lang, title: &'static str, changes: Vec<TextChange>) -> imp
         TextStatus::Dropped => lang.pick("刪除", "dropped"),
     };
     let same = changes.iter().filter(|c| c.status == TextStatus::Same).count();
-    let rows = changes.into_iter().filter(|c| c.status != TextStatus::Same).map(|c| view! {
-        <tr>
-            <td>{status(&c.status)}</td>
-            <td>{c.a.map(|t| format!("{} {t}", c.a_id.unwrap_or_default())).unwrap_or_default()}</td>
-            <td>{c.b.map(|t| format!("{} {t}", c.b_id.unwrap_or_default())).unwrap_or_default()}</td>
-        </tr>
-    }).collect_view();
+    let rows = changes
+        .into_iter()
+        .filter(|c| c.status != TextStatus::Same)
+        .map(|c| {
+            view! {
+                <tr>
+                    <td>{status(&c.status)}</td>
+                    <td>{c.a.map(|t| format!("{} {t}", c.a_id.unwrap_or_default())).unwrap_or_default()}</td>
+                    <td>{c.b.map(|t| format!("{} {t}", c.b_id.unwrap_or_default())).unwrap_or_default()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
     view! {
         <div class="table-scroll"><table class="text-changes">
             <caption>{title}</caption>

@@ -2,12 +2,12 @@
 //! `plan-core` (flows conserved at every programme), with focusable, labelled nodes and a
 //! list of every flow as its text equivalent.
 
+use crate::components::chart_item::{ChartItem, ChartSvg};
 use crate::components::names::with_gloss;
 use crate::components::palette::{goal_colour, kind_colour};
 use crate::i18n::Lang;
 use crate::state::{use_data, use_ui, Data};
 use leptos::prelude::*;
-use crate::components::chart_item::{ChartItem, ChartSvg};
 use plan_core::charts::{money_flow, Node};
 
 const W: f64 = 1000.0;
@@ -41,38 +41,52 @@ pub fn FlowPage() -> impl IntoView {
             Node::Goal(g) => goal_colour(Some(g)),
             _ => "#777",
         };
-        let link_shapes = links.iter().map(|l| {
-            let text = lang.figure(&format!("{} → {}", label(&data, lang, nodes[l.from].node), label(&data, lang, nodes[l.to].node)), l.amount, None);
-            view! { <path d=l.path.clone() class="flow" fill=colour(nodes[l.from].node)><title>{text}</title></path> }
-        }).collect_view();
+        let link_shapes = links
+            .iter()
+            .map(|l| {
+                let text = lang.figure(&format!("{} → {}", label(&data, lang, nodes[l.from].node), label(&data, lang, nodes[l.to].node)), l.amount, None);
+                view! { <path d=l.path.clone() class="flow" fill=colour(nodes[l.from].node)><title>{text}</title></path> }
+            })
+            .collect_view();
         let mut texts = Vec::new();
-        let node_shapes = nodes.iter().map(|n| {
-            let name = label(&data, lang, n.node);
-            let text = lang.figure(&name, n.amount, None);
-            let right_side = n.rect.x > (W - 2.0 * MARGIN) / 2.0 + 10.0;
-            let (tx, anchor) = if right_side { (n.rect.x + n.rect.w + 6.0, "start") } else { (n.rect.x - 6.0, "end") };
-            // Labels only where nodes are tall enough not to collide; every node is still
-            // named by its aria-label, the details line and the table below.
-            let show_text = n.rect.h >= 12.0;
-            let target = match n.node { Node::Programme(p) => Some(crate::routes::Address::programme(p)), _ => None };
-            if show_text {
-                texts.push(view! { <text x=tx y=n.rect.y + n.rect.h / 2.0 + 5.0 text-anchor=anchor>{name.clone()}</text> });
-            }
-            let (fill, r) = (colour(n.node), n.rect);
-            view! {
-                <ChartItem class="node".to_string() label=text.clone() item=text target=target>
-                    <rect x=r.x y=r.y width=r.w height=r.h.max(1.0) fill=fill></rect>
-                </ChartItem>
-            }
-        }).collect_view();
+        let node_shapes = nodes
+            .iter()
+            .map(|n| {
+                let name = label(&data, lang, n.node);
+                let text = lang.figure(&name, n.amount, None);
+                let right_side = n.rect.x > (W - 2.0 * MARGIN) / 2.0 + 10.0;
+                let (tx, anchor) = if right_side { (n.rect.x + n.rect.w + 6.0, "start") } else { (n.rect.x - 6.0, "end") };
+                // Labels only where nodes are tall enough not to collide; every node is still
+                // named by its aria-label, the details line and the table below.
+                let show_text = n.rect.h >= 12.0;
+                let target = match n.node {
+                    Node::Programme(p) => Some(crate::routes::Address::programme(p)),
+                    _ => None,
+                };
+                if show_text {
+                    texts.push(view! { <text x=tx y=n.rect.y + n.rect.h / 2.0 + 5.0 text-anchor=anchor>{name.clone()}</text> });
+                }
+                let (fill, r) = (colour(n.node), n.rect);
+                view! {
+                    <ChartItem class="node".to_string() label=text.clone() item=text target=target>
+                        <rect x=r.x y=r.y width=r.w height=r.h.max(1.0) fill=fill></rect>
+                    </ChartItem>
+                }
+            })
+            .collect_view();
         let texts = texts.collect_view();
-        let rows = links.iter().map(|l| view! {
-            <tr>
-                <td>{label(&data, lang, nodes[l.from].node)}</td>
-                <td>{label(&data, lang, nodes[l.to].node)}</td>
-                <td class="num">{l.amount.fmt_thousands()}</td>
-            </tr>
-        }).collect_view();
+        let rows = links
+            .iter()
+            .map(|l| {
+                view! {
+                    <tr>
+                        <td>{label(&data, lang, nodes[l.from].node)}</td>
+                        <td>{label(&data, lang, nodes[l.to].node)}</td>
+                        <td class="num">{l.amount.fmt_thousands()}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
         view! {
             <section class="page">
                 <h1>{lang.pick("資金流向", "Money flow")}</h1>

@@ -2,13 +2,13 @@
 //! its rolled-up budget and share; link kind, score and evidence on demand; strategies no
 //! programme funds are flagged. A sunburst shows the same tree.
 
-use crate::routes::Address;
 use crate::components::chart_item::{ChartItem, ChartSvg};
 use crate::components::names::{with_gloss, Name};
 use crate::components::no_budget::NoBudget;
 use crate::components::note::NoteEditor;
 use crate::components::palette::goal_colour;
 use crate::i18n::Lang;
+use crate::routes::Address;
 use crate::state::{use_data, use_ui, Data};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -132,16 +132,23 @@ fn Tree(lang: Lang, data: Data) -> impl IntoView {
         by_strategy.entry(l.strategy).or_default().push(l.clone());
     }
     let linked: std::collections::HashSet<u32> = s.links.iter().map(|l| l.programme).collect();
-    let goals = plan.goals.iter().map(|g| {
-        let money = s.rollup.goal(g.number).unwrap_or_default();
-        let strategies = g.strategies.iter().map(|st| {
-            let id = StrategyId { goal: g.number, strategy: st.number };
-            let money = s.rollup.strategy(id);
-            let links = by_strategy.remove(&id).unwrap_or_default();
-            let unfunded = links.is_empty();
-            let shown = RwSignal::new(!unfunded && !lazy);
-            let (plan, meta, amounts) = (plan.clone(), data.meta.clone(), amounts.clone());
-            let link_list = move || shown.get().then(|| view! {
+    let goals = plan
+        .goals
+        .iter()
+        .map(|g| {
+            let money = s.rollup.goal(g.number).unwrap_or_default();
+            let strategies = g
+                .strategies
+                .iter()
+                .map(|st| {
+                    let id = StrategyId { goal: g.number, strategy: st.number };
+                    let money = s.rollup.strategy(id);
+                    let links = by_strategy.remove(&id).unwrap_or_default();
+                    let unfunded = links.is_empty();
+                    let shown = RwSignal::new(!unfunded && !lazy);
+                    let (plan, meta, amounts) = (plan.clone(), data.meta.clone(), amounts.clone());
+                    let link_list = move || {
+                        shown.get().then(|| view! {
                         <ul class="links">
                             {links.iter().map(|l| {
                                 let p = plan.programme(l.programme);
@@ -166,41 +173,49 @@ fn Tree(lang: Lang, data: Data) -> impl IntoView {
                                 }
                             }).collect_view()}
                         </ul>
-            });
+            })
+                    };
+                    view! {
+                        <li class="strategy" class:unfunded=unfunded>
+                            <details open=shown.get_untracked() on:toggle=move |ev| {
+                                use wasm_bindgen::JsCast;
+                                if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) { shown.set(d.open()) }
+                            }>
+                                <summary>
+                                    <span class="label">{lang.strategy_label(id)}</span>" "
+                                    <Name lang=lang zh=st.name.clone() gloss=gloss.strategy(id).map(str::to_string)/>
+                                    <span class="figure">{format!("{} · {}%", lang.money(money), s.strategy_share(id))}</span>
+                                    {unfunded.then(|| view! { <span class="flag">{lang.pick("⚠ 無計畫經費", "⚠ No programme funds this")}</span> })}
+                                </summary>
+                                <NoteEditor lang=lang target=Target::Strategy { id } about=st.name.clone()/>
+                                {link_list}
+                            </details>
+                        </li>
+                    }
+                })
+                .collect_view();
             view! {
-                <li class="strategy" class:unfunded=unfunded>
-                    <details open=shown.get_untracked() on:toggle=move |ev| {
-                        use wasm_bindgen::JsCast;
-                        if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) { shown.set(d.open()) }
-                    }>
+                <li class="goal">
+                    <details open=true>
                         <summary>
-                            <span class="label">{lang.strategy_label(id)}</span>" "
-                            <Name lang=lang zh=st.name.clone() gloss=gloss.strategy(id).map(str::to_string)/>
-                            <span class="figure">{format!("{} · {}%", lang.money(money), s.strategy_share(id))}</span>
-                            {unfunded.then(|| view! { <span class="flag">{lang.pick("⚠ 無計畫經費", "⚠ No programme funds this")}</span> })}
+                            <span class="swatch" style=format!("background:{}", goal_colour(Some(g.number))) aria-hidden="true"></span>
+                            <span class="label">{lang.goal_label(g.number)}</span>" "
+                            <Name lang=lang zh=g.name.clone() gloss=gloss.goal(g.number).map(str::to_string)/>
+                            <span class="figure">{format!("{} · {}%", lang.money(money), s.goal_share(g.number))}</span>
                         </summary>
-                        <NoteEditor lang=lang target=Target::Strategy { id } about=st.name.clone()/>
-                        {link_list}
+                        <NoteEditor lang=lang target=Target::Goal { number: g.number } about=g.name.clone()/>
+                        <ul>{strategies}</ul>
                     </details>
                 </li>
             }
-        }).collect_view();
-        view! {
-            <li class="goal">
-                <details open=true>
-                    <summary>
-                        <span class="swatch" style=format!("background:{}", goal_colour(Some(g.number))) aria-hidden="true"></span>
-                        <span class="label">{lang.goal_label(g.number)}</span>" "
-                        <Name lang=lang zh=g.name.clone() gloss=gloss.goal(g.number).map(str::to_string)/>
-                        <span class="figure">{format!("{} · {}%", lang.money(money), s.goal_share(g.number))}</span>
-                    </summary>
-                    <NoteEditor lang=lang target=Target::Goal { number: g.number } about=g.name.clone()/>
-                    <ul>{strategies}</ul>
-                </details>
-            </li>
-        }
-    }).collect_view();
-    let unlinked: Vec<_> = plan.programmes.iter().filter(|p| !linked.contains(&p.number)).map(|p| (p.number, with_gloss(lang, &p.name, gloss.programme(p.number)), p.budget)).collect();
+        })
+        .collect_view();
+    let unlinked: Vec<_> = plan
+        .programmes
+        .iter()
+        .filter(|p| !linked.contains(&p.number))
+        .map(|p| (p.number, with_gloss(lang, &p.name, gloss.programme(p.number)), p.budget))
+        .collect();
     view! {
         <h2>{lang.pick("目標與策略", "Goals and strategies")}</h2>
         <ul class="tree" data-testid="goal-tree">{goals}</ul>
@@ -215,8 +230,14 @@ fn Tree(lang: Lang, data: Data) -> impl IntoView {
 fn node_label(data: &Data, lang: Lang, node: Node) -> String {
     let gloss = &data.meta.gloss;
     match node {
-        Node::Goal(g) => format!("{} {}", lang.goal_label(g), with_gloss(lang, data.plan.goals.iter().find(|x| x.number == g).map(|x| x.name.as_str()).unwrap_or(""), gloss.goal(g))),
-        Node::Strategy(id) => format!("{} {}", lang.strategy_label(id), with_gloss(lang, data.plan.strategy(id).map(|(_, s)| s.name.as_str()).unwrap_or(""), gloss.strategy(id))),
+        Node::Goal(g) => format!(
+            "{} {}",
+            lang.goal_label(g),
+            with_gloss(lang, data.plan.goals.iter().find(|x| x.number == g).map(|x| x.name.as_str()).unwrap_or(""), gloss.goal(g))
+        ),
+        Node::Strategy(id) => {
+            format!("{} {}", lang.strategy_label(id), with_gloss(lang, data.plan.strategy(id).map(|(_, s)| s.name.as_str()).unwrap_or(""), gloss.strategy(id)))
+        }
         Node::Programme(n) => with_gloss(lang, data.plan.programme(n).map(|p| p.name.as_str()).unwrap_or(""), gloss.programme(n)),
         Node::Unlinked => lang.pick("未連結", "Unlinked").to_string(),
         Node::Source(i) => data.summary.funding.get(i).map(|l| l.source.name.clone()).unwrap_or_default(),
@@ -243,21 +264,30 @@ fn Sunburst(lang: Lang, data: Data) -> impl IntoView {
             view! { <text x=sl.label_at.0 y=sl.label_at.1 + 4.0 text-anchor="middle">{text}</text> }
         })
         .collect_view();
-    let shapes = slices.into_iter().map(|sl| {
-        let label = lang.figure(&node_label(&data, lang, sl.node), sl.amount, Some(sl.share));
-        let goal = match sl.node {
-            Node::Goal(g) => Some(g),
-            Node::Strategy(id) => Some(id.goal),
-            Node::Programme(_) => match sl.parent { Some(Node::Strategy(id)) => Some(id.goal), _ => None },
-            _ => None,
-        };
-        let target = match sl.node { Node::Programme(n) => Some(Address::programme(n)), _ => None };
-        view! {
-            <ChartItem class=format!("slice depth-{}", sl.depth) label=label.clone() item=label target=target>
-                <path d=sl.path fill=goal_colour(goal)></path>
-            </ChartItem>
-        }
-    }).collect_view();
+    let shapes = slices
+        .into_iter()
+        .map(|sl| {
+            let label = lang.figure(&node_label(&data, lang, sl.node), sl.amount, Some(sl.share));
+            let goal = match sl.node {
+                Node::Goal(g) => Some(g),
+                Node::Strategy(id) => Some(id.goal),
+                Node::Programme(_) => match sl.parent {
+                    Some(Node::Strategy(id)) => Some(id.goal),
+                    _ => None,
+                },
+                _ => None,
+            };
+            let target = match sl.node {
+                Node::Programme(n) => Some(Address::programme(n)),
+                _ => None,
+            };
+            view! {
+                <ChartItem class=format!("slice depth-{}", sl.depth) label=label.clone() item=label target=target>
+                    <path d=sl.path fill=goal_colour(goal)></path>
+                </ChartItem>
+            }
+        })
+        .collect_view();
     view! {
         <h2>{lang.pick("旭日圖", "Sunburst")}</h2>
         <p class="lede">{lang.pick("內圈為目標，中圈為策略，外圈為計畫；角度與經費成正比。", "Inner ring: goals; middle: strategies; outer: programmes. Angles are proportional to money.")}</p>

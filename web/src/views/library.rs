@@ -1,10 +1,10 @@
 //! My plans: the bundled plan and every imported one, with rename, delete (to a bin, with
 //! undo), restore, and a backup file of each plan with the user's notes.
 
-use crate::routes::{Address, Page};
 use crate::components::downloads::bundle_of;
 use crate::download::text_file;
 use crate::i18n::Lang;
+use crate::routes::{Address, Page};
 use crate::state::{use_ui, Data};
 use crate::store::library::Entry;
 use crate::store::{use_store, StoreError};
@@ -78,7 +78,8 @@ impl Status {
                 <span>{match lang { Lang::Zh => format!("已將「{name}」移到回收區。"), Lang::En => format!("Moved “{name}” to the bin.") }}</span>
                 " "
                 <button type="button" data-testid="undo" on:click=move |_| { let _ = store.set_deleted(&id, false); }>{lang.pick("復原", "Undo")}</button>
-            }.into_any(),
+            }
+            .into_any(),
             Status::Failed(e) => view! { <span class="diag error">{e.message(lang)}</span> }.into_any(),
             Status::Done(zh, en) => view! { <span>{lang.pick(zh, en)}</span> }.into_any(),
         }

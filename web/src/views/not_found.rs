@@ -1,5 +1,5 @@
-use crate::state::use_ui;
 use crate::routes::Page;
+use crate::state::use_ui;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

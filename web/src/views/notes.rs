@@ -2,10 +2,10 @@
 //! to where it belongs; the corrections download as a curated link file (the CSV
 //! `plan --links FILE` reads), everything as a backup bundle.
 
-use crate::routes::{Address, Page};
 use crate::components::downloads::{bundle_of, stem};
 use crate::download::text_file;
 use crate::i18n::Lang;
+use crate::routes::{Address, Page};
 use crate::state::{use_data, use_ui, Data};
 use crate::store::use_store;
 use leptos::prelude::*;
@@ -24,10 +24,13 @@ pub fn NotesPage() -> impl IntoView {
             Ok(u) => (u.annotations.notes.clone(), u.annotations.curated()),
             Err(_) => Default::default(),
         };
-        let items = notes.iter().filter_map(|(key, note)| {
-            let target = key.parse::<Target>().ok()?;
-            Some(view! { <NoteItem lang=lang data=data.clone() target=target note=note.clone()/> })
-        }).collect_view();
+        let items = notes
+            .iter()
+            .filter_map(|(key, note)| {
+                let target = key.parse::<Target>().ok()?;
+                Some(view! { <NoteItem lang=lang data=data.clone() target=target note=note.clone()/> })
+            })
+            .collect_view();
         let links_text = links.as_ref().map(|l| l.to_text());
         let (d1, d2) = (data.clone(), data.clone());
         view! {
@@ -71,8 +74,13 @@ fn NoteItem(lang: Lang, data: Data, target: Target, note: Note) -> impl IntoView
     let plan = &data.plan;
     let (what, path) = match &target {
         Target::Programme { number } => (plan.programme(*number).map(|p| p.name.clone()).unwrap_or_default(), Address::programme(*number)),
-        Target::Goal { number } => (format!("{} {}", lang.goal_label(*number), plan.goals.iter().find(|g| g.number == *number).map(|g| g.name.clone()).unwrap_or_default()), Address::here(Page::Goals)),
-        Target::Strategy { id } => (format!("{} {}", lang.strategy_label(*id), plan.strategy(*id).map(|(_, s)| s.name.clone()).unwrap_or_default()), Address::here(Page::Goals)),
+        Target::Goal { number } => (
+            format!("{} {}", lang.goal_label(*number), plan.goals.iter().find(|g| g.number == *number).map(|g| g.name.clone()).unwrap_or_default()),
+            Address::here(Page::Goals),
+        ),
+        Target::Strategy { id } => {
+            (format!("{} {}", lang.strategy_label(*id), plan.strategy(*id).map(|(_, s)| s.name.clone()).unwrap_or_default()), Address::here(Page::Goals))
+        }
     };
     view! {
         <li>

@@ -1,12 +1,12 @@
 //! The landing page: what the plan is, how much, who pays, and what it costs each resident.
 
-use crate::routes::{Address, Page};
 use crate::components::downloads::{stem, PlanDownloads};
 use crate::components::embed::EmbedSnippet;
 use crate::components::funding_bar::{kind_segments, FundingBar};
 use crate::components::names::with_gloss;
 use crate::components::no_budget::NoBudget;
 use crate::i18n::Lang;
+use crate::routes::{Address, Page};
 use crate::state::{use_data, use_ui, Data, Ui};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -126,12 +126,14 @@ fn render(data: &Data, ui: Ui, lang: Lang) -> AnyView {
 
 /// Imported plans say where they live (only in this browser) and link to the library.
 fn imported_note(data: &Data, lang: Lang) -> impl IntoView {
-    (&*data.id != crate::store::library::BUNDLED).then(|| view! {
-        <p class="imported-note" data-testid="imported-note">
-            {lang.pick("你匯入的計畫，只儲存在這個瀏覽器：", "A plan you imported, stored only in this browser: ")}
-            <strong>{data.name.to_string()}</strong>" · "
-            <a href=Page::Library.href()>{lang.pick("我的計畫", "My plans")}</a>
-        </p>
+    (&*data.id != crate::store::library::BUNDLED).then(|| {
+        view! {
+            <p class="imported-note" data-testid="imported-note">
+                {lang.pick("你匯入的計畫，只儲存在這個瀏覽器：", "A plan you imported, stored only in this browser: ")}
+                <strong>{data.name.to_string()}</strong>" · "
+                <a href=Page::Library.href()>{lang.pick("我的計畫", "My plans")}</a>
+            </p>
+        }
     })
 }
 
@@ -162,7 +164,14 @@ fn YourShare(data: Data, ui: Ui, lang: Lang) -> impl IntoView {
         .iter()
         .take(LARGEST)
         .filter_map(|&n| data.plan.programme(n))
-        .map(|p| (p.number, with_gloss(lang, &p.name, data.meta.gloss.programme(p.number)), data.summary.programme(p.number).map(|f| f.share.to_string()).unwrap_or_default(), p.budget))
+        .map(|p| {
+            (
+                p.number,
+                with_gloss(lang, &p.name, data.meta.gloss.programme(p.number)),
+                data.summary.programme(p.number).map(|f| f.share.to_string()).unwrap_or_default(),
+                p.budget,
+            )
+        })
         .collect();
     view! {
         <section class="your-share" aria-labelledby="your-share-h">
@@ -226,15 +235,22 @@ fn ParseReport(lang: Lang, data: Data) -> impl IntoView {
     // 10 KB gzip, into this first load.)
     let wording = RwSignal::new(crate::codec::get().map(|c| c.finding));
     if wording.get_untracked().is_none() && !diags.is_empty() {
-        leptos::task::spawn_local(async move { let _ = wording.try_set(crate::codec::load().await.map(|c| c.finding)); });
+        leptos::task::spawn_local(async move {
+            let _ = wording.try_set(crate::codec::load().await.map(|c| c.finding));
+        });
     }
     let list = move || {
         let word = wording.get();
-        diags.iter().map(|d| view! { <li>{match word {
-            Some(word) => word(lang, d),
-            // Offline before the codec was cached: the place and the code still say what.
-            None => format!("{} {}", crate::i18n::findings::place(lang, d), d.code()),
-        }}</li> }).collect_view()
+        diags
+            .iter()
+            .map(|d| {
+                view! { <li>{match word {
+                    Some(word) => word(lang, d),
+                    // Offline before the codec was cached: the place and the code still say what.
+                    None => format!("{} {}", crate::i18n::findings::place(lang, d), d.code()),
+                }}</li> }
+            })
+            .collect_view()
     };
     view! {
         <details class="parse-report">

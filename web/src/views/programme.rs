@@ -1,17 +1,17 @@
 //! One programme at its own URL: what it does, what it costs, who pays, which strategies it
 //! serves, its neighbours in the ranking, and the source lines every figure came from.
 
-use crate::routes::{Address, Page};
 use crate::components::disclosure::follow_open;
 use crate::components::funding_bar::{FundingBar, Segment};
+use crate::components::link_editor::LinkEditor;
 use crate::components::names::{with_gloss, Name};
+use crate::components::note::NoteEditor;
 use crate::i18n::Lang;
+use crate::routes::{Address, Page};
 use crate::state::{use_data, use_ui, Data, Ui};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use crate::components::link_editor::LinkEditor;
-use crate::components::note::NoteEditor;
 use plan_core::annotations::Target;
 use plan_core::links::candidates;
 use plan_core::money::per_capita;
@@ -44,11 +44,18 @@ fn render(data: &Data, ui: Ui, lang: Lang, p: Programme) -> impl IntoView {
             f.funding
                 .iter()
                 .zip(&f.funding_shares)
-                .map(|(l, sh)| Segment { label: with_gloss(lang, &l.source.name, gloss.source(&l.source.name)), kind: l.source.kind, amount: l.amount, share: *sh })
+                .map(|(l, sh)| Segment {
+                    label: with_gloss(lang, &l.source.name, gloss.source(&l.source.name)),
+                    kind: l.source.kind,
+                    amount: l.amount,
+                    share: *sh,
+                })
                 .collect()
         })
         .unwrap_or_default();
-    let neighbour = |rank: usize| s.at_rank(rank).and_then(|f| data.plan.programme(f.number)).map(|r| (r.number, with_gloss(lang, &r.name, gloss.programme(r.number)), r.budget));
+    let neighbour = |rank: usize| {
+        s.at_rank(rank).and_then(|f| data.plan.programme(f.number)).map(|r| (r.number, with_gloss(lang, &r.name, gloss.programme(r.number)), r.budget))
+    };
     let (above, below) = (neighbour(rank.saturating_sub(1)), neighbour(rank + 1));
     let links: Vec<_> = s.links.iter().filter(|l| l.programme == p.number).cloned().collect();
     let about = p.name.clone();

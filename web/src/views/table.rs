@@ -3,9 +3,9 @@
 //! in its own box and only the rows in view are built (see `RowWindow`), so a plan of 10,000
 //! programmes sorts and filters within a frame or two.
 
-use crate::routes::Address;
 use crate::components::names::with_gloss;
 use crate::i18n::Lang;
+use crate::routes::Address;
 use crate::state::{use_data, use_ui, Data};
 use leptos::prelude::*;
 use plan_core::charts::primary_goal;
@@ -82,7 +82,11 @@ fn order(a: &Row, b: &Row, col: Col, asc: bool) -> std::cmp::Ordering {
         Col::Goal => a.goal.cmp(&b.goal),
     }
     .then(a.number.cmp(&b.number));
-    if asc { o } else { o.reverse() }
+    if asc {
+        o
+    } else {
+        o.reverse()
+    }
 }
 
 /// Which rows of the filtered list are in view. The box is measured once it is on the page

@@ -2,14 +2,14 @@
 //! coloured by funding mix or by goal; hover/focus shows the figures; click or Enter drills
 //! into the programme. A table below says the same in text.
 
-use crate::routes::{Address, Page};
+use crate::components::chart_item::{ChartItem, ChartSvg};
+use crate::components::disclosure::follow_open;
 use crate::components::names::with_gloss;
 use crate::components::palette::{goal_colour, kind_colour, kind_tag};
 use crate::i18n::Lang;
+use crate::routes::{Address, Page};
 use crate::state::{use_data, use_ui, Data};
 use leptos::prelude::*;
-use crate::components::chart_item::{ChartItem, ChartSvg};
-use crate::components::disclosure::follow_open;
 use plan_core::charts::{treemap_with_others, OthersCell, TreemapCell};
 
 /// Up to this many cells the text table is built with the page (and is in the static copy);
@@ -93,7 +93,16 @@ fn OthersShape(lang: Lang, others: Option<OthersCell>) -> impl IntoView {
 }
 
 #[component]
-fn Chart(lang: Lang, cells: Vec<TreemapCell>, others: Option<OthersCell>, colouring: RwSignal<Colouring>, focused: RwSignal<Option<u32>>, data: Data, w: f64, h: f64) -> impl IntoView {
+fn Chart(
+    lang: Lang,
+    cells: Vec<TreemapCell>,
+    others: Option<OthersCell>,
+    colouring: RwSignal<Colouring>,
+    focused: RwSignal<Option<u32>>,
+    data: Data,
+    w: f64,
+    h: f64,
+) -> impl IntoView {
     // Tab order follows size: the biggest programme first.
     let mut order = cells;
     order.sort_by(|a, b| b.budget.cmp(&a.budget).then(a.programme.cmp(&b.programme)));
@@ -154,9 +163,16 @@ fn Details(lang: Lang, focused: RwSignal<Option<u32>>, data: Data) -> impl IntoV
     let text = move || match focused.get() {
         Some(n) => {
             let f = data.summary.programme(n);
-            format!("{} — {} ({}%)", cell_name(&data, lang, n), f.map(|f| lang.money(f.budget)).unwrap_or_default(), f.map(|f| f.share.to_string()).unwrap_or_default())
+            format!(
+                "{} — {} ({}%)",
+                cell_name(&data, lang, n),
+                f.map(|f| lang.money(f.budget)).unwrap_or_default(),
+                f.map(|f| f.share.to_string()).unwrap_or_default()
+            )
         }
-        None => lang.pick("將滑鼠移到方塊上或用 Tab 選取，這裡會顯示計畫名稱、金額與占比。", "Hover or focus a box to see its name, amount and share here.").to_string(),
+        None => lang
+            .pick("將滑鼠移到方塊上或用 Tab 選取，這裡會顯示計畫名稱、金額與占比。", "Hover or focus a box to see its name, amount and share here.")
+            .to_string(),
     };
     view! { <p class="details" aria-live="polite" data-testid="treemap-details">{text}</p> }
 }
@@ -167,7 +183,14 @@ fn Legend(lang: Lang, colouring: RwSignal<Colouring>, data: Data) -> impl IntoVi
         let items: Vec<(&'static str, String)> = match colouring.get() {
             Colouring::Funding => data.summary.kinds.iter().map(|(k, _, _)| (kind_colour(*k), format!("{} ({})", lang.kind(*k), kind_tag(*k, lang)))).collect(),
             Colouring::Goal => {
-                let mut v: Vec<(&'static str, String)> = data.plan.goals.iter().map(|g| (goal_colour(Some(g.number)), format!("{} {}", lang.goal_label(g.number), with_gloss(lang, &g.name, data.meta.gloss.goal(g.number))))).collect();
+                let mut v: Vec<(&'static str, String)> = data
+                    .plan
+                    .goals
+                    .iter()
+                    .map(|g| {
+                        (goal_colour(Some(g.number)), format!("{} {}", lang.goal_label(g.number), with_gloss(lang, &g.name, data.meta.gloss.goal(g.number))))
+                    })
+                    .collect();
                 v.push((goal_colour(None), lang.pick("未連結目標", "No linked goal").to_string()));
                 v
             }

@@ -31,10 +31,7 @@ pub fn WhatIfPage() -> impl IntoView {
     let (initial, url_error) = match from_url.map(|s| decode(&s, &data.plan)) {
         Some(Ok(s)) => (s, None),
         Some(Err(e)) => (Scenario::default(), Some(e)),
-        None => (
-            store.user_data(&data.id).ok().and_then(|d| d.scenario).and_then(|s| decode(&s, &data.plan).ok()).unwrap_or_default(),
-            None,
-        ),
+        None => (store.user_data(&data.id).ok().and_then(|d| d.scenario).and_then(|s| decode(&s, &data.plan).ok()).unwrap_or_default(), None),
     };
     let scenario = RwSignal::new(initial);
     let save_error = RwSignal::new(None::<StoreError>);
@@ -48,15 +45,21 @@ pub fn WhatIfPage() -> impl IntoView {
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
         let (id, path, navigate) = (id.clone(), path.clone(), navigate.clone());
-        set_timeout(move || {
-            if generation.get_value() != mine {
-                return;
-            }
-            let code = encode(&s);
-            let write = store.update_user_data(id.to_string(), { let code = code.clone(); move |d| d.scenario = Some(code) });
-            leptos::task::spawn_local(async move { save_error.set(write.await.err()) });
-            navigate(&format!("{path}?s={code}"), NavigateOptions { replace: true, scroll: false, ..Default::default() });
-        }, std::time::Duration::from_millis(SETTLE_MS));
+        set_timeout(
+            move || {
+                if generation.get_value() != mine {
+                    return;
+                }
+                let code = encode(&s);
+                let write = store.update_user_data(id.to_string(), {
+                    let code = code.clone();
+                    move |d| d.scenario = Some(code)
+                });
+                leptos::task::spawn_local(async move { save_error.set(write.await.err()) });
+                navigate(&format!("{path}?s={code}"), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+            },
+            std::time::Duration::from_millis(SETTLE_MS),
+        );
     });
     let outcome = Memo::new(move |_| apply(&data.plan, &scenario.get()));
     let data = use_data();
@@ -148,27 +151,30 @@ fn Results(lang: Lang, data: Data, outcome: Memo<Outcome>, scenario: RwSignal<Sc
     }).collect_view();
     let names = plan.clone();
     // Who loses most if the central subsidy shrinks: shown once a cut is set.
-    let dependent = move || outcome.with(|o| {
-        let cut = scenario.with(|s| s.central_cut);
-        (cut > Decimal::ZERO).then(|| {
-            let mut rows: Vec<_> = o.rows.iter().filter(|r| !r.city_cover.is_zero()).collect();
-            rows.sort_by(|a, b| b.central_dependence.cmp(&a.central_dependence).then(b.city_cover.cmp(&a.city_cover)));
-            view! {
-                <section class="dependent" data-testid="whatif-dependent">
-                    <h2>{lang.pick("最依賴中央補助的計畫", "The programmes that depend most on central money")}</h2>
-                    <ol>{rows.into_iter().take(5).map(|r| view! {
-                        <li>{names.programme(r.number).map(|p| p.name.clone()).unwrap_or_default()}
-                            {match lang {
-                                Lang::Zh => format!("：經費 {}% 來自中央，市府須補 {}", r.central_dependence, lang.money(r.city_cover)),
-                                Lang::En => format!(": {}% central money; the city would cover {}", r.central_dependence, lang.money(r.city_cover)),
-                            }}
-                        </li>
-                    }).collect_view()}</ol>
-                </section>
-            }
+    let dependent = move || {
+        outcome.with(|o| {
+            let cut = scenario.with(|s| s.central_cut);
+            (cut > Decimal::ZERO).then(|| {
+                let mut rows: Vec<_> = o.rows.iter().filter(|r| !r.city_cover.is_zero()).collect();
+                rows.sort_by(|a, b| b.central_dependence.cmp(&a.central_dependence).then(b.city_cover.cmp(&a.city_cover)));
+                view! {
+                    <section class="dependent" data-testid="whatif-dependent">
+                        <h2>{lang.pick("最依賴中央補助的計畫", "The programmes that depend most on central money")}</h2>
+                        <ol>{rows.into_iter().take(5).map(|r| view! {
+                            <li>{names.programme(r.number).map(|p| p.name.clone()).unwrap_or_default()}
+                                {match lang {
+                                    Lang::Zh => format!("：經費 {}% 來自中央，市府須補 {}", r.central_dependence, lang.money(r.city_cover)),
+                                    Lang::En => format!(": {}% central money; the city would cover {}", r.central_dependence, lang.money(r.city_cover)),
+                                }}
+                            </li>
+                        }).collect_view()}</ol>
+                    </section>
+                }
+            })
         })
-    });
-    let totals = move || outcome.with(|o| {
+    };
+    let totals = move || {
+        outcome.with(|o| {
         let pop = population.get();
         let (pc_before, pc_after) = (per_capita(o.total_before, pop), per_capita(o.total_after, pop));
         let per = |p: Option<plan_core::money::PerCapita>| p.map(|p| format!("NT${}", p.per_year)).unwrap_or_else(|| "—".into());
@@ -185,7 +191,8 @@ fn Results(lang: Lang, data: Data, outcome: Memo<Outcome>, scenario: RwSignal<Sc
                 <FundingBar lang=lang caption=lang.pick("試算後的經費來源", "Funding mix after").to_string() segments=segments(lang, &o.kinds_after) download="whatif-after"/>
             </div>
         }
-    });
+    })
+    };
     view! {
         {totals}
         {dependent}

@@ -30,26 +30,35 @@ pub fn MapColumns(lang: Lang, table: Arc<Table>, read: Arc<Vec<Diagnostic>>) -> 
     let options = move |selected: Option<usize>| {
         headers.iter().enumerate().map(|(i, h)| view! { <option value=i.to_string() selected=selected == Some(i)>{h.clone()}</option> }).collect_view()
     };
-    let levels = (0..table.headers.len()).map(|i| {
-        let id = format!("level-{i}");
-        let label = table.headers[i].clone();
-        view! {
-            <span class="check">
-                <input type="checkbox" id=id.clone() prop:checked=move || mapping.with(|m| m.levels.contains(&i)) on:change=move |ev| {
-                    let on = event_target_checked(&ev);
-                    mapping.update(|m| {
-                        m.levels.retain(|l| *l != i);
-                        if on { m.levels.push(i); m.levels.sort_unstable(); }
-                    });
-                }/>
-                <label for=id>{label}</label>
-            </span>
-        }
-    }).collect_view();
+    let levels = (0..table.headers.len())
+        .map(|i| {
+            let id = format!("level-{i}");
+            let label = table.headers[i].clone();
+            view! {
+                <span class="check">
+                    <input type="checkbox" id=id.clone() prop:checked=move || mapping.with(|m| m.levels.contains(&i)) on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        mapping.update(|m| {
+                            m.levels.retain(|l| *l != i);
+                            if on { m.levels.push(i); m.levels.sort_unstable(); }
+                        });
+                    }/>
+                    <label for=id>{label}</label>
+                </span>
+            }
+        })
+        .collect_view();
     let pick = |value: String| value.parse::<usize>().ok();
-    let preview = table.rows.iter().take(PREVIEW_ROWS).map(|r| view! {
-        <tr><td>{r.line}</td>{r.cells.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr>
-    }).collect_view();
+    let preview = table
+        .rows
+        .iter()
+        .take(PREVIEW_ROWS)
+        .map(|r| {
+            view! {
+                <tr><td>{r.line}</td>{r.cells.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr>
+            }
+        })
+        .collect_view();
     let (opts_name, opts_amount) = (options.clone(), options);
     view! {
         <section class="mapping" data-testid="mapping">
@@ -109,16 +118,29 @@ fn UnitAssumed(lang: Lang, mapping: RwSignal<Mapping>) -> impl IntoView {
     move || {
         let m = mapping.get();
         let guess = m.unit_guess.filter(|g| g.evidence != UnitEvidence::Stated)?;
-        let name = |u: Unit| match u { Unit::Yuan => lang.pick("元", "NT$ (元)"), Unit::Thousand => lang.pick("千元", "NT$ thousand (千元)") };
+        let name = |u: Unit| match u {
+            Unit::Yuan => lang.pick("元", "NT$ (元)"),
+            Unit::Thousand => lang.pick("千元", "NT$ thousand (千元)"),
+        };
         let (now, other) = (m.unit, m.unit.other());
         let why = match (lang, guess.evidence, now == guess.unit) {
-            (_, _, false) => match lang { Lang::Zh => format!("金額改以「{}」讀取（原本推測為「{}」）。", name(now), name(guess.unit)), Lang::En => format!("Amounts are now read in {} (the guess was {}).", name(now), name(guess.unit)) },
-            (Lang::Zh, UnitEvidence::Magnitude { median }, _) => format!("表格沒有寫單位。一般項目的金額約為 {}，所以推測為「{}」。", median.fmt_thousands(), name(now)),
-            (Lang::En, UnitEvidence::Magnitude { median }, _) => format!("The table does not state its unit. A typical line is {}, so {} is assumed.", median.fmt_thousands(), name(now)),
+            (_, _, false) => match lang {
+                Lang::Zh => format!("金額改以「{}」讀取（原本推測為「{}」）。", name(now), name(guess.unit)),
+                Lang::En => format!("Amounts are now read in {} (the guess was {}).", name(now), name(guess.unit)),
+            },
+            (Lang::Zh, UnitEvidence::Magnitude { median }, _) => {
+                format!("表格沒有寫單位。一般項目的金額約為 {}，所以推測為「{}」。", median.fmt_thousands(), name(now))
+            }
+            (Lang::En, UnitEvidence::Magnitude { median }, _) => {
+                format!("The table does not state its unit. A typical line is {}, so {} is assumed.", median.fmt_thousands(), name(now))
+            }
             (Lang::Zh, _, _) => format!("表格沒有寫單位，金額的大小也看不出來，所以假設為「{}」。", name(now)),
             (Lang::En, _, _) => format!("The table does not state its unit and its amounts do not tell, so {} is assumed.", name(now)),
         };
-        let label = match lang { Lang::Zh => format!("改用「{}」", name(other)), Lang::En => format!("Read in {} instead", name(other)) };
+        let label = match lang {
+            Lang::Zh => format!("改用「{}」", name(other)),
+            Lang::En => format!("Read in {} instead", name(other)),
+        };
         Some(view! {
             <p class="diag warning" role="status" data-testid="unit-assumed">
                 {why}" "

@@ -15,8 +15,8 @@ use leptos::prelude::*;
 use plan_core::annotations::{looks_like_bundle, Bundle};
 use plan_core::budget_csv::{self, Table};
 use plan_core::decode::decode;
-use plan_core::parser::{read_any, Parsed};
 use plan_core::diagnostic::{Diagnostic, Finding};
+use plan_core::parser::{read_any, Parsed};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -31,12 +31,21 @@ const SHOW_AT_MOST: usize = 512 * 1024;
 #[derive(Clone)]
 pub enum Input {
     /// Plan text or canonical JSON: read as it is.
-    Plan { parsed: Arc<Parsed>, source: Arc<str> },
+    Plan {
+        parsed: Arc<Parsed>,
+        source: Arc<str>,
+    },
     /// A backup: the plan, plus notes and link corrections to restore with it.
-    Bundle { parsed: Arc<Parsed>, bundle: Arc<Bundle> },
+    Bundle {
+        parsed: Arc<Parsed>,
+        bundle: Arc<Bundle>,
+    },
     /// A CSV table, read once the columns are mapped; `read` says how the file was read
     /// (its encoding, when not UTF-8).
-    Table { table: Arc<Table>, read: Arc<Vec<Diagnostic>> },
+    Table {
+        table: Arc<Table>,
+        read: Arc<Vec<Diagnostic>>,
+    },
     /// A spreadsheet's sheets, one of which the reader maps.
     Sheets(Arc<Vec<sheets::Sheet>>),
     Refused(String),
@@ -106,17 +115,26 @@ pub fn ImportPage() -> impl IntoView {
                 input.set(Some(match crate::spreadsheet::read(bytes, name).await {
                     Ok(list) => Input::Sheets(Arc::new(list.into_iter().map(|s| (s.name, s.table.filter(|t| !t.rows.is_empty()).map(Arc::new))).collect())),
                     Err(Some(d)) => Input::Plan { parsed: Arc::new(Parsed { plan: plan_core::Plan::empty(), diagnostics: vec![d] }), source: Arc::from("") },
-                    Err(None) => Input::Refused(lang.pick("讀取試算表的程式沒有下載成功（離線？）。請連上網路後再試。", "The code that reads spreadsheets did not download (offline?). Try again once online.").to_string()),
+                    Err(None) => Input::Refused(
+                        lang.pick(
+                            "讀取試算表的程式沒有下載成功（離線？）。請連上網路後再試。",
+                            "The code that reads spreadsheets did not download (offline?). Try again once online.",
+                        )
+                        .to_string(),
+                    ),
                 }));
                 busy.set(None);
             });
             return;
         }
         // Let the message paint before the parse takes the thread.
-        set_timeout(move || {
-            input.set(Some(recognise(&bytes, &name)));
-            busy.set(None);
-        }, std::time::Duration::from_millis(40));
+        set_timeout(
+            move || {
+                input.set(Some(recognise(&bytes, &name)));
+                busy.set(None);
+            },
+            std::time::Duration::from_millis(40),
+        );
     };
     let read_file = move |file: web_sys::File| {
         let lang = ui.lang.get_untracked();

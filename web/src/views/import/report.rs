@@ -1,9 +1,9 @@
 //! What `plan-core` made of an input: every diagnostic with its line, a preview of the
 //! figures, and — when there is no error — a name and a button to keep it in the library.
 
-use crate::routes::{Address, Page};
 use crate::components::funding_bar::{kind_segments, FundingBar};
 use crate::i18n::{findings, Lang};
+use crate::routes::{Address, Page};
 use crate::store::annotations::UserData;
 use crate::store::{use_store, StoreError};
 use leptos::prelude::*;
@@ -95,7 +95,11 @@ pub fn Report(lang: Lang, parsed: Arc<Parsed>, save: Save) -> impl IntoView {
 
 /// The plan's title, or a stand-in for a table that has none.
 fn shown_title(lang: Lang, plan: &plan_core::Plan) -> String {
-    if plan.title.is_empty() { lang.pick("（沒有標題的計畫）", "(a plan without a title)").to_string() } else { plan.title.clone() }
+    if plan.title.is_empty() {
+        lang.pick("（沒有標題的計畫）", "(a plan without a title)").to_string()
+    } else {
+        plan.title.clone()
+    }
 }
 
 /// Name the plan and keep it: stored in the library, then opened at its own address.

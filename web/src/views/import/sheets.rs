@@ -22,7 +22,13 @@ pub fn SheetPicker(lang: Lang, sheets: Arc<Vec<Sheet>>, read: Arc<Vec<Diagnostic
         .enumerate()
         .map(|(i, (name, table))| {
             let label = match (lang, table) {
-                (_, Some(t)) => format!("{name}（{}）", match lang { Lang::Zh => format!("{} 列", t.rows.len()), Lang::En => format!("{} rows", t.rows.len()) }),
+                (_, Some(t)) => format!(
+                    "{name}（{}）",
+                    match lang {
+                        Lang::Zh => format!("{} 列", t.rows.len()),
+                        Lang::En => format!("{} rows", t.rows.len()),
+                    }
+                ),
                 (Lang::Zh, None) => format!("{name}（空白）"),
                 (Lang::En, None) => format!("{name} (empty)"),
             };
