@@ -3,8 +3,8 @@
 // medians of bytes transferred (gzip), navigation → first chart painted, → interactive (no
 // long task left), JS heap and wasm memory. Usage: node bench/compare.mjs [N]   (after trunk build and build-reference.sh)
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
-import { startServer } from '../tests/e2e/server.mjs';
-import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
+import { startServer } from '../scripts/server.mjs';
+import { CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 
 const N = Number(process.argv[2] ?? 20);
 const pages = [

@@ -8,8 +8,8 @@
 // the box). Medians of 3. Usage: node bench/synthetic.mjs [SIZES…]   (after
 //   trunk build --release --offline --features synthetic --dist dist-bench; DIST=dir for another build)
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
-import { startServer } from '../tests/e2e/server.mjs';
-import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
+import { startServer } from '../scripts/server.mjs';
+import { CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const server = await startServer({ dir: process.env.DIST ?? 'dist-bench' });

@@ -12,8 +12,8 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { startServer } from '../tests/e2e/server.mjs';
-import { launch } from '../tests/e2e/harness.mjs';
+import { startServer } from './server.mjs';
+import { launch } from './chromium.mjs';
 
 const [dist, base = '/'] = process.argv.slice(2);
 if (!dist) throw new Error('usage: node scripts/prerender.mjs DIST [BASE]');

@@ -1,4 +1,5 @@
-// A tiny static server for the built site (no dependencies), used by the end-to-end tests.
+// A tiny static server for the built site (no dependencies), used by the pre-render, the
+// benchmarks and the end-to-end tests.
 //
 // - correct MIME types (application/wasm matters: browsers refuse streaming compilation without it);
 // - gzip when the client asks, so transferred byte counts resemble a real deployment;
@@ -9,7 +10,7 @@
 //   wrongly uses absolute '/...' URLs fails loudly instead of working by accident.
 //
 // API:  const srv = await startServer({ dir, base: '/', port: 0 });  srv.url, srv.origin, srv.log, await srv.close()
-// CLI:  node tests/e2e/server.mjs DIR [PORT] [BASE]
+// CLI:  node scripts/server.mjs DIR [PORT] [BASE]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
@@ -137,11 +138,11 @@ export async function startServer({ dir, base = '/', port = 0, host = '127.0.0.1
   };
 }
 
-// Command line: node tests/e2e/server.mjs DIR [PORT] [BASE]
+// Command line: node scripts/server.mjs DIR [PORT] [BASE]
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const [dir, port = '8080', base = '/'] = process.argv.slice(2);
   if (!dir) {
-    console.error('usage: node tests/e2e/server.mjs DIR [PORT] [BASE]');
+    console.error('usage: node scripts/server.mjs DIR [PORT] [BASE]');
     process.exit(2);
   }
   const srv = await startServer({ dir, port: Number(port), base });

@@ -87,11 +87,8 @@ step "chromium + chromedriver + CJK font (Debian)" \
   '[[ -x /usr/bin/chromium && -x /usr/bin/chromedriver && -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ]]' \
   '$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver fonts-wqy-zenhei'
 
-# Trunk (offline, [tools] wasm_opt) refuses a wasm-opt of another version; check ours is first on PATH.
+# scripts/split.py runs the wasm-opt first on PATH; check it is binaryen's from npm.
 [[ "$(wasm-opt --version)" == *"($WASM_OPT_VERSION)"* ]] \
   || { log "wasm-opt on PATH is $(command -v wasm-opt): $(wasm-opt --version), want $WASM_OPT_VERSION"; exit 1; }
-if [[ -f Trunk.toml ]] && ! grep -q "wasm_opt *= *\"$WASM_OPT_VERSION\"" Trunk.toml; then
-  log "warning: Trunk.toml has no [tools] wasm_opt = \"$WASM_OPT_VERSION\""
-fi
 
 printf 'export PATH=%q:%q:"$PATH"\n' "$E2E/node_modules/.bin" "$CARGO_BIN"

@@ -2,9 +2,8 @@
 // amounts agree with the budgets and with the flows in the table equivalent.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, visit, assertClean, parseNumber, sum } from './harness.mjs';
+import { openApp, visit, assertClean, parseNumber, sum, SEED_TOTAL as TOTAL } from './harness.mjs';
 
-const TOTAL = 507_013;
 
 const readNodes = (page) => page.locator('svg.sankey g.node').evaluateAll((gs) => gs.map((g) => ({
   label: g.getAttribute('aria-label'), role: g.getAttribute('role'), tab: g.getAttribute('tabindex'),

@@ -2,9 +2,8 @@
 // inferred links with score and evidence; and the sunburst.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, assertClean, parseNumber, sum } from './harness.mjs';
+import { openApp, assertClean, parseNumber, sum, SEED_TOTAL as TOTAL } from './harness.mjs';
 
-const TOTAL = 507_013;
 const MONEY = /([\d,]+) 千元/;
 
 /** The tree as data: goals → strategies → linked programmes, read from the page. */

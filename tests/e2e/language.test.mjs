@@ -2,7 +2,7 @@
 // is remembered across reloads (localStorage), and switches back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, visit, assertClean, texts } from './harness.mjs';
+import { openApp, visit, assertClean, texts, TOTAL_TEXT } from './harness.mjs';
 
 const NAV_ZH = ['概覽', '預算圖', '目標', '計畫列表', '資金流向', '試算', '筆記', '我的計畫', '比較', '匯入'];
 const NAV_EN = ['Overview', 'Treemap', 'Goals', 'Programmes', 'Money flow', 'What if', 'Notes', 'My plans', 'Compare', 'Import'];
@@ -20,7 +20,7 @@ test('English switches the UI, survives a reload, and switches back', async (t) 
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   assert.deepEqual(await texts(page, 'header.site nav a'), NAV_EN);
   assert.equal(await button.innerText(), '中文');
-  assert.equal(await page.getByTestId('total').innerText(), '507,013 (NT$ thousand)');
+  assert.equal(await page.getByTestId('total').innerText(), `${TOTAL_TEXT} (NT$ thousand)`);
   assert.match(await page.getByTestId('total-short').innerText(), /^NT\$507\.0 million$/);
   assert.match(await page.locator('.skip').textContent(), /Skip to content/);
   assert.equal(await page.evaluate(() => localStorage.getItem('plan-explorer.lang')), 'en');

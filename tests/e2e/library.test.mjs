@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openApp, assertClean, visit, importAndKeep, keep, parseNumber, download, fmt, chooseFile, assertNoAxeViolations } from './harness.mjs';
+import { openApp, assertClean, visit, importAndKeep, keep, parseNumber, download, fmt, chooseFile, assertNoAxeViolations, TOTAL_TEXT } from './harness.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const fixture = await readFile(new URL('core/tests/fixtures/chiayi-labor-111.txt', ROOT), 'utf8');
@@ -27,7 +27,7 @@ test('an imported plan gets its own address, every view, and survives a reload',
   assert.equal(await page.locator('table tbody tr').count(), expected.programmes.length);
   // The bundled plan is untouched and still at the root.
   await visit(site, '/');
-  assert.equal(await page.textContent('[data-testid=total]'), '507,013 千元');
+  assert.equal(await page.textContent('[data-testid=total]'), `${TOTAL_TEXT} 千元`);
   await visit(site, `/p/${id}`);
   assert.equal(parseNumber(await page.textContent('[data-testid=total]')), Number(expected.total));
   assertClean(site);
@@ -126,7 +126,7 @@ test('the programmes CSV the site exports imports back with the same total and f
   await visit(site, '/import');
   await chooseFile(page, file.name, file.bytes);
   await page.waitForSelector('[data-testid=keep]');
-  assert.equal(await page.textContent('[data-testid=import-total]'), '507,013 千元');
+  assert.equal(await page.textContent('[data-testid=import-total]'), `${TOTAL_TEXT} 千元`);
   const id = await keep(site, 'round trip');
   await visit(site, `/p/${id}`);
   const funding = await page.locator('.funding-bar table.legend tbody tr').allInnerTexts();

@@ -3,7 +3,7 @@
 // then takes their place without leaving a second copy behind.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSite, openApp, assertClean, parseNumber } from './harness.mjs';
+import { openSite, openApp, assertClean, parseNumber, SEED_TOTAL } from './harness.mjs';
 
 const cellLabels = (page) => page.locator('svg.treemap g.cell').evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label')));
 
@@ -27,7 +27,7 @@ test('without JavaScript, the overview, treemap, goals and a programme page alre
   await page.getByRole('navigation', { name: '主要' }).getByRole('link', { name: '概覽', exact: true }).click();
   await page.waitForURL(/\/$/);
   assert.equal(await page.textContent('[data-testid=total]'), liveTotal);
-  assert.equal(parseNumber(await page.textContent('[data-testid=total]')), 507_013);
+  assert.equal(parseNumber(await page.textContent('[data-testid=total]')), SEED_TOTAL);
   await page.getByRole('navigation', { name: '主要' }).getByRole('link', { name: '目標', exact: true }).click();
   await page.waitForURL(/\/goals$/);
   assert.ok(await page.locator('[data-testid=goal-tree] li.strategy').count() >= 19);

@@ -1,9 +1,8 @@
 // One programme at its own URL: figures, items, funding, provenance, neighbours, deep links.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, assertClean, parseNumber, sum, texts, SUB_PATH } from './harness.mjs';
+import { openApp, assertClean, parseNumber, sum, texts, SUB_PATH, SEED_TOTAL as TOTAL, TOTAL_TEXT } from './harness.mjs';
 
-const TOTAL = 507_013;
 
 async function assertEmploymentServices(page) {
   await page.locator('main h1', { hasText: '就業服務' }).waitFor();
@@ -96,7 +95,7 @@ for (const bogus of ['/programme/999', '/programme/abc', '/programme/0', '/no-su
     assert.equal(await page.locator('main h1').innerText(), '找不到這個頁面');
     assert.match(await page.locator('main').innerText(), /這個計畫不存在/);
     await page.getByRole('link', { name: '回到概覽' }).click();
-    assert.equal(await page.getByTestId('total').innerText(), '507,013 千元');
+    assert.equal(await page.getByTestId('total').innerText(), `${TOTAL_TEXT} 千元`);
     assertClean(site);
   });
 }

@@ -1,9 +1,8 @@
 // The budget treemap: 15 focusable, labelled cells; keyboard; colouring; sane geometry.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, visit, assertClean, parseNumber, tabUntil, sum } from './harness.mjs';
+import { openApp, visit, assertClean, parseNumber, tabUntil, sum, SEED_TOTAL as TOTAL } from './harness.mjs';
 
-const TOTAL = 507_013;
 
 /** Each cell: its label's name, amount and share, and its rect with the colour it is painted. */
 const readCells = (page) => page.locator('svg.treemap g.cell').evaluateAll((gs) => gs.map((g) => {

@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Guards on a release build, run by the test command after each build.
+
+Usage: python3 scripts/check_build.py dist
+1. The codec boundary: serde_json and csv are reached only through web/src/codec/ (and the
+   import page's plan-core readers), so no reading page's first load may contain them. The
+   release wasm has no function names; each crate's own error strings stay with its code
+   (the splitter moves a chunk's strings into it), so they are what is looked for.
+2. First-load budgets (gzip): a change that makes a page's first load grow past its budget
+   fails the build, so growth is always a decision. Lower a budget when a change pays.
+"""
+import os, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from chunks import Build  # noqa: E402
+
+# Bytes, gzip -9, shell + the page's chunks (bench/first_load.py prints the figures).
+BUDGETS = {
+    "page_overview": 312_000,
+    "page_treemap": 315_000,
+    "page_goals_and_flow": 356_000,
+    "page_programmes": 378_000,
+    "page_your_data": 540_000,
+}
+# Strings only each crate's code uses (its error messages).
+MARKERS = {
+    "serde_json": [b"EOF while parsing", b"key must be a string"],
+    "csv": [b"found record with"],
+}
+# The pages of the reader's own data come with the codec and read budget books by design.
+MAY_DECODE = {"page_your_data"}
+
+build = Build(sys.argv[1] if len(sys.argv) > 1 else "dist")
+failures = []
+for page in build.pages:
+    files = build.first_load(page)
+    size = build.size(files)
+    budget = BUDGETS.get(page)
+    if budget is None:
+        failures.append(f"{page}: no first-load budget set in scripts/check_build.py")
+    elif size > budget:
+        failures.append(f"{page}: first load {size:,} B gzip is over its budget of {budget:,} B")
+    print(f"  {page:24} {size:9,} B  (budget {budget or 0:,})")
+    if page in MAY_DECODE:
+        continue
+    for f in files:
+        data = open(os.path.join(build.dist, f), "rb").read()
+        for crate, marks in MARKERS.items():
+            if any(m in data for m in marks):
+                failures.append(f"{page}: {f} contains {crate}, which only web/src/codec/ may call")
+if failures:
+    print("\n".join(["build check failed:"] + failures), file=sys.stderr)
+    sys.exit(1)
+print("  codec boundary holds; every first load within its budget")

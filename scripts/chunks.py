@@ -1,0 +1,42 @@
+"""The chunks of a release build: which files each page's first load fetches.
+
+A page's first load is the page's HTML, what that HTML loads (CSS, JS glue, the main wasm,
+sw-register.js, the icon), the split-wasm loader, and the page's own chunk with every chunk
+it depends on (scripts/split.py writes them into the loader's `makeLoad(…, [deps])` table).
+Used by bench/first_load.py (the figures) and scripts/check_build.py (the guards).
+"""
+import glob, gzip, os, re
+
+
+def gz(path):
+    return len(gzip.compress(open(path, "rb").read(), 9))
+
+
+class Build:
+    def __init__(self, dist):
+        self.dist = dist
+        [loader_path] = glob.glob(os.path.join(dist, "plan-web-*-split-*.js"))
+        loader = open(loader_path, encoding="utf-8").read()
+        # const NAME = [wrapAsyncCb(]makeLoad(() => { const src = fetch(new URL("./FILE", …)); … }, [DEPS])
+        entries = re.findall(
+            r'const (\w+) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\./([^"]+)"'
+            r'.*?\}\s*,\s*\[([^\]]*)\]', loader, re.S)
+        self.loads = {name: (file, [d.strip() for d in deps.split(",") if d.strip()]) for name, file, deps in entries}
+        html = open(os.path.join(dist, "index.html"), encoding="utf-8").read()
+        # (A pre-rendered index.html also preloads the overview's chunks: those count for the page.)
+        self.shell = sorted({m for m in re.findall(r'(?:href|src)="/?([^"#?]+\.(?:js|wasm|css|svg))"', html)
+                             if not m.startswith("chunks/") and os.path.exists(os.path.join(dist, m))}
+                            | {os.path.relpath(loader_path, dist)})
+        split_points = sorted(n[len("__wasm_split_load_"):] for n in self.loads if n.startswith("__wasm_split_load_"))
+        self.pages = [n for n in split_points if n.startswith("page_")]
+        self.others = [n for n in split_points if not n.startswith("page_")]
+
+    def chunks_of(self, split_point):
+        file, deps = self.loads["__wasm_split_load_" + split_point]
+        return [file] + [self.loads[d][0] for d in deps]
+
+    def first_load(self, page):
+        return self.shell + self.chunks_of(page)
+
+    def size(self, files):
+        return sum(gz(os.path.join(self.dist, f)) for f in files)
