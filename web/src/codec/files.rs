@@ -1,10 +1,49 @@
 //! The plan files a reader downloads: CSV, canonical JSON, the Fiscal Data Package, the
 //! backup with notes.
 
-use crate::components::downloads::{bundle, PlanFile, FDP_FILES};
 use crate::state::Data;
 use crate::store::annotations::UserData;
+use plan_core::annotations::Bundle;
 use plan_core::export::{csv, fdp::fiscal_data_package};
+
+pub fn bundle(data: &Data, user: UserData) -> Bundle {
+    Bundle::new(&data.name, data.source.as_str(), user.annotations, user.scenario)
+}
+
+/// The files of a Fiscal Data Package, as `plan_core::export::fdp` names them.
+pub const FDP_FILES: [&str; 2] = ["datapackage.json", "funding-lines.csv"];
+
+/// One file a reader can download about a plan.
+#[derive(Clone, Copy)]
+pub enum PlanFile {
+    ProgrammesCsv,
+    FundingLinesCsv,
+    Json,
+    /// One file of the data package (an index into [`FDP_FILES`]).
+    DataPackage(usize),
+    /// The plan with the reader's notes, link corrections and scenario.
+    Backup,
+}
+
+impl PlanFile {
+    pub fn name(self, stem: &str) -> String {
+        match self {
+            PlanFile::ProgrammesCsv => format!("{stem}-programmes.csv"),
+            PlanFile::FundingLinesCsv => format!("{stem}-funding-lines.csv"),
+            PlanFile::Json => format!("{stem}.json"),
+            PlanFile::DataPackage(i) => format!("{stem}-{}", FDP_FILES[i]),
+            PlanFile::Backup => format!("{stem}-with-notes.json"),
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            PlanFile::ProgrammesCsv | PlanFile::FundingLinesCsv => "text/csv",
+            PlanFile::DataPackage(_) => "application/octet-stream",
+            PlanFile::Json | PlanFile::Backup => "application/json",
+        }
+    }
+}
 
 /// A plan file's contents, written only when asked for (a budget book's funding lines are
 /// megabytes). Called through the codec.

@@ -13,14 +13,14 @@
 //! is passed on, with the pages of the reader's own data, and when the reader reaches for a
 //! download. The store stays synchronous by reading it through [`get`].
 
-mod files;
+pub mod files;
 mod stored;
 
-use crate::components::downloads::PlanFile;
 use crate::state::Data;
 use crate::store::annotations::UserData;
 use crate::store::library::{Entry, StoredPlan};
 use crate::store::StoreError;
+use files::PlanFile;
 use leptos::wasm_split::wasm_split;
 use plan_core::parser::Parsed;
 use std::cell::Cell;

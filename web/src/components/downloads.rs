@@ -6,10 +6,10 @@
 //! ([`crate::codec`]), fetched when the reader points at or focuses the buttons, or at the
 //! latest on the click.
 
+use crate::codec::files::{bundle, PlanFile, FDP_FILES};
 use crate::download::{chart_png_file, chart_svg_file, text_file};
 use crate::i18n::Lang;
 use crate::state::Data;
-use crate::store::annotations::UserData;
 use crate::store::use_store;
 use leptos::prelude::*;
 use plan_core::annotations::Bundle;
@@ -23,45 +23,6 @@ pub fn stem(data: &Data) -> String {
 /// Everything a user can take away about one plan.
 pub fn bundle_of(data: &Data) -> Bundle {
     bundle(data, use_store().user_data(&data.id).unwrap_or_default())
-}
-
-pub fn bundle(data: &Data, user: UserData) -> Bundle {
-    Bundle::new(&data.name, data.source.as_str(), user.annotations, user.scenario)
-}
-
-/// The files of a Fiscal Data Package, as `plan_core::export::fdp` names them.
-pub const FDP_FILES: [&str; 2] = ["datapackage.json", "funding-lines.csv"];
-
-/// One file a reader can download about a plan.
-#[derive(Clone, Copy)]
-pub enum PlanFile {
-    ProgrammesCsv,
-    FundingLinesCsv,
-    Json,
-    /// One file of the data package (an index into [`FDP_FILES`]).
-    DataPackage(usize),
-    /// The plan with the reader's notes, link corrections and scenario.
-    Backup,
-}
-
-impl PlanFile {
-    fn name(self, stem: &str) -> String {
-        match self {
-            PlanFile::ProgrammesCsv => format!("{stem}-programmes.csv"),
-            PlanFile::FundingLinesCsv => format!("{stem}-funding-lines.csv"),
-            PlanFile::Json => format!("{stem}.json"),
-            PlanFile::DataPackage(i) => format!("{stem}-{}", FDP_FILES[i]),
-            PlanFile::Backup => format!("{stem}-with-notes.json"),
-        }
-    }
-
-    fn mime(self) -> &'static str {
-        match self {
-            PlanFile::ProgrammesCsv | PlanFile::FundingLinesCsv => "text/csv",
-            PlanFile::DataPackage(_) => "application/octet-stream",
-            PlanFile::Json | PlanFile::Backup => "application/json",
-        }
-    }
 }
 
 #[component]
