@@ -18,7 +18,6 @@ pub mod links;
 pub mod meta;
 pub mod money;
 pub mod parser;
-#[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod plan;
 pub mod programme;

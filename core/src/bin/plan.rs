@@ -111,7 +111,7 @@ struct Options {
 fn read_file(file: &str, bytes: &[u8], opts: &Options) -> Result<Parsed, String> {
     let lower = file.to_lowercase();
     let failed = |d| Parsed { plan: plan_core::Plan::empty(), diagnostics: vec![d] };
-    if bytes.get(..1024.min(bytes.len())).is_some_and(|head| head.windows(5).any(|w| w == b"%PDF-")) {
+    if plan_core::pdf::is_pdf(bytes) {
         return pdf(file, bytes);
     }
     if plan_core::spreadsheet::kind(bytes).is_some() {

@@ -65,6 +65,7 @@ pub fn parse(text: &str) -> Parsed {
 /// The PDF reader's way in: the running text (title, 壹, 貳) is read as text, the budget
 /// table arrives as rows of cells rebuilt from the page (with its unit, as a multiplier to
 /// 千元), so both ways in share every check.
+#[cfg_attr(not(feature = "pdf"), allow(dead_code))]
 pub(crate) fn parse_with_rows(text: &str, table_rows: Option<(&[rows::TableRow], rust_decimal::Decimal)>) -> Parsed {
     let mut diags = Vec::new();
     let mut plan = Plan::empty();
@@ -213,6 +214,12 @@ pub fn read_any(bytes: &[u8]) -> Parsed {
     if crate::pdf::is_pdf(bytes) {
         return crate::pdf::read_pdf(bytes, "").parsed;
     }
+    read_text_or_json(bytes)
+}
+
+/// [`read_any`] without the PDF reader: what a caller uses that must not link it (the web
+/// reads stored plans with it, and the PDF code is a chunk of its own there).
+pub fn read_text_or_json(bytes: &[u8]) -> Parsed {
     let decoded = match crate::decode::decode(bytes) {
         Ok(d) => d,
         Err(e) => return Parsed { plan: Plan::empty(), diagnostics: vec![e] },

@@ -138,7 +138,7 @@ fn notes(pieces: &[Piece], unit: Decimal, named: &mut HashSet<String>, diags: &m
         let t = p.text.trim();
         // Between two ASCII words a line break is a space; between Chinese it is nothing
         // (a cell may wrap `9,600千` / `元`).
-        if text.ends_with(|c: char| c >= '\u{2e80}') && t.starts_with(|c: char| c >= '\u{2e80}') {
+        if text.trim_end().ends_with(|c: char| c >= '\u{2e80}') && t.starts_with(|c: char| c >= '\u{2e80}') {
             text.pop();
         }
         starts.push(text.len());
@@ -206,6 +206,13 @@ mod tests {
                 (Severity::Warning, Some(13), Some(2), Finding::TotalMismatch { stated: Money::thousands(45_000), sum: Money::thousands(45_200) }),
             ]
         );
+    }
+
+    #[test]
+    fn a_note_wrapped_inside_its_unit_reads_as_one() {
+        let row = RowCells { number: 1, name: vec![p("甲", 1)], items: vec![], budget: Some(p("9,700", 1)), notes: vec![p("回收基金 9,600千", 1), p("元，乙基金 100千元", 2)] };
+        let got = read_rows(&[TableRow::Programme(row)], Decimal::ONE, &mut Vec::new());
+        assert_eq!(got[0].funding.iter().map(|n| (n.source.as_str(), n.amount)).collect::<Vec<_>>(), [("回收基金", Money::thousands(9_600)), ("乙基金", Money::thousands(100))]);
     }
 
     #[test]

@@ -38,13 +38,7 @@ impl Default for Limits {
     }
 }
 
-/// The largest file read: a 施政計畫 is a few MB at most.
-pub const MAX_BYTES: usize = 50 * 1024 * 1024;
-
-/// `%PDF-` in the first KB (the standard allows leading junk, and some servers add it).
-pub fn is_pdf(bytes: &[u8]) -> bool {
-    find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some()
-}
+use super::{is_pdf, MAX_BYTES};
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)

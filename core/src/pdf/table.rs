@@ -112,3 +112,45 @@ fn push(row: &mut RowCells, col: Col, p: Piece) {
         Col::Notes => row.notes.push(p),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::lines::group;
+    use crate::pdf::source::Glyph;
+
+    /// Text laid out from (x, y), one 10 pt glyph per character.
+    fn at(x: f64, y: f64, text: &str) -> Vec<Glyph> {
+        text.chars().enumerate().map(|(i, c)| Glyph { text: c.to_string(), x0: x + 10.0 * i as f64, x1: x + 10.0 * (i + 1) as f64, top: y, bottom: y + 10.0, size: 10.0 }).collect()
+    }
+
+    fn page(number: u32, first_line: u32, parts: &[(f64, f64, &str)]) -> Page {
+        let lines = group(parts.iter().flat_map(|(x, y, t)| at(*x, *y, t)).collect());
+        let furniture = vec![false; lines.len()];
+        Page { number, first_line, height: 842.0, lines, furniture, rules: vec![] }
+    }
+
+    fn texts(p: &[Piece]) -> Vec<(&str, u32)> {
+        p.iter().map(|p| (p.text.as_str(), p.line)).collect()
+    }
+
+    #[test]
+    fn an_unruled_table_by_its_gutters_and_a_row_over_a_page_break() {
+        // Columns at 0, 80, 300, 360; the header's budget cell wraps `經費(千` / `元)`.
+        let one = page(1, 1, &[(0.0, 100.0, "計畫名稱"), (150.0, 100.0, "實施內容"), (300.0, 100.0, "經費(千"), (380.0, 100.0, "備註"), (310.0, 112.0, "元)"), (0.0, 130.0, "一、就業"), (80.0, 130.0, "(一)辦理就業服務"), (300.0, 130.0, "1,200"), (360.0, 130.0, "中央補助款"), (0.0, 142.0, "服務"), (80.0, 142.0, "(二)辦理"), (360.0, 142.0, "600千元")]);
+        let two = page(2, 7, &[(0.0, 100.0, "計畫名稱"), (150.0, 100.0, "實施內容"), (300.0, 100.0, "經費(千"), (380.0, 100.0, "備註"), (310.0, 112.0, "元)"), (80.0, 130.0, "徵才活動。"), (0.0, 150.0, "合計"), (300.0, 150.0, "1,200")]);
+        let t = read(&[one, two]).unwrap();
+        let [TableRow::Programme(r), TableRow::Total(total)] = t.rows.as_slice() else { panic!("{:#?}", t.rows) };
+        assert_eq!((r.number, texts(&r.name)), (1, vec![("就業", 3), ("服務", 4)]));
+        assert_eq!(texts(&r.items), [("(一)辦理就業服務", 3), ("(二)辦理", 4), ("徵才活動。", 9)]);
+        assert_eq!(r.budget.as_ref().map(|b| (b.text.as_str(), b.line)), Some(("1,200", 3)));
+        assert_eq!(texts(&r.notes), [("中央補助款", 3), ("600千元", 4)]);
+        assert_eq!((total.text.as_str(), total.page), ("1,200", Some(2)));
+        assert_eq!((t.page, t.line, t.unit), (0, 0, Decimal::ONE));
+    }
+
+    #[test]
+    fn no_header_no_table() {
+        assert!(read(&[page(1, 1, &[(0.0, 100.0, "壹、願景及任務")])]).is_none());
+    }
+}

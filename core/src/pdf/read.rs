@@ -1,0 +1,155 @@
+//! Reading a PDF page by page, so a caller can report progress (or yield to the browser's
+//! event loop) between pages: [`PdfReader::open`], [`PdfReader::step`] until it returns
+//! `None`, [`PdfReader::finish`]. [`read_pdf`] does all three.
+
+use super::guard::{self, Limits};
+use super::source::{PageContent, PageSource, Problem};
+use super::{document, plumber};
+use crate::diagnostic::{Diagnostic, Finding};
+use crate::parser::Parsed;
+use crate::plan::Plan;
+
+/// A PDF read: the plan with its findings, and the document's text, line by line, which
+/// the plan's spans point into (a programme page shows its source lines from it).
+#[derive(Debug, Clone)]
+pub struct PdfRead {
+    pub parsed: Parsed,
+    pub text: String,
+}
+
+/// How far reading has got, for a progress message: `page` of `pages` done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub page: usize,
+    pub pages: usize,
+}
+
+/// Reads a PDF's bytes; `file_name` is recorded in the plan's provenance.
+pub fn read_pdf(bytes: &[u8], file_name: &str) -> PdfRead {
+    read_pdf_with(bytes, file_name, &Limits::default(), &mut |_| {})
+}
+
+/// [`read_pdf`] with explicit bounds, telling `progress` after each page.
+pub fn read_pdf_with(bytes: &[u8], file_name: &str, limits: &Limits, progress: &mut dyn FnMut(Progress)) -> PdfRead {
+    match PdfReader::open(bytes, file_name, *limits) {
+        Ok(mut r) => {
+            while let Some(p) = r.step() {
+                progress(p);
+            }
+            r.finish()
+        }
+        Err(failed) => failed,
+    }
+}
+
+/// Reads any [`PageSource`] (the swap point: another PDF library, or made-up pages).
+pub fn read_source(doc: Box<dyn PageSource>, limits: Limits, progress: &mut dyn FnMut(Progress)) -> PdfRead {
+    let mut r = PdfReader::over(doc, limits, String::new(), String::new());
+    while let Some(p) = r.step() {
+        progress(p);
+    }
+    r.finish()
+}
+
+/// A PDF being read, one page a [`step`](PdfReader::step).
+pub struct PdfReader {
+    doc: Box<dyn PageSource>,
+    limits: Limits,
+    file_name: String,
+    sha256: String,
+    contents: Vec<PageContent>,
+    glyphs: usize,
+    images: usize,
+    diags: Vec<Diagnostic>,
+    /// Set when reading must stop: the whole read is this finding.
+    stopped: Option<Finding>,
+}
+
+impl PdfReader {
+    /// Checks the bytes and opens the document; a PDF that cannot be opened is the `Err`,
+    /// already a [`PdfRead`] with its finding.
+    pub fn open(bytes: &[u8], file_name: &str, limits: Limits) -> Result<PdfReader, PdfRead> {
+        if let Err(r) = guard::precheck(bytes, &limits) {
+            return Err(failed(match r {
+                guard::Refusal::TooLarge { bytes, max } => Finding::PdfTooLarge { bytes, max },
+                guard::Refusal::NotPdf => Finding::NotPdf,
+                guard::Refusal::TooManyObjects { count, max } => Finding::PdfTooComplex { detail: format!("more than {max} objects ({count} counted)") },
+                guard::Refusal::Inflates { max } => Finding::PdfTooComplex { detail: format!("a compressed stream unpacks to more than {} MB", max >> 20) },
+            }));
+        }
+        let doc = plumber::Plumber::open(bytes, &limits).map_err(|p| failed(finding_of(p)))?;
+        Ok(PdfReader::over(Box::new(doc), limits, file_name.to_string(), sha256(bytes)))
+    }
+
+    fn over(doc: Box<dyn PageSource>, limits: Limits, file_name: String, sha256: String) -> PdfReader {
+        let count = doc.page_count();
+        let stopped = (count > limits.pages).then(|| Finding::PdfTooComplex { detail: format!("{count} pages; at most {} are read", limits.pages) });
+        PdfReader { doc, limits, file_name, sha256, contents: Vec::new(), glyphs: 0, images: 0, diags: Vec::new(), stopped }
+    }
+
+    pub fn pages(&self) -> usize {
+        self.doc.page_count()
+    }
+
+    /// Reads the next page; `None` when every page is read or reading has stopped.
+    pub fn step(&mut self) -> Option<Progress> {
+        let (i, pages) = (self.contents.len(), self.pages());
+        if self.stopped.is_some() || i >= pages {
+            return None;
+        }
+        match self.doc.page(i) {
+            Ok(c) => {
+                self.glyphs = self.glyphs.saturating_add(c.glyphs.len());
+                self.images = self.images.saturating_add(c.images);
+                self.contents.push(c);
+            }
+            Err(Problem::Broken(detail)) => {
+                self.diags.push(Diagnostic { page: Some(i as u32 + 1), ..Diagnostic::error(None, Finding::BadPdf { detail }) });
+                self.contents.push(PageContent::default());
+            }
+            Err(p) => self.stopped = Some(finding_of(p)),
+        }
+        if self.glyphs > self.limits.glyphs {
+            self.stopped = Some(Finding::PdfTooComplex { detail: format!("more than {} characters", self.limits.glyphs) });
+        }
+        Some(Progress { page: i + 1, pages })
+    }
+
+    /// The plan from the pages read.
+    pub fn finish(mut self) -> PdfRead {
+        while self.stopped.is_none() && self.step().is_some() {}
+        if let Some(f) = self.stopped {
+            return failed(f);
+        }
+        let pages = self.contents.len();
+        if pages == 0 {
+            return failed(Finding::BadPdf { detail: "it has no pages".into() });
+        }
+        if self.glyphs == 0 {
+            return failed(Finding::PdfNoText { pages, images: self.images });
+        }
+        let mut read = document::assemble(self.contents, self.diags);
+        if let Some(s) = read.parsed.plan.source.as_mut() {
+            s.file_name = self.file_name;
+            s.sha256 = self.sha256;
+        }
+        read
+    }
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn finding_of(p: Problem) -> Finding {
+    match p {
+        Problem::Encrypted => Finding::PdfEncrypted,
+        Problem::Broken(detail) => Finding::BadPdf { detail },
+        Problem::TooComplex(detail) => Finding::PdfTooComplex { detail },
+    }
+}
+
+fn failed(finding: Finding) -> PdfRead {
+    PdfRead { parsed: Parsed { plan: Plan::empty(), diagnostics: vec![Diagnostic::error(None, finding)] }, text: String::new() }
+}

@@ -1,0 +1,14 @@
+//! Any bytes as a PDF plan: never panics (in the browser a panic aborts the page), stays
+//! within its bounds, and whatever plan it reads can be summarised and serialised.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+use plan_core::pdf::read_pdf;
+
+fuzz_target!(|bytes: &[u8]| {
+    let read = read_pdf(bytes, "plan.pdf");
+    let _ = plan_core::summary::summarise(&read.parsed.plan, None);
+    let _ = read.parsed.plan.to_json();
+    for d in &read.parsed.diagnostics {
+        let _ = d.to_string();
+    }
+});
