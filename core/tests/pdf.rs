@@ -35,7 +35,8 @@ fn lines_of(read: &PdfRead, span: Span) -> String {
 }
 
 fn fixtures() -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir()).unwrap().filter_map(|e| e.unwrap().file_name().to_string_lossy().strip_suffix(".expected.json").map(str::to_string)).collect();
+    let mut v: Vec<String> =
+        std::fs::read_dir(dir()).unwrap().filter_map(|e| e.unwrap().file_name().to_string_lossy().strip_suffix(".expected.json").map(str::to_string)).collect();
     v.sort();
     v
 }
@@ -51,14 +52,30 @@ fn each_pdf_reads_to_its_expected_facts() {
         let bad: Vec<String> = read.parsed.diagnostics.iter().filter(|d| d.severity >= Severity::Warning).map(|d| d.code().to_string()).collect();
         assert_eq!(bad, strings(&exp["warnings"]), "{name}: {:#?}", read.parsed.diagnostics);
         if exp.get("unrecognised").is_some() {
-            let named: Vec<String> = read.parsed.diagnostics.iter().filter_map(|d| match &d.finding { Finding::UnrecognisedSource { name, .. } => Some(name.clone()), _ => None }).collect();
+            let named: Vec<String> = read
+                .parsed
+                .diagnostics
+                .iter()
+                .filter_map(|d| match &d.finding {
+                    Finding::UnrecognisedSource { name, .. } => Some(name.clone()),
+                    _ => None,
+                })
+                .collect();
             assert_eq!(named, strings(&exp["unrecognised"]), "{name}");
         }
-        assert_eq!((p.agency.as_str(), p.year as u64, p.title.as_str()), (exp["agency"].as_str().unwrap(), exp["year"].as_u64().unwrap(), exp["title"].as_str().unwrap()), "{name}");
+        assert_eq!(
+            (p.agency.as_str(), p.year as u64, p.title.as_str()),
+            (exp["agency"].as_str().unwrap(), exp["year"].as_u64().unwrap(), exp["title"].as_str().unwrap()),
+            "{name}"
+        );
         assert_eq!(p.vision.as_ref().map(|v| v.title.as_str()), exp["vision_title"].as_str(), "{name}");
         assert_eq!((p.missions.len() as u64, p.goals.len() as u64), (exp["missions"].as_u64().unwrap(), exp["goals"].as_u64().unwrap()), "{name}");
         if let Some(spg) = exp["strategies_per_goal"].as_array() {
-            assert_eq!(p.goals.iter().map(|g| g.strategies.len() as u64).collect::<Vec<_>>(), spg.iter().map(|v| v.as_u64().unwrap()).collect::<Vec<_>>(), "{name}");
+            assert_eq!(
+                p.goals.iter().map(|g| g.strategies.len() as u64).collect::<Vec<_>>(),
+                spg.iter().map(|v| v.as_u64().unwrap()).collect::<Vec<_>>(),
+                "{name}"
+            );
         }
         if let Some(n) = exp["strategies"].as_u64() {
             assert_eq!(p.strategy_count() as u64, n, "{name}");
@@ -71,7 +88,8 @@ fn each_pdf_reads_to_its_expected_facts() {
                 assert_eq!(got.name, want["name"], "{ctx}");
                 assert_eq!(got.items.iter().map(|i| i.text.clone()).collect::<Vec<_>>(), strings(&want["items"]), "{ctx}");
                 assert_eq!(got.budget, money(&want["budget"]), "{ctx}");
-                let notes: Vec<(String, Money)> = want["funding"].as_array().unwrap().iter().map(|f| (f["source"].as_str().unwrap().to_string(), money(&f["amount"]))).collect();
+                let notes: Vec<(String, Money)> =
+                    want["funding"].as_array().unwrap().iter().map(|f| (f["source"].as_str().unwrap().to_string(), money(&f["amount"]))).collect();
                 assert_eq!(got.funding.iter().map(|f| (f.source.clone(), f.amount)).collect::<Vec<_>>(), notes, "{ctx}");
             }
         }
@@ -86,7 +104,11 @@ fn each_pdf_reads_to_its_expected_facts() {
             assert_eq!(lines.iter().find(|l| &l.source.name == source).map(|l| l.amount), Some(money(amount)), "{name}: {source}");
         }
         let src = p.source.as_ref().unwrap();
-        assert_eq!((src.format.as_str(), src.file_name.as_str(), src.pages as u64, src.sha256.len()), ("pdf", format!("{name}.pdf").as_str(), exp["pages"].as_u64().unwrap(), 64), "{name}");
+        assert_eq!(
+            (src.format.as_str(), src.file_name.as_str(), src.pages as u64, src.sha256.len()),
+            ("pdf", format!("{name}.pdf").as_str(), exp["pages"].as_u64().unwrap(), 64),
+            "{name}"
+        );
         traceable(&name, &read);
     }
 }
@@ -124,13 +146,24 @@ fn the_bundled_plan_as_pdf_is_the_same_plan_as_its_text() {
     assert_eq!((a.agency.as_str(), a.year, a.title.as_str()), (b.agency.as_str(), b.year, b.title.as_str()));
     assert_eq!(a.vision.as_ref().map(|v| (&v.title, &v.paragraphs)), b.vision.as_ref().map(|v| (&v.title, &v.paragraphs)));
     assert_eq!(a.missions.iter().map(|m| (m.number, &m.text)).collect::<Vec<_>>(), b.missions.iter().map(|m| (m.number, &m.text)).collect::<Vec<_>>());
-    let goals = |p: &Plan| p.goals.iter().map(|g| (g.number, g.name.clone(), g.strategies.iter().map(|s| s.name.clone()).collect::<Vec<_>>())).collect::<Vec<_>>();
+    let goals =
+        |p: &Plan| p.goals.iter().map(|g| (g.number, g.name.clone(), g.strategies.iter().map(|s| s.name.clone()).collect::<Vec<_>>())).collect::<Vec<_>>();
     assert_eq!(goals(a), goals(b));
     assert_eq!(a.programmes.len(), 15);
     for (x, y) in a.programmes.iter().zip(&b.programmes) {
         assert_eq!((x.number, &x.name, x.budget), (y.number, &y.name, y.budget));
-        assert_eq!(x.items.iter().map(|i| (i.number, &i.text)).collect::<Vec<_>>(), y.items.iter().map(|i| (i.number, &i.text)).collect::<Vec<_>>(), "programme {}", x.number);
-        assert_eq!(x.funding.iter().map(|f| (&f.source, &f.written_as, f.amount)).collect::<Vec<_>>(), y.funding.iter().map(|f| (&f.source, &f.written_as, f.amount)).collect::<Vec<_>>(), "programme {}", x.number);
+        assert_eq!(
+            x.items.iter().map(|i| (i.number, &i.text)).collect::<Vec<_>>(),
+            y.items.iter().map(|i| (i.number, &i.text)).collect::<Vec<_>>(),
+            "programme {}",
+            x.number
+        );
+        assert_eq!(
+            x.funding.iter().map(|f| (&f.source, &f.written_as, f.amount)).collect::<Vec<_>>(),
+            y.funding.iter().map(|f| (&f.source, &f.written_as, f.amount)).collect::<Vec<_>>(),
+            "programme {}",
+            x.number
+        );
     }
     let largest = a.ranking()[0];
     assert_eq!((largest.name.as_str(), largest.budget), ("就業服務", Money::thousands(258_536)));
@@ -163,7 +196,14 @@ fn a_row_split_by_a_page_break_is_one_programme() {
     for name in ["keelung-industry-112", "hsinchu-county-epb-113", "taoyuan-labor-111", "hsinchu-city-industry-113"] {
         let read = read(name);
         let src = read.parsed.plan.source.clone().unwrap();
-        let split: Vec<u32> = read.parsed.plan.programmes.iter().filter(|g| src.place(g.span.start).map(|p| p.0) != src.place(g.span.end).map(|p| p.0)).map(|g| g.number).collect();
+        let split: Vec<u32> = read
+            .parsed
+            .plan
+            .programmes
+            .iter()
+            .filter(|g| src.place(g.span.start).map(|p| p.0) != src.place(g.span.end).map(|p| p.0))
+            .map(|g| g.number)
+            .collect();
         assert!(!split.is_empty(), "{name}: no row crosses a page");
     }
 }

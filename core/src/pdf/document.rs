@@ -43,7 +43,15 @@ fn without_table(pages: &[Page]) -> Parsed {
     let partial = parsed.diagnostics.iter().any(|d| matches!(d.finding, Finding::NoBudgetTable { .. }));
     let promised = pages.iter().flat_map(|p| &p.lines).any(|l| l.text().starts_with("參、"));
     if parsed.plan.programmes.is_empty() && (!partial || promised) {
-        parsed.diagnostics.retain(|d| !matches!(d.finding, Finding::MissingSection { section: crate::diagnostic::Section::BudgetTable } | Finding::NoProgrammes | Finding::StrayText | Finding::NoBudgetTable { .. }));
+        parsed.diagnostics.retain(|d| {
+            !matches!(
+                d.finding,
+                Finding::MissingSection { section: crate::diagnostic::Section::BudgetTable }
+                    | Finding::NoProgrammes
+                    | Finding::StrayText
+                    | Finding::NoBudgetTable { .. }
+            )
+        });
         let lines = pages.iter().map(|p| p.lines.len()).sum();
         parsed.diagnostics.push(Diagnostic::error(None, Finding::PdfNoTable { pages: pages.len(), lines, goals: parsed.plan.goals.len() }));
     }

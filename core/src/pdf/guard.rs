@@ -47,11 +47,19 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// Why the bytes are refused before any parsing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
-    TooLarge { bytes: usize, max: usize },
+    TooLarge {
+        bytes: usize,
+        max: usize,
+    },
     NotPdf,
-    TooManyObjects { count: usize, max: usize },
+    TooManyObjects {
+        count: usize,
+        max: usize,
+    },
     /// A compressed stream (or all together) inflates past the bound.
-    Inflates { max: usize },
+    Inflates {
+        max: usize,
+    },
 }
 
 /// Cheap checks over the raw bytes: size, header, and a count of object headers (millions

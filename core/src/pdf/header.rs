@@ -14,7 +14,12 @@ pub enum Col {
     Notes,
 }
 
-const WORDS: [(Col, &[&str]); 4] = [(Col::Name, &["計畫名稱", "計畫項目", "工作計畫"]), (Col::Items, &["實施內容", "計畫內容", "內容"]), (Col::Budget, &["經費", "預算數", "預算"]), (Col::Notes, &["備註", "說明"])];
+const WORDS: [(Col, &[&str]); 4] = [
+    (Col::Name, &["計畫名稱", "計畫項目", "工作計畫"]),
+    (Col::Items, &["實施內容", "計畫內容", "內容"]),
+    (Col::Budget, &["經費", "預算數", "預算"]),
+    (Col::Notes, &["備註", "說明"]),
+];
 
 #[derive(Debug, Clone)]
 pub struct Header {
@@ -127,7 +132,8 @@ pub fn bands(page: &Page, h: &Header, body: &[TextLine]) -> Bands {
     xs.sort_by(f64::total_cmp);
     xs.dedup_by(|a, b| (*a - *b).abs() < 2.0);
     // Ruled: one vertical rule between each pair of neighbouring words.
-    let ruled: Option<Vec<f64>> = h.words.windows(2).map(|p| xs.iter().copied().find(|x| *x > p[0].2 - 1.0 && *x < p[1].1 + 1.0 && *x > centre(&p[0]) && *x < centre(&p[1]))).collect();
+    let ruled: Option<Vec<f64>> =
+        h.words.windows(2).map(|p| xs.iter().copied().find(|x| *x > p[0].2 - 1.0 && *x < p[1].1 + 1.0 && *x > centre(&p[0]) && *x < centre(&p[1]))).collect();
     if let Some(bounds) = ruled {
         return Bands { cols, bounds, ruled: true };
     }

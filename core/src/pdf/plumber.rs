@@ -53,7 +53,12 @@ impl PageSource for Plumber {
             if (x1 - x0) <= 2.5 || (bottom - top) <= 2.5 {
                 rules.push(Rule { x0, top, x1, bottom });
             } else if r.stroke {
-                rules.extend([Rule { x0, top, x1, bottom: top }, Rule { x0, top: bottom, x1, bottom }, Rule { x0, top, x1: x0, bottom }, Rule { x0: x1, top, x1, bottom }]);
+                rules.extend([
+                    Rule { x0, top, x1, bottom: top },
+                    Rule { x0, top: bottom, x1, bottom },
+                    Rule { x0, top, x1: x0, bottom },
+                    Rule { x0: x1, top, x1, bottom },
+                ]);
             }
         }
         rules.retain(|r| [r.x0, r.x1, r.top, r.bottom].iter().all(|v| v.is_finite()));

@@ -36,10 +36,7 @@ fn cells(page: &Page, index: usize, bands: &Bands) -> Vec<(Col, Piece)> {
             None => out.push((col, vec![g.clone()])),
         }
     }
-    out.into_iter()
-        .map(|(c, gs)| (c, Piece::new(text_of(&gs), page.line_no(index), Some(page.number))))
-        .filter(|(_, p)| !p.text.is_empty())
-        .collect()
+    out.into_iter().map(|(c, gs)| (c, Piece::new(text_of(&gs), page.line_no(index), Some(page.number)))).filter(|(_, p)| !p.text.is_empty()).collect()
 }
 
 fn is_total(text: &str) -> bool {
@@ -121,7 +118,10 @@ mod tests {
 
     /// Text laid out from (x, y), one 10 pt glyph per character.
     fn at(x: f64, y: f64, text: &str) -> Vec<Glyph> {
-        text.chars().enumerate().map(|(i, c)| Glyph { text: c.to_string(), x0: x + 10.0 * i as f64, x1: x + 10.0 * (i + 1) as f64, top: y, bottom: y + 10.0, size: 10.0 }).collect()
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| Glyph { text: c.to_string(), x0: x + 10.0 * i as f64, x1: x + 10.0 * (i + 1) as f64, top: y, bottom: y + 10.0, size: 10.0 })
+            .collect()
     }
 
     fn page(number: u32, first_line: u32, parts: &[(f64, f64, &str)]) -> Page {
@@ -137,8 +137,38 @@ mod tests {
     #[test]
     fn an_unruled_table_by_its_gutters_and_a_row_over_a_page_break() {
         // Columns at 0, 80, 300, 360; the header's budget cell wraps `經費(千` / `元)`.
-        let one = page(1, 1, &[(0.0, 100.0, "計畫名稱"), (150.0, 100.0, "實施內容"), (300.0, 100.0, "經費(千"), (380.0, 100.0, "備註"), (310.0, 112.0, "元)"), (0.0, 130.0, "一、就業"), (80.0, 130.0, "(一)辦理就業服務"), (300.0, 130.0, "1,200"), (360.0, 130.0, "中央補助款"), (0.0, 142.0, "服務"), (80.0, 142.0, "(二)辦理"), (360.0, 142.0, "600千元")]);
-        let two = page(2, 7, &[(0.0, 100.0, "計畫名稱"), (150.0, 100.0, "實施內容"), (300.0, 100.0, "經費(千"), (380.0, 100.0, "備註"), (310.0, 112.0, "元)"), (80.0, 130.0, "徵才活動。"), (0.0, 150.0, "合計"), (300.0, 150.0, "1,200")]);
+        let one = page(
+            1,
+            1,
+            &[
+                (0.0, 100.0, "計畫名稱"),
+                (150.0, 100.0, "實施內容"),
+                (300.0, 100.0, "經費(千"),
+                (380.0, 100.0, "備註"),
+                (310.0, 112.0, "元)"),
+                (0.0, 130.0, "一、就業"),
+                (80.0, 130.0, "(一)辦理就業服務"),
+                (300.0, 130.0, "1,200"),
+                (360.0, 130.0, "中央補助款"),
+                (0.0, 142.0, "服務"),
+                (80.0, 142.0, "(二)辦理"),
+                (360.0, 142.0, "600千元"),
+            ],
+        );
+        let two = page(
+            2,
+            7,
+            &[
+                (0.0, 100.0, "計畫名稱"),
+                (150.0, 100.0, "實施內容"),
+                (300.0, 100.0, "經費(千"),
+                (380.0, 100.0, "備註"),
+                (310.0, 112.0, "元)"),
+                (80.0, 130.0, "徵才活動。"),
+                (0.0, 150.0, "合計"),
+                (300.0, 150.0, "1,200"),
+            ],
+        );
         let t = read(&[one, two]).unwrap();
         let [TableRow::Programme(r), TableRow::Total(total)] = t.rows.as_slice() else { panic!("{:#?}", t.rows) };
         assert_eq!((r.number, texts(&r.name)), (1, vec![("就業", 3), ("服務", 4)]));
