@@ -55,7 +55,7 @@ pub fn line(text: &str) -> String {
         let mut j = i as isize + step;
         while j >= 0 && (j as usize) < cs.len() {
             let c = cs[j as usize];
-            if !c.is_whitespace() && !(skip_bopomofo && c == 'ㄧ') {
+            if !(c.is_whitespace() || skip_bopomofo && c == 'ㄧ') {
                 return Some(c);
             }
             j += step;

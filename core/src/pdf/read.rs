@@ -38,7 +38,7 @@ pub fn read_pdf_with(bytes: &[u8], file_name: &str, limits: &Limits, progress: &
             }
             r.finish()
         }
-        Err(failed) => failed,
+        Err(d) => PdfRead { parsed: Parsed { plan: Plan::empty(), diagnostics: vec![d] }, text: String::new() },
     }
 }
 
@@ -66,18 +66,21 @@ pub struct PdfReader {
 }
 
 impl PdfReader {
-    /// Checks the bytes and opens the document; a PDF that cannot be opened is the `Err`,
-    /// already a [`PdfRead`] with its finding.
-    pub fn open(bytes: &[u8], file_name: &str, limits: Limits) -> Result<PdfReader, PdfRead> {
+    /// Checks the bytes and opens the document; a PDF that cannot be opened is the `Err`:
+    /// the one (error) diagnostic that says why.
+    pub fn open(bytes: &[u8], file_name: &str, limits: Limits) -> Result<PdfReader, Diagnostic> {
         if let Err(r) = guard::precheck(bytes, &limits) {
-            return Err(failed(match r {
-                guard::Refusal::TooLarge { bytes, max } => Finding::PdfTooLarge { bytes, max },
-                guard::Refusal::NotPdf => Finding::NotPdf,
-                guard::Refusal::TooManyObjects { count, max } => Finding::PdfTooComplex { detail: format!("more than {max} objects ({count} counted)") },
-                guard::Refusal::Inflates { max } => Finding::PdfTooComplex { detail: format!("a compressed stream unpacks to more than {} MB", max >> 20) },
-            }));
+            return Err(Diagnostic::error(
+                None,
+                match r {
+                    guard::Refusal::TooLarge { bytes, max } => Finding::PdfTooLarge { bytes, max },
+                    guard::Refusal::NotPdf => Finding::NotPdf,
+                    guard::Refusal::TooManyObjects { count, max } => Finding::PdfTooComplex { detail: format!("more than {max} objects ({count} counted)") },
+                    guard::Refusal::Inflates { max } => Finding::PdfTooComplex { detail: format!("a compressed stream unpacks to more than {} MB", max >> 20) },
+                },
+            ));
         }
-        let doc = plumber::Plumber::open(bytes, &limits).map_err(|p| failed(finding_of(p)))?;
+        let doc = plumber::Plumber::open(bytes, &limits).map_err(|p| Diagnostic::error(None, finding_of(p)))?;
         Ok(PdfReader::over(Box::new(doc), limits, file_name.to_string(), sha256(bytes)))
     }
 
