@@ -3,7 +3,8 @@
 #   native plan-core: parse throughput, roll-up of 1 M lines, treemap layout of 100,000 items;
 #   each page's first load (gzip) from the split release build, and all of its files;
 #   ours vs a hand-rolled d3 treemap page, side by side: bytes, first chart, interactive,
-#   memory (medians of 20 fresh loads in headless Chromium, the pages taking turns).
+#   memory (medians of 20 fresh loads in headless Chromium, the pages taking turns);
+#   a plan's PDF read natively and in the browser: time, longest task, memory.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 env_line=$(bash scripts/setup.sh) && eval "$env_line"
@@ -21,6 +22,14 @@ while IFS= read -r -d '' f; do
 done < <(find dist -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \) -print0)
 printf '  every page visited (all %d wasm/js/css files): %d B raw, %d B gzip\n' "$files" "$all_raw" "$all_gz"
 echo "  (the bundled plan text and its companion file are compiled into the main wasm)"
+
+echo "== a plan's PDF read natively (plan summary) and in the browser (drop on /import)"
+PDFS=(${BENCH_PDFS:-core/tests/fixtures/pdf/hsinchu-city-industry-113.pdf core/tests/fixtures/pdf/taoyuan-labor-111.pdf})
+cargo build -q --release -p plan-core --features pdf,spreadsheet --bin plan
+for f in "${PDFS[@]}"; do
+  /usr/bin/time -f "  native  $(basename "$f"): %e s, peak %M KB" target/release/plan summary "$f" >/dev/null
+done
+node bench/pdf.mjs "${PDFS[@]}"
 
 set -a; source scripts/versions.env; set +a
 echo "== the bundle's biggest contributors (twiggy $TWIGGY_VERSION)"

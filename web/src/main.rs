@@ -7,6 +7,7 @@ mod components;
 mod download;
 mod i18n;
 mod pages;
+mod pdf;
 mod routes;
 mod scope;
 mod spreadsheet;

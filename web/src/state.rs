@@ -50,7 +50,7 @@ impl Data {
         // Reading the stored plan took the codec, so it is here; it also reads JSON plans.
         let codec = crate::codec::get().ok_or("the code that reads stored plans did not download (offline?)")?;
         Ok(cached(id, curated, || {
-            Data::from_parsed(id, &stored.name, &stored.source, (codec.read_plan)(stored.source.as_bytes()), PlanMeta::default(), curated)
+            Data::from_parsed(id, &stored.name, stored.text(), (codec.read_plan)(stored.source.as_bytes()), PlanMeta::default(), curated)
         }))
     }
 

@@ -37,7 +37,7 @@ pub struct Codec {
     pub save_index: fn(&str, &[Entry]) -> Result<(), StoreError>,
     pub plan: Decoder<StoredPlan>,
     pub save_plan: fn(&str, &StoredPlan) -> Result<(), StoreError>,
-    /// A stored plan's source: plan text or canonical JSON (`plan_core::parser::read_any`).
+    /// A stored plan's source: plan text or canonical JSON (`plan_core::parser::read_text_or_json`).
     pub read_plan: fn(&[u8]) -> Parsed,
     /// A plan file to download, with the reader's user data for the backup.
     pub plan_file: fn(PlanFile, &Data, UserData) -> String,
@@ -61,7 +61,7 @@ fn fetch() -> Result<Codec, leptos::wasm_split::SplitLoaderError> {
         save_index: stored::save_index,
         plan: stored::plan,
         save_plan: stored::save_plan,
-        read_plan: plan_core::parser::read_any,
+        read_plan: plan_core::parser::read_text_or_json,
         plan_file: files::write,
         finding: crate::i18n::findings::line,
     })

@@ -21,6 +21,26 @@ pub fn place(lang: Lang, d: &Diagnostic) -> String {
     }
 }
 
+/// Where a figure's source lines are, as a reader finds them in the document: in a PDF
+/// "第 2 頁 第 14–16 行" (lines counted within the page), in plain text "原文第 14–16 行".
+pub fn span_place(lang: Lang, source: Option<&plan_core::span::SourceFile>, span: plan_core::Span) -> String {
+    let lines = |a: u32, b: u32| if a == b { a.to_string() } else { format!("{a}–{b}") };
+    match source.and_then(|s| Some((s.place(span.start)?, s.place(span.end)?))) {
+        Some(((p, a), (q, b))) if p == q => match lang {
+            Lang::Zh => format!("第 {p} 頁 第 {} 行", lines(a, b)),
+            Lang::En => format!("page {p}, line{} {}", if a == b { "" } else { "s" }, lines(a, b)),
+        },
+        Some(((p, a), (q, b))) => match lang {
+            Lang::Zh => format!("第 {p} 頁第 {a} 行至第 {q} 頁第 {b} 行"),
+            Lang::En => format!("page {p}, line {a} to page {q}, line {b}"),
+        },
+        None => match lang {
+            Lang::Zh => format!("原文第 {} 行", lines(span.start, span.end)),
+            Lang::En => format!("source {span}"),
+        },
+    }
+}
+
 pub fn severity(lang: Lang, s: Severity) -> &'static str {
     match s {
         Severity::Error => lang.pick("錯誤", "Error"),
@@ -149,7 +169,15 @@ fn zh(f: &Finding) -> String {
             UnitEvidence::Default => format!("表格沒有寫單位；金額以「{}」讀取（若不對，請切換單位）。", unit.zh()),
         },
         TitleSkipped { title } => format!("標題列上方的「{title}」當作表格標題。"),
-        // The PDF reader's findings, in English until they are worded here.
-        PdfTooLarge { .. } | NotPdf | PdfEncrypted | BadPdf { .. } | PdfTooComplex { .. } | PdfNoText { .. } | PdfNoTable { .. } => f.to_string(),
+        PdfTooLarge { bytes, max } => format!("這個 PDF 有 {} MB，最多只讀 {} MB。", bytes.div_ceil(1 << 20), max / (1 << 20)),
+        NotPdf => "這不是 PDF 檔：開頭不是 %PDF-。".into(),
+        PdfEncrypted => "這個 PDF 有密碼保護。請用 PDF 閱讀器打開，另存一份沒有密碼的檔案再匯入。".into(),
+        BadPdf { detail } => format!("這個 PDF 已損壞或不完整，無法讀取（{detail}）。請重新下載一次。"),
+        PdfTooComplex { detail } => format!("這個 PDF 結構太複雜，為了安全不予讀取（{detail}）。"),
+        PdfNoText { pages, images: 0 } => format!("這個 PDF 的 {pages} 頁都沒有可讀的文字（沒有文字層）。如果是掃描檔，請先做文字辨識（OCR）。"),
+        PdfNoText { pages, images } => format!("這個 PDF 的 {pages} 頁沒有文字，只有 {images} 張圖片：這是掃描檔。請先做文字辨識（OCR），再匯入辨識後的檔案。"),
+        PdfNoTable { pages, lines, goals } => format!(
+            "讀到 {pages} 頁、{lines} 行文字和 {goals} 個目標，但找不到表頭為「計畫名稱｜實施內容｜經費(千元)｜備註」的預算表。"
+        ),
     }
 }

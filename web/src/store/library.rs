@@ -36,11 +36,20 @@ pub struct StoredPlan {
     schema_version: u32,
     pub name: String,
     pub source: String,
+    /// The document's text the plan's spans point into, when `source` is not that text
+    /// (a PDF, kept as canonical JSON). Absent in entries written before PDFs were read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 impl StoredPlan {
-    fn new(name: &str, source: &str) -> StoredPlan {
-        StoredPlan { schema_version: PLAN_VERSION, name: name.to_string(), source: source.to_string() }
+    fn new(name: &str, source: &str, text: Option<&str>) -> StoredPlan {
+        StoredPlan { schema_version: PLAN_VERSION, name: name.to_string(), source: source.to_string(), text: text.map(str::to_string) }
+    }
+
+    /// The text a figure's source lines are shown from.
+    pub fn text(&self) -> &str {
+        self.text.as_deref().unwrap_or(&self.source)
     }
 }
 
@@ -63,13 +72,21 @@ impl Store {
     /// Saves an imported plan (with the notes and scenario of a backup, if any); returns its
     /// id. The entries are written first and the index last; if any write fails, those
     /// written are removed again, so a failure leaves storage as it was.
-    pub fn add_plan(&self, name: &str, source: &str, programmes: usize, total: plan_core::Money, user: Option<UserData>) -> Result<String, StoreError> {
+    pub fn add_plan(
+        &self,
+        name: &str,
+        source: &str,
+        text: Option<&str>,
+        programmes: usize,
+        total: plan_core::Money,
+        user: Option<UserData>,
+    ) -> Result<String, StoreError> {
         let codec = codec::get().ok_or(StoreError::NotLoaded)?;
         let id = new_id();
         let (key, user_key) = (keys::plan(&id), keys::annotations(&id));
         let entry = Entry { id: id.clone(), name: name.to_string(), added: now_iso(), programmes, total, deleted: false };
         let result = self
-            .write(&key, |k| (codec.save_plan)(k, &StoredPlan::new(name, source)))
+            .write(&key, |k| (codec.save_plan)(k, &StoredPlan::new(name, source, text)))
             .and_then(|()| match user {
                 Some(u) => self.update_user_data_now(&id, |d| *d = u),
                 None => Ok(()),

@@ -148,11 +148,10 @@ fn render(data: &Data, ui: Ui, lang: Lang, p: Programme) -> impl IntoView {
 /// The source lines a figure was read from, with their numbers, on demand.
 #[component]
 fn Provenance(lang: Lang, data: Data, span: Span, #[prop(optional)] open: bool) -> impl IntoView {
-    let lines = data.source_lines(span);
-    let summary = match lang {
-        Lang::Zh => format!("原文第 {} 行", if span.start == span.end { span.start.to_string() } else { format!("{}–{}", span.start, span.end) }),
-        Lang::En => format!("source {span}"),
-    };
+    let source = data.plan.source.as_ref();
+    let summary = crate::i18n::findings::span_place(lang, source, span);
+    // A PDF's lines are numbered within their page, as the reader counts them there.
+    let lines: Vec<(u32, String)> = data.source_lines(span).into_iter().map(|(n, t)| (source.and_then(|s| s.place(n)).map_or(n, |(_, l)| l), t)).collect();
     view! {
         <details class="provenance" open=open>
             <summary>{summary}</summary>

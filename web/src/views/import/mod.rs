@@ -1,6 +1,7 @@
-//! Import a plan: paste its text, or choose or drop a file — plan text in the standard
-//! layout, canonical JSON, a backup bundle (plan + notes), the programmes CSV this site
-//! exports, or any hierarchical budget CSV (the user maps its columns and picks the unit).
+//! Import a plan: paste its text, or choose or drop a file — the agency's published PDF,
+//! plan text in the standard layout, canonical JSON, a backup bundle (plan + notes), the
+//! programmes CSV this site exports, or any hierarchical budget CSV or spreadsheet (the
+//! user maps its columns and picks the unit).
 //! `plan-core` reads it in the browser; every diagnostic is shown with its line before
 //! anything is saved, and only a plan without errors can be kept. The text is only ever
 //! shown as text.
@@ -16,7 +17,7 @@ use plan_core::annotations::{looks_like_bundle, Bundle};
 use plan_core::budget_csv::{self, Table};
 use plan_core::decode::decode;
 use plan_core::diagnostic::{Diagnostic, Finding};
-use plan_core::parser::{read_any, Parsed};
+use plan_core::parser::{read_text_or_json, Parsed};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -48,6 +49,12 @@ pub enum Input {
     },
     /// A spreadsheet's sheets, one of which the reader maps.
     Sheets(Arc<Vec<sheets::Sheet>>),
+    /// A PDF read into a plan; `text` is the document's text, line by line, which the
+    /// plan's spans point into.
+    Pdf {
+        parsed: Arc<Parsed>,
+        text: Arc<str>,
+    },
     Refused(String),
 }
 
@@ -64,7 +71,7 @@ fn looks_like_csv(text: &str, file_name: &str) -> bool {
 
 fn recognise(bytes: &[u8], file_name: &str) -> Input {
     // Decoded once here to tell a bundle or a CSV from plan text; plan text is read from
-    // the bytes (read_any decodes them the same way and reports the encoding).
+    // the bytes (read_text_or_json decodes them the same way and reports the encoding).
     let decoded = match decode(bytes) {
         Ok(d) => d,
         Err(e) => return Input::Plan { parsed: Arc::new(Parsed { plan: plan_core::Plan::empty(), diagnostics: vec![e] }), source: Arc::from("") },
@@ -72,7 +79,7 @@ fn recognise(bytes: &[u8], file_name: &str) -> Input {
     let text = &decoded.text;
     if looks_like_bundle(text) {
         return match Bundle::from_json(text) {
-            Ok(bundle) => Input::Bundle { parsed: Arc::new(read_any(bundle.source.as_bytes())), bundle: Arc::new(bundle) },
+            Ok(bundle) => Input::Bundle { parsed: Arc::new(read_text_or_json(bundle.source.as_bytes())), bundle: Arc::new(bundle) },
             Err(e) => Input::Plan { parsed: Arc::new(error_only(Finding::BadBundle { detail: e })), source: Arc::from("") },
         };
     }
@@ -82,7 +89,7 @@ fn recognise(bytes: &[u8], file_name: &str) -> Input {
             Err(d) => Input::Plan { parsed: Arc::new(Parsed { plan: plan_core::Plan::empty(), diagnostics: vec![d] }), source: Arc::from("") },
         };
     }
-    Input::Plan { parsed: Arc::new(read_any(bytes)), source: Arc::from(text.as_ref()) }
+    Input::Plan { parsed: Arc::new(read_text_or_json(bytes)), source: Arc::from(text.as_ref()) }
 }
 
 fn error_only(finding: Finding) -> Parsed {
@@ -109,6 +116,29 @@ pub fn ImportPage() -> impl IntoView {
             Lang::En => format!("Reading {mb:.1} MB…"),
         }));
         input.set(None);
+        if crate::pdf::is_pdf(&bytes, &name) {
+            busy.set(Some(lang.pick("正在讀取 PDF：重建每一頁的預算表…", "Reading the PDF: rebuilding the budget table from each page…").to_string()));
+            leptos::task::spawn_local(async move {
+                let progress = move |p: plan_core::pdf::Progress| {
+                    busy.set(Some(match lang {
+                        Lang::Zh => format!("正在讀取 PDF：第 {} 頁，共 {} 頁…", p.page, p.pages),
+                        Lang::En => format!("Reading the PDF: page {} of {}…", p.page, p.pages),
+                    }))
+                };
+                input.set(Some(match crate::pdf::read(bytes, name, progress).await {
+                    Some(read) => Input::Pdf { parsed: Arc::new(read.parsed), text: Arc::from(read.text) },
+                    None => Input::Refused(
+                        lang.pick(
+                            "讀取 PDF 的程式沒有下載成功（離線？）。請連上網路後再試。",
+                            "The code that reads PDFs did not download (offline?). Try again once online.",
+                        )
+                        .to_string(),
+                    ),
+                }));
+                busy.set(None);
+            });
+            return;
+        }
         if crate::spreadsheet::is_spreadsheet(&bytes, &name) {
             busy.set(Some(lang.pick("正在讀取試算表…", "Reading the spreadsheet…").to_string()));
             leptos::task::spawn_local(async move {
@@ -164,8 +194,8 @@ pub fn ImportPage() -> impl IntoView {
             <section class="page import">
                 <h1>{lang.pick("匯入計畫", "Import a plan")}</h1>
                 <p class="lede">{lang.pick(
-                    "貼上施政計畫的文字，或選擇／拖放檔案：施政計畫文字 (.txt)、JSON、本站的備份檔，或預算書 CSV、Excel、ODS 試算表（例如有款、項、目欄位的歲出預算表）。解析完全在你的瀏覽器中進行，不會上傳。",
-                    "Paste a plan's text, or choose or drop a file: plan text (.txt), JSON, a backup from this site, or a budget book as CSV, Excel or ODS (such as one with 款/項/目 columns). It is read entirely in your browser: nothing is uploaded.",
+                    "貼上施政計畫的文字，或選擇／拖放檔案：機關公布的施政計畫 PDF、施政計畫文字 (.txt)、JSON、本站的備份檔，或預算書 CSV、Excel、ODS 試算表（例如有款、項、目欄位的歲出預算表）。解析完全在你的瀏覽器中進行，不會上傳。",
+                    "Paste a plan's text, or choose or drop a file: the agency's published PDF, plan text (.txt), JSON, a backup from this site, or a budget book as CSV, Excel or ODS (such as one with 款/項/目 columns). It is read entirely in your browser: nothing is uploaded.",
                 )}</p>
                 <div
                     class="drop"
@@ -191,7 +221,7 @@ pub fn ImportPage() -> impl IntoView {
                         if let Some(t) = textarea.get_untracked() { read(t.value().into_bytes(), String::new()) }
                     }>{lang.pick("解析", "Read")}</button>
                     <label for="import-file">{lang.pick("或選擇檔案", "or choose a file")}</label>
-                    <input id="import-file" type="file" accept=".txt,.json,.csv,.tsv,.xlsx,.xls,.ods,text/plain,application/json,text/csv" on:change=move |ev| {
+                    <input id="import-file" type="file" accept=".pdf,.txt,.json,.csv,.tsv,.xlsx,.xls,.ods,application/pdf,text/plain,application/json,text/csv" on:change=move |ev| {
                         let el = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
                         if let Some(f) = el.and_then(|i| i.files()).and_then(|l| l.get(0)) { read_file(f) }
                     }/>
@@ -204,6 +234,7 @@ pub fn ImportPage() -> impl IntoView {
                         Input::Bundle { parsed, bundle } => view! { <report::Report lang=lang parsed=parsed save=report::Save::Bundle(bundle)/> }.into_any(),
                         Input::Table { table, read } => view! { <mapping::MapColumns lang=lang table=table read=read/> }.into_any(),
                         Input::Sheets(list) => view! { <sheets::SheetPicker lang=lang sheets=list read=Arc::new(Vec::new())/> }.into_any(),
+                        Input::Pdf { parsed, text } => view! { <report::Report lang=lang parsed=parsed save=report::Save::Pdf(text)/> }.into_any(),
                     })}
                 </div>
             </section>

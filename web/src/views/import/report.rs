@@ -27,6 +27,9 @@ pub enum Save {
     PlanJson,
     /// A backup: its plan source, and its notes, links and scenario restored with it.
     Bundle(Arc<Bundle>),
+    /// A PDF: the plan as canonical JSON (the PDF is not kept; its name and hash are in the
+    /// JSON), with the document's text its spans point into.
+    Pdf(Arc<str>),
 }
 
 #[component]
@@ -57,8 +60,18 @@ pub fn Report(lang: Lang, parsed: Arc<Parsed>, save: Save) -> impl IntoView {
             <h2>{shown_title(lang, plan)}</h2>
             <dl class="facts">
                 <div><dt>{lang.pick("總預算", "Total budget")}</dt><dd data-testid="import-total">{lang.money(s.total)}</dd><dd class="sub">{lang.money_short(s.total)}</dd></div>
-                <div><dt>{lang.pick("計畫數", "Programmes")}</dt><dd>{plan.programmes.len()}</dd></div>
+                <div><dt>{lang.pick("計畫數", "Programmes")}</dt><dd data-testid="import-count">{plan.programmes.len()}</dd></div>
                 <div><dt>{lang.pick("目標／策略", "Goals / strategies")}</dt><dd>{format!("{} / {}", plan.goals.len(), plan.strategy_count())}</dd></div>
+                {plan.source.as_ref().map(|f| view! {
+                    <div data-testid="import-source">
+                        <dt>{lang.pick("來源文件", "Source document")}</dt>
+                        <dd>{match lang {
+                            Lang::Zh => format!("{}（PDF，{} 頁）", f.file_name, f.pages),
+                            Lang::En => format!("{} (PDF, {} pages)", f.file_name, f.pages),
+                        }}</dd>
+                        <dd class="sub" title="SHA-256">{f.sha256.get(..12).unwrap_or_default().to_string()}</dd>
+                    </div>
+                })}
             </dl>
             <FundingBar lang=lang caption=lang.pick("經費來源（依類別）", "Funding by kind").to_string() segments=segments/>
             <table>
@@ -115,18 +128,22 @@ fn Keep(lang: Lang, name: String, parsed: Arc<Parsed>, save: Save) -> impl IntoV
         let json;
         let source: &str = match &save {
             Save::Source(s) => s,
-            Save::PlanJson => {
+            Save::PlanJson | Save::Pdf(_) => {
                 json = parsed.plan.to_json();
                 &json
             }
             Save::Bundle(b) => &b.source,
         };
         let user = match &save {
-            Save::Source(_) | Save::PlanJson => None,
+            Save::Source(_) | Save::PlanJson | Save::Pdf(_) => None,
             Save::Bundle(b) => Some(UserData { annotations: b.annotations.clone(), scenario: b.scenario.clone() }),
         };
         let plan = &parsed.plan;
-        let saved = store.add_plan(&name, source, plan.programmes.len(), plan.total(), user);
+        let text = match &save {
+            Save::Pdf(text) => Some(&**text),
+            _ => None,
+        };
+        let saved = store.add_plan(&name, source, text, plan.programmes.len(), plan.total(), user);
         match saved {
             Ok(id) if plan.has_budget() => navigate(&Address::of_plan(&id, Page::Overview).path(), Default::default()),
             Ok(id) => navigate(&Address::of_plan(&id, Page::Goals).path(), Default::default()),
