@@ -220,6 +220,13 @@ fn the_canonical_json_records_the_pdf_and_reads_back() {
 }
 
 #[test]
+fn a_pdf_restricted_by_an_owner_password_only_reads() {
+    let bytes = std::fs::read(dir().join("hostile/owner-password-only.pdf")).unwrap();
+    let read = read_pdf(&bytes, "owner.pdf");
+    assert_eq!((read.parsed.plan.total(), read.parsed.plan.programmes.len()), (Money::thousands(99_890), 6));
+}
+
+#[test]
 fn read_any_knows_a_pdf_by_its_first_bytes() {
     let bytes = std::fs::read(dir().join("yilan-social-113.pdf")).unwrap();
     let parsed = read_any(&bytes);
@@ -250,6 +257,8 @@ fn broken_and_hostile_pdfs_say_what_is_wrong_quickly() {
         ("recursive-form", "pdf-no-text", "no text"),
         ("page-tree-cycle", "bad-pdf", "no pages"),
         ("lying-length", "pdf-no-text", "no text"),
+        // Found by fuzzing: a page whose /Parent is itself hung pdfplumber.
+        ("fuzz-parent-cycle", "bad-pdf", "cannot be read"),
     ];
     for (file, code, says) in cases {
         let bytes = std::fs::read(dir().join("hostile").join(format!("{file}.pdf"))).unwrap();

@@ -29,6 +29,7 @@ impl Plumber {
             max_total_image_bytes: Some(0),
             ..ExtractOptions::default()
         };
+        check_page_tree(bytes)?;
         Pdf::open(bytes, Some(options)).map(|pdf| Plumber { pdf }).map_err(|e| problem(&e))
     }
 }
@@ -64,4 +65,31 @@ impl PageSource for Plumber {
         rules.retain(|r| [r.x0, r.x1, r.top, r.bottom].iter().all(|v| v.is_finite()));
         Ok(PageContent { width: page.width(), height: page.height(), glyphs, rules, images: page.images().len() })
     }
+}
+
+/// pdfplumber follows a page's /Parent chain for inherited boxes without a bound, so a
+/// page that is its own ancestor hangs it (found by fuzzing). The chain is walked here
+/// first, with one. A file lopdf cannot load as it is is refused too: pdfplumber would
+/// rebuild its cross-reference table and walk that tree unchecked.
+fn check_page_tree(bytes: &[u8]) -> Result<(), Problem> {
+    let start = bytes.windows(5).take(1024).position(|w| w == b"%PDF-").unwrap_or(0);
+    let doc = match lopdf::Document::load_mem(&bytes[start..]) {
+        Ok(doc) => doc,
+        Err(lopdf::Error::Decryption(_)) | Err(lopdf::Error::InvalidPassword) => return Err(Problem::Encrypted),
+        Err(e) => return Err(Problem::Broken(format!("its structure cannot be read: {e}"))),
+    };
+    for id in doc.get_pages().into_values() {
+        let mut seen = std::collections::HashSet::new();
+        let mut at = id;
+        while let Ok(dict) = doc.get_object(at).and_then(|o| o.as_dict()) {
+            if !seen.insert(at) || seen.len() > 64 {
+                return Err(Problem::Broken("a page is its own ancestor in the page tree".into()));
+            }
+            match dict.get(b"Parent").and_then(|p| p.as_reference()) {
+                Ok(parent) => at = parent,
+                Err(_) => break,
+            }
+        }
+    }
+    Ok(())
 }

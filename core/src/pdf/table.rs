@@ -103,7 +103,7 @@ fn push(row: &mut RowCells, col: Col, p: Piece) {
         Col::Items => row.items.push(p),
         // A narrow budget cell may wrap its figure (`1,286,` / `450`).
         Col::Budget => match &mut row.budget {
-            Some(b) => b.text.push_str(&p.text),
+            Some(b) => b.join(&p),
             None => row.budget = Some(p),
         },
         Col::Notes => row.notes.push(p),
