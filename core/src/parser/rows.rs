@@ -18,17 +18,25 @@ use crate::text::push_fragment;
 use rust_decimal::Decimal;
 use std::collections::HashSet;
 
-/// One line of a cell, as written, with where it came from.
+/// One line of a cell, as written, with where it came from. `end` is the last line when
+/// a reader joined several into one piece (a budget figure wrapped in a narrow cell).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Piece {
     pub text: String,
     pub line: u32,
+    pub end: u32,
     pub page: Option<u32>,
 }
 
 impl Piece {
     pub fn new(text: impl Into<String>, line: u32, page: Option<u32>) -> Piece {
-        Piece { text: text.into(), line, page }
+        Piece { text: text.into(), line, end: line, page }
+    }
+
+    /// Another line of the same figure.
+    pub fn join(&mut self, next: &Piece) {
+        self.text.push_str(&next.text);
+        self.end = self.end.max(next.end);
     }
 }
 
@@ -92,7 +100,7 @@ fn programme(c: &RowCells, unit: Decimal, named: &mut HashSet<String>, diags: &m
     let mut budget_span = Span::default();
     match &c.budget {
         Some(p) => {
-            budget_span = Span::line(p.line);
+            budget_span = Span { start: p.line, end: p.end };
             match amount_value(&p.text) {
                 Some(a) => {
                     budget = Money(a * unit);
