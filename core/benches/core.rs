@@ -58,7 +58,13 @@ fn main() {
         .programmes
         .iter()
         .filter(|p| p.number % 10 != 0) // a tenth stays unlinked
-        .map(|p| Link { programme: p.number, strategy: strategies[p.number as usize % strategies.len()], kind: LinkKind::Inferred, score: Decimal::ONE, evidence: vec![] })
+        .map(|p| Link {
+            programme: p.number,
+            strategy: strategies[p.number as usize % strategies.len()],
+            kind: LinkKind::Inferred,
+            score: Decimal::ONE,
+            evidence: vec![],
+        })
         .collect();
     let gm: Vec<(u32, u32)> = plan.goals.iter().map(|g| (g.number, 1 + g.number % 5)).collect();
     let t = median(5, || rollup(&plan, &links, &gm));

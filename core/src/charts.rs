@@ -76,11 +76,23 @@ pub fn treemap_with_others(summary: &Summary, width: f64, height: f64, max_cells
         amounts.push(others_budget.0);
     }
     let mut rects = squarify(&amounts, Rect::new(0.0, 0.0, width, height));
-    let others = (!rest.is_empty()).then(|| OthersCell { rect: rects.pop().unwrap_or(Rect::new(0.0, 0.0, 0.0, 0.0)), count: rest.len(), budget: others_budget, share: summary.share_of_total(others_budget) });
+    let others = (!rest.is_empty()).then(|| OthersCell {
+        rect: rects.pop().unwrap_or(Rect::new(0.0, 0.0, 0.0, 0.0)),
+        count: rest.len(),
+        budget: others_budget,
+        share: summary.share_of_total(others_budget),
+    });
     let cells = kept
         .into_iter()
         .zip(rects)
-        .map(|(p, rect)| TreemapCell { programme: p.number, rect, budget: p.budget, share: p.share, dominant: dominant_kind(p), goal: primary_goal(summary, p.number) })
+        .map(|(p, rect)| TreemapCell {
+            programme: p.number,
+            rect,
+            budget: p.budget,
+            share: p.share,
+            dominant: dominant_kind(p),
+            goal: primary_goal(summary, p.number),
+        })
         .collect();
     (cells, others)
 }
@@ -141,7 +153,13 @@ pub fn goal_sunburst(plan: &Plan, summary: &Summary, radius: f64) -> Vec<Slice> 
             .iter()
             .map(|(_, m, ss)| SunburstNode {
                 value: m.0,
-                children: ss.iter().map(|(_, sm, ps)| SunburstNode { value: sm.0, children: ps.iter().map(|(_, pm)| SunburstNode { value: pm.0, children: vec![] }).collect() }).collect(),
+                children: ss
+                    .iter()
+                    .map(|(_, sm, ps)| SunburstNode {
+                        value: sm.0,
+                        children: ps.iter().map(|(_, pm)| SunburstNode { value: pm.0, children: vec![] }).collect(),
+                    })
+                    .collect(),
             })
             .collect(),
     };
@@ -162,7 +180,16 @@ pub fn goal_sunburst(plan: &Plan, summary: &Summary, radius: f64) -> Vec<Slice> 
                 Node::Programme(n) if summary.programme(n).map(|f| f.budget) == Some(amount) => summary.programme(n).map(|f| f.share).unwrap_or_default(),
                 _ => summary.share_of_total(amount),
             };
-            Some(Slice { node, parent, depth: arc.depth, amount, share, path: arc_path(&arc, radius, radius), label_at: arc_label_point(&arc, radius, radius), sweep: arc.end - arc.start })
+            Some(Slice {
+                node,
+                parent,
+                depth: arc.depth,
+                amount,
+                share,
+                path: arc_path(&arc, radius, radius),
+                label_at: arc_label_point(&arc, radius, radius),
+                sweep: arc.end - arc.start,
+            })
         })
         .collect()
 }
@@ -219,7 +246,17 @@ pub fn money_flow(plan: &Plan, summary: &Summary, width: f64, height: f64) -> (V
     }
     links.extend(to_goal.into_iter().filter(|(_, m)| !m.is_zero()).map(|((a, b), m)| (a, b, m)));
 
-    let columns: Vec<SankeyNode> = (0..nodes.len()).map(|i| SankeyNode { column: if i < prog_base { 0 } else if i < goal_base { 1 } else { 2 } }).collect();
+    let columns: Vec<SankeyNode> = (0..nodes.len())
+        .map(|i| SankeyNode {
+            column: if i < prog_base {
+                0
+            } else if i < goal_base {
+                1
+            } else {
+                2
+            },
+        })
+        .collect();
     let sl: Vec<SankeyLink> = links.iter().map(|(a, b, m)| SankeyLink { source: *a, target: *b, value: m.0 }).collect();
     let layout = sankey(&columns, &sl, Rect::new(0.0, 0.0, width, height), 14.0, 4.0);
     let values = crate::geometry::sankey::node_values(&columns, &sl);

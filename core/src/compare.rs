@@ -120,7 +120,14 @@ pub fn compare(a: &Plan, b: &Plan) -> Comparison {
         .iter()
         .map(|(i, j, similarity)| {
             let (pa, pb) = (&a.programmes[*i], &b.programmes[*j]);
-            Matched { a: pa.number, b: pb.number, similarity: *similarity, budget_a: pa.budget, budget_b: pb.budget, change: Change::between(pa.budget, pb.budget) }
+            Matched {
+                a: pa.number,
+                b: pb.number,
+                similarity: *similarity,
+                budget_a: pa.budget,
+                budget_b: pb.budget,
+                change: Change::between(pa.budget, pb.budget),
+            }
         })
         .collect();
     matched.sort_by(|x, y| y.change.amount.0.abs().cmp(&x.change.amount.0.abs()).then(x.a.cmp(&y.a)));
@@ -222,10 +229,13 @@ fn match_texts(keys_a: &[impl AsRef<str>], keys_b: &[impl AsRef<str>], names_a: 
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut bags_b: Vec<Vec<u32>> = vec![Vec::new(); names_b.len()];
     for (j, n) in names_b.iter().enumerate().filter(|(j, _)| !used_b[*j]) {
-        bags_b[j] = bigrams(n).into_iter().map(|g| {
-            let next = ids.len() as u32;
-            *ids.entry(g).or_insert(next)
-        }).collect();
+        bags_b[j] = bigrams(n)
+            .into_iter()
+            .map(|g| {
+                let next = ids.len() as u32;
+                *ids.entry(g).or_insert(next)
+            })
+            .collect();
     }
     let mut index: Vec<Vec<u32>> = vec![Vec::new(); ids.len()];
     for (j, bag) in bags_b.iter().enumerate() {

@@ -95,95 +95,218 @@ pub enum UnitEvidence {
 pub enum Finding {
     // Input as a whole
     /// Not UTF-8 and no other encoding fits (byte offset of the first bad byte).
-    NotUtf8 { byte: usize },
+    NotUtf8 {
+        byte: usize,
+    },
     /// Decoded from another encoding than UTF-8 (`Big5`, `UTF-16LE`, …).
-    Decoded { encoding: String },
+    Decoded {
+        encoding: String,
+    },
     Empty,
     /// Control or undecodable characters: not text.
-    BinaryInput { bad: usize },
-    BadJson { detail: String },
-    BadBundle { detail: String },
-    BadCsv { detail: String },
-    BadSpreadsheet { detail: String },
-    TooManyColumns { count: usize, max: usize },
-    TooManyRows { max: usize },
+    BinaryInput {
+        bad: usize,
+    },
+    BadJson {
+        detail: String,
+    },
+    BadBundle {
+        detail: String,
+    },
+    BadCsv {
+        detail: String,
+    },
+    BadSpreadsheet {
+        detail: String,
+    },
+    TooManyColumns {
+        count: usize,
+        max: usize,
+    },
+    TooManyRows {
+        max: usize,
+    },
     /// A spreadsheet with no sheet that has a header and rows.
     NoSheet,
 
     // PDF
     /// Larger than the reader takes (bytes, limit).
-    PdfTooLarge { bytes: usize, max: usize },
+    PdfTooLarge {
+        bytes: usize,
+        max: usize,
+    },
     /// Given to the PDF reader but not a PDF (no `%PDF-` at its start).
     NotPdf,
     /// Needs a password to open.
     PdfEncrypted,
     /// Broken (truncated, damaged); what the PDF library said.
-    BadPdf { detail: String },
+    BadPdf {
+        detail: String,
+    },
     /// A bound on objects, nesting, stream size or pages was reached; which one.
-    PdfTooComplex { detail: String },
+    PdfTooComplex {
+        detail: String,
+    },
     /// No page has text (a scan): `images` images on `pages` pages.
-    PdfNoText { pages: usize, images: usize },
+    PdfNoText {
+        pages: usize,
+        images: usize,
+    },
     /// Text, but no table header row (計畫名稱 … 經費) on any page, nor goals without one.
-    PdfNoTable { pages: usize, lines: usize, goals: usize },
+    PdfNoTable {
+        pages: usize,
+        lines: usize,
+        goals: usize,
+    },
 
     // Plan text: outline
     NoTitle,
     NoYear,
-    MissingSection { section: Section },
+    MissingSection {
+        section: Section,
+    },
     NoVision,
     NoMissions,
     NoGoals,
-    NoStrategies { goal: u32 },
+    NoStrategies {
+        goal: u32,
+    },
     OrphanStrategy,
-    DuplicateMission { mission: u32 },
-    DuplicateStrategy { goal: u32, strategy: u32 },
-    GoalOutOfOrder { goal: u32, after: u32 },
+    DuplicateMission {
+        mission: u32,
+    },
+    DuplicateStrategy {
+        goal: u32,
+        strategy: u32,
+    },
+    GoalOutOfOrder {
+        goal: u32,
+        after: u32,
+    },
     /// A document with goals (or key points) but no budget table: read as a partial plan.
-    NoBudgetTable { goals: usize },
+    NoBudgetTable {
+        goals: usize,
+    },
     /// The table's columns arrive one after another (all names, then all items, then all
     /// budgets), as plain PDF-to-text gives them: rows cannot be rebuilt from such text.
-    ColumnOrder { names: usize, amounts: usize },
+    ColumnOrder {
+        names: usize,
+        amounts: usize,
+    },
 
     // Plan text: the table
     StrayText,
-    NoBudget { programme: u32, name: String },
-    BudgetNotANumber { programme: Option<u32>, column: Option<String>, written: String },
-    NegativeBudget { programme: u32 },
-    NoteNotANumber { written: String },
-    NoteWithoutSource { written: String },
-    NoteWithoutAmount { written: String },
+    NoBudget {
+        programme: u32,
+        name: String,
+    },
+    BudgetNotANumber {
+        programme: Option<u32>,
+        column: Option<String>,
+        written: String,
+    },
+    NegativeBudget {
+        programme: u32,
+    },
+    NoteNotANumber {
+        written: String,
+    },
+    NoteWithoutSource {
+        written: String,
+    },
+    NoteWithoutAmount {
+        written: String,
+    },
     /// A source no alias list knows: kept under its own name, kind guessed from the name.
-    UnrecognisedSource { name: String, special_fund: bool },
+    UnrecognisedSource {
+        name: String,
+        special_fund: bool,
+    },
     /// The stated 合計/總計 differs from the sum of the programmes (the sum is used).
-    TotalMismatch { stated: Money, sum: Money },
+    TotalMismatch {
+        stated: Money,
+        sum: Money,
+    },
 
     // Validation (every way in)
     NoProgrammes,
-    DuplicateProgramme { programme: u32 },
-    NumberingGap { programme: u32, after: u32 },
-    NoName { programme: u32 },
-    NoItems { programme: u32, name: String },
-    AmountTooLarge { programme: Option<u32>, of: AmountOf, written: String },
-    NoteNotPositive { programme: u32, source: String },
-    NotesExceedBudget { programme: u32, name: String, noted: Money, budget: Money },
+    DuplicateProgramme {
+        programme: u32,
+    },
+    NumberingGap {
+        programme: u32,
+        after: u32,
+    },
+    NoName {
+        programme: u32,
+    },
+    NoItems {
+        programme: u32,
+        name: String,
+    },
+    AmountTooLarge {
+        programme: Option<u32>,
+        of: AmountOf,
+        written: String,
+    },
+    NoteNotPositive {
+        programme: u32,
+        source: String,
+    },
+    NotesExceedBudget {
+        programme: u32,
+        name: String,
+        noted: Money,
+        budget: Money,
+    },
     TotalOverflow,
 
     // Budget tables (CSV, spreadsheets)
     NoAmountColumn,
     NoRows,
-    UnnamedRow { called: String },
-    NoClassification { name: String },
-    DuplicateClassification { name: String, path: String, first_line: u32 },
-    NegativeAmount { name: String },
-    NoAmount { name: String },
-    ParentSumMismatch { name: String, path: String, stated: Money, sum: Money },
-    BadProgrammeNumber { written: String },
-    BadFundingNote { written: String },
-    FundingColumnsDisagree { column: String, stated: Money, derived: Money },
+    UnnamedRow {
+        called: String,
+    },
+    NoClassification {
+        name: String,
+    },
+    DuplicateClassification {
+        name: String,
+        path: String,
+        first_line: u32,
+    },
+    NegativeAmount {
+        name: String,
+    },
+    NoAmount {
+        name: String,
+    },
+    ParentSumMismatch {
+        name: String,
+        path: String,
+        stated: Money,
+        sum: Money,
+    },
+    BadProgrammeNumber {
+        written: String,
+    },
+    BadFundingNote {
+        written: String,
+    },
+    FundingColumnsDisagree {
+        column: String,
+        stated: Money,
+        derived: Money,
+    },
     /// The unit of the amounts was not stated; what was assumed and why.
-    UnitAssumed { unit: UnitName, evidence: UnitEvidence },
+    UnitAssumed {
+        unit: UnitName,
+        evidence: UnitEvidence,
+    },
     /// Rows above the header (a title line) were skipped.
-    TitleSkipped { title: String },
+    TitleSkipped {
+        title: String,
+    },
 }
 
 impl Finding {

@@ -71,11 +71,7 @@ pub fn is_recognised(name: &str) -> bool {
 /// The canonical name for a source as written in a note: whitespace removed, aliases resolved.
 pub fn canonical_name(written: &str) -> String {
     let compact: String = written.chars().filter(|c| !c.is_whitespace()).collect();
-    ALIASES
-        .iter()
-        .find(|(alias, _)| *alias == compact)
-        .map(|(_, canon)| canon.to_string())
-        .unwrap_or(compact)
+    ALIASES.iter().find(|(alias, _)| *alias == compact).map(|(_, canon)| canon.to_string()).unwrap_or(compact)
 }
 
 /// Classifies a canonical source name. A fund or a surplus (…基金, …作業基金, 公益彩券盈餘)

@@ -153,7 +153,8 @@ pub struct Linker {
 impl Linker {
     pub fn new(plan: &Plan) -> Linker {
         let mut interner = Interner::default();
-        let strategies: Vec<(StrategyId, Vec<u32>, Vec<u32>)> = plan.strategies().map(|(id, goal, s)| (id, interner.ids(&s.name, true), interner.ids(&goal.name, true))).collect();
+        let strategies: Vec<(StrategyId, Vec<u32>, Vec<u32>)> =
+            plan.strategies().map(|(id, goal, s)| (id, interner.ids(&s.name, true), interner.ids(&goal.name, true))).collect();
         let (mut in_strategy, mut in_goal) = (vec![Vec::new(); interner.names.len()], vec![Vec::new(); interner.names.len()]);
         for (i, (_, strat, goal)) in strategies.iter().enumerate() {
             // Each list is deduplicated, so a strategy enters a posting list at most once.
@@ -187,7 +188,13 @@ impl Linker {
     pub fn candidates(&mut self, p: &Programme) -> Vec<Link> {
         let (name, items, all) = self.bags(p);
         let mut out: Vec<Link> = (0..self.strategies.len())
-            .map(|i| Link { programme: p.number, strategy: self.strategies[i].0, kind: LinkKind::Inferred, score: self.score(i, &name, &items, &all), evidence: vec![] })
+            .map(|i| Link {
+                programme: p.number,
+                strategy: self.strategies[i].0,
+                kind: LinkKind::Inferred,
+                score: self.score(i, &name, &items, &all),
+                evidence: vec![],
+            })
             .collect();
         out.sort_by(|a, b| b.score.cmp(&a.score).then(a.strategy.cmp(&b.strategy)));
         out
@@ -225,10 +232,11 @@ impl Linker {
         let top = estimates.iter().map(|(_, e)| *e).fold(0.0, f64::max);
         let mut near_top: Vec<usize> = estimates.into_iter().filter(|(_, e)| *e >= top - 0.02).map(|(i, _)| i).collect();
         near_top.sort_unstable();
-        let (i, score) = near_top.into_iter().map(|i| (i, self.score(i, &name, &items, &all))).fold(None, |best: Option<(usize, Decimal)>, (i, s)| match best {
-            Some((_, b)) if b >= s => best,
-            _ => Some((i, s)),
-        })?;
+        let (i, score) =
+            near_top.into_iter().map(|i| (i, self.score(i, &name, &items, &all))).fold(None, |best: Option<(usize, Decimal)>, (i, s)| match best {
+                Some((_, b)) if b >= s => best,
+                _ => Some((i, s)),
+            })?;
         if score < THRESHOLD {
             return None;
         }
@@ -311,11 +319,8 @@ pub fn resolve(plan: &Plan, curated: Option<&CuratedLinks>) -> Vec<Link> {
 /// once while unused missions remain, because plans usually state one mission per goal.
 /// Goals that share nothing with any mission stay unassigned.
 pub fn goal_missions(plan: &Plan) -> Vec<(u32, u32)> {
-    let goals: Vec<(u32, Bag)> = plan
-        .goals
-        .iter()
-        .map(|g| (g.number, Bag::of(&format!("{}{}", g.name, g.strategies.iter().map(|s| s.name.as_str()).collect::<String>()))))
-        .collect();
+    let goals: Vec<(u32, Bag)> =
+        plan.goals.iter().map(|g| (g.number, Bag::of(&format!("{}{}", g.name, g.strategies.iter().map(|s| s.name.as_str()).collect::<String>())))).collect();
     let missions: Vec<(u32, Bag)> = plan.missions.iter().map(|m| (m.number, Bag::of(&m.text))).collect();
     let mut pairs: Vec<(Decimal, usize, usize)> = Vec::new();
     for (gi, (_, g)) in goals.iter().enumerate() {

@@ -54,7 +54,11 @@ impl Money {
     }
 
     pub fn max(self, other: Money) -> Money {
-        if self >= other { self } else { other }
+        if self >= other {
+            self
+        } else {
+            other
+        }
     }
 
     pub fn checked_add(self, other: Money) -> Option<Money> {

@@ -120,9 +120,7 @@ impl Plan {
     }
 
     pub fn strategies(&self) -> impl Iterator<Item = (StrategyId, &Goal, &Strategy)> {
-        self.goals.iter().flat_map(|g| {
-            g.strategies.iter().map(move |s| (StrategyId { goal: g.number, strategy: s.number }, g, s))
-        })
+        self.goals.iter().flat_map(|g| g.strategies.iter().map(move |s| (StrategyId { goal: g.number, strategy: s.number }, g, s)))
     }
 
     pub fn strategy(&self, id: StrategyId) -> Option<(&Goal, &Strategy)> {
@@ -160,13 +158,9 @@ impl Plan {
 
     /// Reads canonical JSON; the error names the line and column.
     pub fn from_json(text: &str) -> Result<Plan, String> {
-        let plan: Plan = serde_json::from_str(text)
-            .map_err(|e| format!("line {}, column {}: {}", e.line(), e.column(), e))?;
+        let plan: Plan = serde_json::from_str(text).map_err(|e| format!("line {}, column {}: {}", e.line(), e.column(), e))?;
         if plan.schema_version > SCHEMA_VERSION {
-            return Err(format!(
-                "schema_version {} is newer than this program understands ({SCHEMA_VERSION})",
-                plan.schema_version
-            ));
+            return Err(format!("schema_version {} is newer than this program understands ({SCHEMA_VERSION})", plan.schema_version));
         }
         Ok(plan)
     }

@@ -56,10 +56,13 @@ impl SourceText {
                 let start = *self.starts.get(n as usize - 1)?;
                 let end = self.starts.get(n as usize).copied().unwrap_or(self.text.len());
                 let line = &self.text[start..end];
-                Some((n, match line.strip_suffix('\n') {
-                    Some(l) => l.strip_suffix('\r').unwrap_or(l),
-                    None => line,
-                }))
+                Some((
+                    n,
+                    match line.strip_suffix('\n') {
+                        Some(l) => l.strip_suffix('\r').unwrap_or(l),
+                        None => line,
+                    },
+                ))
             })
             .collect()
     }

@@ -195,7 +195,16 @@ impl Summary {
         };
         w(&mut s, format!("{} — {} ROC year {}", plan.title, plan.agency, plan.year));
         w(&mut s, format!("Total: {} 千元 ({}; {})", self.total.fmt_thousands(), self.total.fmt_chinese(), self.total.fmt_million()));
-        w(&mut s, format!("Programmes: {}  Missions: {}  Goals: {}  Strategies: {}", plan.programmes.len(), plan.missions.len(), plan.goals.len(), plan.strategy_count()));
+        w(
+            &mut s,
+            format!(
+                "Programmes: {}  Missions: {}  Goals: {}  Strategies: {}",
+                plan.programmes.len(),
+                plan.missions.len(),
+                plan.goals.len(),
+                plan.strategy_count()
+            ),
+        );
         w(&mut s, String::new());
         w(&mut s, "Programmes (千元, share of total):".into());
         for (p, f) in plan.programmes.iter().zip(&self.programmes) {

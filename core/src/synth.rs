@@ -21,7 +21,11 @@ impl Rng {
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
     pub fn below(&mut self, n: u64) -> u64 {
-        if n == 0 { 0 } else { self.next_u64() % n }
+        if n == 0 {
+            0
+        } else {
+            self.next_u64() % n
+        }
     }
     fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
         xs[self.below(xs.len() as u64) as usize]
@@ -94,7 +98,16 @@ pub fn generate(seed: u64, programmes: usize, goals: usize) -> Plan {
                 .map(|i| Item { number: numbered.then_some(i + 1), text: sentence(&mut rng), span: Span::default() })
                 .take(if numbered { 3 } else { 1 })
                 .collect();
-            Programme { number: n, name: name(&mut rng), items, budget: Money::thousands(budget), funding, classification: vec![], span: Span::default(), budget_span: Span::default() }
+            Programme {
+                number: n,
+                name: name(&mut rng),
+                items,
+                budget: Money::thousands(budget),
+                funding,
+                classification: vec![],
+                span: Span::default(),
+                budget_span: Span::default(),
+            }
         })
         .collect();
     plan
@@ -128,7 +141,17 @@ pub fn render_text_inline(plan: &Plan) -> String {
 }
 
 fn full_width(s: &str) -> String {
-    s.chars().map(|c| if c.is_ascii_digit() { char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c) } else if c == ',' { '，' } else { c }).collect()
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_digit() {
+                char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c)
+            } else if c == ',' {
+                '，'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 fn inline_row(p: &Programme, lines: &mut Vec<String>) {

@@ -97,7 +97,8 @@ fn bad_bundles_say_what_is_wrong() {
     assert_eq!(err(&newer), "schema_version 2 is newer than this program understands (1); open it with a newer version of the site");
     let bad_key = sample().to_json().replace("\"p7\"", "\"q7\"");
     assert_eq!(err(&bad_key), "annotations.notes: `q7` is not a note target (p7, g2 or s2.3)");
-    let v0_bad = format!(r#"{{"kind": "{BUNDLE_KIND}", "schema_version": 0, "name": "", "source": "", "annotations": {{"notes": [{{"target": "x", "text": ""}}]}}}}"#);
+    let v0_bad =
+        format!(r#"{{"kind": "{BUNDLE_KIND}", "schema_version": 0, "name": "", "source": "", "annotations": {{"notes": [{{"target": "x", "text": ""}}]}}}}"#);
     assert_eq!(err(&v0_bad), "annotations.notes[0]: `x` is not a note target (p7, g2 or s2.3)");
     assert!(err(&sample().to_json().replace("\"name\"", "\"nom\"")).contains("missing field `name`"));
 }

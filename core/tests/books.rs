@@ -58,7 +58,11 @@ fn the_same_book_in_big5_and_utf16_reads_the_same() {
     let utf8 = read("city-yuan.csv").2;
     for (name, encoding) in [("city-yuan-big5.csv", "Big5"), ("city-yuan-utf16.tsv", "UTF-16LE")] {
         let (_, decoded, p) = read(name);
-        assert_eq!(decoded.iter().map(|d| (d.severity, &d.finding)).collect::<Vec<_>>(), [(Severity::Info, &Finding::Decoded { encoding: encoding.into() })], "{name}");
+        assert_eq!(
+            decoded.iter().map(|d| (d.severity, &d.finding)).collect::<Vec<_>>(),
+            [(Severity::Info, &Finding::Decoded { encoding: encoding.into() })],
+            "{name}"
+        );
         assert_city_book(&p);
         let names = |p: &Parsed| p.plan.programmes.iter().map(|x| (x.name.clone(), x.budget, x.classification.clone(), x.span.start)).collect::<Vec<_>>();
         assert_eq!(names(&p), names(&utf8), "{name}");
@@ -181,7 +185,16 @@ proptest! {
 /// Big5 bytes of text made of the characters [`book`] uses (the test has no encoder, and
 /// the library needs none: agencies write Big5, this program only reads it).
 fn encoding_big5(text: &str) -> Vec<u8> {
-    let table: &[(char, [u8; 2])] = &[('款', [0xB4, 0xDA]), ('項', [0xB6, 0xB5]), ('名', [0xA6, 0x57]), ('稱', [0xBA, 0xD9]), ('預', [0xB9, 0x77]), ('算', [0xBA, 0xE2]), ('數', [0xBC, 0xC6]), ('之', [0xA4, 0xA7])];
+    let table: &[(char, [u8; 2])] = &[
+        ('款', [0xB4, 0xDA]),
+        ('項', [0xB6, 0xB5]),
+        ('名', [0xA6, 0x57]),
+        ('稱', [0xBA, 0xD9]),
+        ('預', [0xB9, 0x77]),
+        ('算', [0xBA, 0xE2]),
+        ('數', [0xBC, 0xC6]),
+        ('之', [0xA4, 0xA7]),
+    ];
     let mut out = Vec::new();
     for c in text.chars() {
         match table.iter().find(|(k, _)| *k == c) {

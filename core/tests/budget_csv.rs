@@ -32,7 +32,17 @@ fn codes(parsed: &plan_core::parser::Parsed) -> Vec<(Option<u32>, Severity, &str
 fn a_budget_book_becomes_its_leaf_lines_in_thousands() {
     let t = read_table(BOOK).unwrap();
     let m = guess_mapping(&t);
-    assert_eq!(m, Mapping { levels: vec![0, 1, 2], name: Some(3), amount: Some(4), unit: Unit::Yuan, unit_guess: Some(UnitGuess { unit: Unit::Yuan, evidence: UnitEvidence::Stated }), code: None });
+    assert_eq!(
+        m,
+        Mapping {
+            levels: vec![0, 1, 2],
+            name: Some(3),
+            amount: Some(4),
+            unit: Unit::Yuan,
+            unit_guess: Some(UnitGuess { unit: Unit::Yuan, evidence: UnitEvidence::Stated }),
+            code: None
+        }
+    );
     let parsed = to_plan(&t, &m, "某市 112年度總預算");
     let plan = &parsed.plan;
     assert_eq!((plan.year, plan.title.as_str()), (112, "某市 112年度總預算"));
@@ -44,7 +54,10 @@ fn a_budget_book_becomes_its_leaf_lines_in_thousands() {
     assert_eq!(plan.programmes[5].budget, Money::new(Decimal::new(12005, 1)));
     assert_eq!(plan.programmes[5].span.start, 12);
     assert_eq!(plan.total(), Money::new(Decimal::new(61005, 1)));
-    assert_eq!(codes(&parsed), [(Some(1), Severity::Info, "unit-assumed"), (Some(6), Severity::Warning, "parent-sum-mismatch"), (Some(11), Severity::Error, "budget-not-a-number")]);
+    assert_eq!(
+        codes(&parsed),
+        [(Some(1), Severity::Info, "unit-assumed"), (Some(6), Severity::Warning, "parent-sum-mismatch"), (Some(11), Severity::Error, "budget-not-a-number")]
+    );
     assert_eq!(parsed.diagnostics[0].finding, Finding::UnitAssumed { unit: UnitName::Yuan, evidence: UnitEvidence::Stated });
     let mismatch = &parsed.diagnostics[1].message();
     assert!(mismatch.contains("議會") && mismatch.contains("2,000 千元") && mismatch.contains("1,900 千元"), "{mismatch}");
@@ -74,7 +87,12 @@ fn flat_files_totals_and_problems() {
     assert_eq!(parsed.plan.total(), Money::thousands(15));
     assert_eq!(
         codes(&parsed),
-        [(Some(1), Severity::Warning, "unit-assumed"), (Some(4), Severity::Warning, "no-amount"), (Some(5), Severity::Warning, "no-name"), (Some(6), Severity::Warning, "total-mismatch")]
+        [
+            (Some(1), Severity::Warning, "unit-assumed"),
+            (Some(4), Severity::Warning, "no-amount"),
+            (Some(5), Severity::Warning, "no-name"),
+            (Some(6), Severity::Warning, "total-mismatch")
+        ]
     );
     assert_eq!(parsed.plan.programmes[3].name, "（第 5 行）");
 
@@ -125,9 +143,15 @@ type Tree = Vec<(u32, Vec<(u32, Vec<u32>)>)>;
 fn render(tree: &Tree, fill_all: bool) -> (String, Vec<u64>) {
     let mut out = String::from("款,項,目,名稱,金額(元)\n");
     let mut leaves = Vec::new();
-    let mut row = |k: String, x: String, m: String, amount: u64| out.push_str(&format!("{k},{x},{m},名{},\"{}\"\n", out.len(), Money::thousands(amount as i64).fmt_thousands()));
+    let mut row = |k: String, x: String, m: String, amount: u64| {
+        out.push_str(&format!("{k},{x},{m},名{},\"{}\"\n", out.len(), Money::thousands(amount as i64).fmt_thousands()))
+    };
     for (i, (k_own, items)) in tree.iter().enumerate() {
-        let k_sum: u64 = if items.is_empty() { *k_own as u64 } else { items.iter().map(|(own, ms)| if ms.is_empty() { *own as u64 } else { ms.iter().map(|a| *a as u64).sum() }).sum() };
+        let k_sum: u64 = if items.is_empty() {
+            *k_own as u64
+        } else {
+            items.iter().map(|(own, ms)| if ms.is_empty() { *own as u64 } else { ms.iter().map(|a| *a as u64).sum() }).sum()
+        };
         row(i.to_string(), String::new(), String::new(), k_sum);
         if items.is_empty() {
             leaves.push(k_sum);

@@ -2,9 +2,9 @@
 //! quirks, see fixtures/README.md) parse to the facts in their `.expected.json`; broken
 //! ones give an error on the line their `.why.txt` names.
 
+use plan_core::diagnostic::Finding;
 use plan_core::funding::plan_breakdown;
 use plan_core::parser::{parse, read_any};
-use plan_core::diagnostic::Finding;
 use plan_core::{Money, Severity};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -37,7 +37,14 @@ fn good_fixtures_parse_to_their_expected_facts() {
         let bad: Vec<String> = parsed.diagnostics.iter().filter(|d| d.severity >= Severity::Warning).map(|d| d.code().to_string()).collect();
         assert_eq!(bad, codes("warnings"), "{name}: {:#?}", parsed.diagnostics);
         if exp.get("unrecognised").is_some() {
-            let named: Vec<String> = parsed.diagnostics.iter().filter_map(|d| match &d.finding { Finding::UnrecognisedSource { name, .. } => Some(name.clone()), _ => None }).collect();
+            let named: Vec<String> = parsed
+                .diagnostics
+                .iter()
+                .filter_map(|d| match &d.finding {
+                    Finding::UnrecognisedSource { name, .. } => Some(name.clone()),
+                    _ => None,
+                })
+                .collect();
             assert_eq!(named, codes("unrecognised"), "{name}");
         }
         let p = &parsed.plan;
@@ -68,7 +75,8 @@ fn good_fixtures_parse_to_their_expected_facts() {
             let items: Vec<&str> = want["items"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
             assert_eq!(got.items.iter().map(|i| i.text.as_str()).collect::<Vec<_>>(), items, "{ctx}");
             assert_eq!(got.budget, money(&want["budget"]), "{ctx}");
-            let notes: Vec<(String, Money)> = want["funding"].as_array().unwrap().iter().map(|f| (f["source"].as_str().unwrap().to_string(), money(&f["amount"]))).collect();
+            let notes: Vec<(String, Money)> =
+                want["funding"].as_array().unwrap().iter().map(|f| (f["source"].as_str().unwrap().to_string(), money(&f["amount"]))).collect();
             assert_eq!(got.funding.iter().map(|f| (f.source.clone(), f.amount)).collect::<Vec<_>>(), notes, "{ctx}");
         }
         assert_eq!(p.total(), money(&exp["total"]), "{name}");

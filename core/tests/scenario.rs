@@ -91,7 +91,8 @@ fn a_central_cut_is_covered_by_the_city() {
 #[test]
 fn links_encode_compactly_and_errors_name_the_field() {
     let plan = seed();
-    let s = Scenario { amounts: BTreeMap::from([(7, k(250_000)), (3, Money::new(Decimal::new(10005, 1)))]), central_cut: Decimal::new(1250, 2), keep_total: true };
+    let s =
+        Scenario { amounts: BTreeMap::from([(7, k(250_000)), (3, Money::new(Decimal::new(10005, 1)))]), central_cut: Decimal::new(1250, 2), keep_total: true };
     assert_eq!(encode(&s), "v1~c12.5~k~3_1000.5~7_250000");
     assert_eq!(decode(&encode(&s), &plan), Ok(s.clone()));
     assert_eq!(decode("v1%7Ec12.5%7Ek%7E3_1000.5%7E7_250000", &plan), Ok(s));
@@ -113,11 +114,13 @@ fn links_encode_compactly_and_errors_name_the_field() {
 }
 
 fn scenario() -> impl Strategy<Value = Scenario> {
-    (prop::collection::btree_map(1u32..=15, (0i64..1_000_000_000_000_000, 0u32..=3), 0..15), 0i64..=10_000, any::<bool>()).prop_map(|(amounts, cut, keep_total)| Scenario {
-        amounts: amounts.into_iter().map(|(n, (m, dp))| (n, Money::new(Decimal::new(m, dp)))).collect(),
-        central_cut: Decimal::new(cut, 2),
-        keep_total,
-    })
+    (prop::collection::btree_map(1u32..=15, (0i64..1_000_000_000_000_000, 0u32..=3), 0..15), 0i64..=10_000, any::<bool>()).prop_map(
+        |(amounts, cut, keep_total)| Scenario {
+            amounts: amounts.into_iter().map(|(n, (m, dp))| (n, Money::new(Decimal::new(m, dp)))).collect(),
+            central_cut: Decimal::new(cut, 2),
+            keep_total,
+        },
+    )
 }
 
 proptest! {

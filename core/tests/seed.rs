@@ -151,7 +151,8 @@ fn canonical_json_round_trips() {
 fn inferred_links_match_the_obvious_pairs() {
     let p = seed();
     let links = plan_core::links::infer(&p);
-    let show: Vec<String> = links.iter().map(|l| format!("{} {} → {} {} {:?}", l.programme, p.programme(l.programme).unwrap().name, l.strategy, l.score, l.evidence)).collect();
+    let show: Vec<String> =
+        links.iter().map(|l| format!("{} {} → {} {} {:?}", l.programme, p.programme(l.programme).unwrap().name, l.strategy, l.score, l.evidence)).collect();
     eprintln!("{}", show.join("\n"));
     let of = |n: u32| links.iter().find(|l| l.programme == n).map(|l| l.strategy.to_string());
     assert_eq!(of(1).as_deref(), Some("1.1"), "協處勞資爭議調解案件計畫 ↔ 協處勞資爭議調解案件");

@@ -140,7 +140,9 @@ fn book(table: &Table, opts: &Options) -> Result<Parsed, String> {
     let mut mapping = budget_csv::guess_mapping(table);
     mapping.unit = opts.unit.unwrap_or(mapping.unit);
     if let Some(levels) = &opts.levels {
-        let column = |h: &String| table.headers.iter().position(|x| x == h).ok_or_else(|| format!("--levels: no column `{h}` (the headers are: {})", table.headers.join(", ")));
+        let column = |h: &String| {
+            table.headers.iter().position(|x| x == h).ok_or_else(|| format!("--levels: no column `{h}` (the headers are: {})", table.headers.join(", ")))
+        };
         mapping.levels = levels.iter().map(column).collect::<Result<_, _>>()?;
         mapping.code = None;
     }
@@ -155,7 +157,10 @@ fn spreadsheet(file: &str, bytes: &[u8], opts: &Options) -> Result<Result<Parsed
         Err(d) => return Ok(Err(d)),
     };
     let sheet = match &opts.sheet {
-        Some(name) => sheets.iter().find(|s| &s.name == name).ok_or_else(|| format!("{file} has no sheet `{name}` (it has: {})", sheets.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ")))?,
+        Some(name) => sheets
+            .iter()
+            .find(|s| &s.name == name)
+            .ok_or_else(|| format!("{file} has no sheet `{name}` (it has: {})", sheets.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ")))?,
         None => match first_with_rows(&sheets) {
             Ok(s) => s,
             Err(d) => return Ok(Err(d)),

@@ -22,7 +22,8 @@ pub fn from_export(t: &Table) -> Parsed {
     let mut diags = Vec::new();
     let mut plan = Plan::empty();
     let col = |name: &str| t.headers.iter().position(|h| h == name).unwrap_or(usize::MAX);
-    let [number, name, budget, central, special, city, notes, items] = ["number", "name", "budget_thousand_twd", "central_subsidy", "special_funds", "city_general", "funding_notes", "items"].map(col);
+    let [number, name, budget, central, special, city, notes, items] =
+        ["number", "name", "budget_thousand_twd", "central_subsidy", "special_funds", "city_general", "funding_notes", "items"].map(col);
     for row in t.rows.iter().filter(|r| r.cells.iter().any(|c| !c.is_empty())) {
         let line = row.line;
         let at = Some(line);
@@ -31,7 +32,10 @@ pub fn from_export(t: &Table) -> Parsed {
             plan.programmes.last().map(|p| p.number.saturating_add(1)).unwrap_or(1)
         });
         let b = Money::parse(row.cell(budget)).unwrap_or_else(|| {
-            diags.push(Diagnostic::error(at, Finding::BudgetNotANumber { programme: None, column: Some("budget_thousand_twd".into()), written: row.cell(budget).to_string() }));
+            diags.push(Diagnostic::error(
+                at,
+                Finding::BudgetNotANumber { programme: None, column: Some("budget_thousand_twd".into()), written: row.cell(budget).to_string() },
+            ));
             Money::ZERO
         });
         if b < Money::ZERO {
@@ -44,15 +48,33 @@ pub fn from_export(t: &Table) -> Parsed {
                 None => diags.push(Diagnostic::error(at, Finding::BadFundingNote { written: note.to_string() })),
             }
         }
-        let items = row.cell(items).split(" | ").map(str::trim).filter(|s| !s.is_empty()).map(|s| Item { number: None, text: s.to_string(), span: Span::line(line) }).collect();
-        let p = Programme { number: n, name: row.cell(name).to_string(), items, budget: b, funding, classification: Vec::new(), span: Span::line(line), budget_span: Span::line(line) };
+        let items = row
+            .cell(items)
+            .split(" | ")
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| Item { number: None, text: s.to_string(), span: Span::line(line) })
+            .collect();
+        let p = Programme {
+            number: n,
+            name: row.cell(name).to_string(),
+            items,
+            budget: b,
+            funding,
+            classification: Vec::new(),
+            span: Span::line(line),
+            budget_span: Span::line(line),
+        };
         // The kind columns are derived from the notes; a file edited by hand may disagree.
         if p.budget.is_plausible() && p.funding.iter().all(|n| n.amount.is_plausible()) {
             let breakdown = programme_breakdown(&p);
             for (kind, c) in [(FundingKind::CentralSubsidy, central), (FundingKind::SpecialFund, special), (FundingKind::CityGeneral, city)] {
                 let derived: Money = breakdown.iter().filter(|l| l.source.kind == kind).map(|l| l.amount).sum();
                 if let Some(stated) = Money::parse(row.cell(c)).filter(|s| *s != derived) {
-                    diags.push(Diagnostic::warning(at, Finding::FundingColumnsDisagree { column: PROGRAMMES_HEADER[4 + kind as usize].to_string(), stated, derived }));
+                    diags.push(Diagnostic::warning(
+                        at,
+                        Finding::FundingColumnsDisagree { column: PROGRAMMES_HEADER[4 + kind as usize].to_string(), stated, derived },
+                    ));
                 }
             }
         }

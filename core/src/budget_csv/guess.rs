@@ -16,7 +16,8 @@ fn header_key(h: &str) -> String {
 
 const NAME_HEADERS: &[&str] = &["科目名稱", "計畫名稱", "名稱", "名", "項目", "name"];
 /// In priority order: a book that prints both 本年度預算數 and 預算數 means the first.
-const AMOUNT_HEADERS: &[&str] = &["本年度預算數", "本年度預算", "預算數", "總額", "金額", "合計", "budget_thousand_twd", "budget", "amount_thousand_twd", "amount", "amount_twd"];
+const AMOUNT_HEADERS: &[&str] =
+    &["本年度預算數", "本年度預算", "預算數", "總額", "金額", "合計", "budget_thousand_twd", "budget", "amount_thousand_twd", "amount", "amount_twd"];
 /// Figures beside the budget that must never be read as it: last year's budget, the
 /// year before's outturn, the change, and the free-text columns.
 const NOT_AMOUNT: &[&str] = &["上年度", "前年度", "上年", "去年", "決算", "比較", "增減", "說明", "備註", "附註"];
@@ -55,14 +56,20 @@ fn name_column(keys: &[String]) -> Option<usize> {
 
 fn code_column(keys: &[String], name: Option<usize>) -> Option<usize> {
     let usable = |i: &usize| Some(*i) != name;
-    CODE_HEADERS.iter().find_map(|n| keys.iter().position(|k| k == n).filter(usable)).or_else(|| keys.iter().enumerate().position(|(i, k)| usable(&i) && ["編號", "代碼", "代號"].iter().any(|f| k.contains(f))))
+    CODE_HEADERS
+        .iter()
+        .find_map(|n| keys.iter().position(|k| k == n).filter(usable))
+        .or_else(|| keys.iter().enumerate().position(|(i, k)| usable(&i) && ["編號", "代碼", "代號"].iter().any(|f| k.contains(f))))
 }
 
 /// True for a row that reads as a header: it names a level, a name or an amount column,
 /// and has a second cell (a title is one cell, however wide it is drawn).
 pub(super) fn is_header(cells: &[String]) -> bool {
     cells.iter().filter(|c| !c.is_empty()).count() >= 2
-        && cells.iter().map(|c| header_key(c)).any(|k| !k.is_empty() && (level_rank(&k).is_some() || NAME_HEADERS.contains(&k.as_str()) || k.contains("名稱") || is_amount_key(&k)))
+        && cells
+            .iter()
+            .map(|c| header_key(c))
+            .any(|k| !k.is_empty() && (level_rank(&k).is_some() || NAME_HEADERS.contains(&k.as_str()) || k.contains("名稱") || is_amount_key(&k)))
 }
 
 /// Guesses the mapping: levels, name and amount from the headers; a code column
@@ -110,10 +117,13 @@ fn unit_of(header: &str) -> Option<Unit> {
 /// which would push the median up, are left out).
 fn leaf_amounts(t: &Table, m: &Mapping) -> Vec<Decimal> {
     let as_written = Mapping { unit: Unit::Thousand, unit_guess: None, ..m.clone() };
-    super::leaves(t, &as_written).into_iter().filter_map(|row| match parse_amount(t.rows[row].cell(m.amount?)) {
-        Amount::Value(d) => Some(d.abs()),
-        _ => None,
-    }).collect()
+    super::leaves(t, &as_written)
+        .into_iter()
+        .filter_map(|row| match parse_amount(t.rows[row].cell(m.amount?)) {
+            Amount::Value(d) => Some(d.abs()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Budget books in 元 print their lines rounded to the thousand and a typical line in the
@@ -215,7 +225,11 @@ mod tests {
 
     #[test]
     fn a_unit_in_the_title_block_or_a_header_is_stated() {
-        for (text, unit) in [("單位：新臺幣千元\n名稱,預算數\n甲,1\n", Unit::Thousand), ("某市總預算\n單位：元\n名稱,預算數\n甲,1\n", Unit::Yuan), ("名稱,預算數,單位：元\n甲,1\n", Unit::Yuan)] {
+        for (text, unit) in [
+            ("單位：新臺幣千元\n名稱,預算數\n甲,1\n", Unit::Thousand),
+            ("某市總預算\n單位：元\n名稱,預算數\n甲,1\n", Unit::Yuan),
+            ("名稱,預算數,單位：元\n甲,1\n", Unit::Yuan),
+        ] {
             let m = guess_mapping(&read_table(text).unwrap());
             assert_eq!(m.unit_guess, Some(UnitGuess { unit, evidence: UnitEvidence::Stated }), "{text}");
         }

@@ -186,7 +186,11 @@ pub fn to_plan(t: &Table, m: &Mapping, title: &str) -> Parsed {
     }
     if let Some(g) = m.unit_guess.filter(|g| g.unit == m.unit) {
         let finding = Finding::UnitAssumed { unit: g.unit.into(), evidence: g.evidence };
-        diags.push(if g.evidence == UnitEvidence::Stated { Diagnostic::info(Some(header_line), finding) } else { Diagnostic::warning(Some(header_line), finding) });
+        diags.push(if g.evidence == UnitEvidence::Stated {
+            Diagnostic::info(Some(header_line), finding)
+        } else {
+            Diagnostic::warning(Some(header_line), finding)
+        });
     }
     let read = read_lines(t, m, amount_col, &mut diags);
     plan.classification_levels = level_names(t, m, &read.lines);
@@ -241,7 +245,11 @@ fn level_names(t: &Table, m: &Mapping, lines: &[Line]) -> Vec<String> {
     let Some(code) = m.code else { return Vec::new() };
     let depth = lines.iter().map(|l| l.path.len()).max().unwrap_or(0);
     let ten = t.rows.iter().map(|r| r.cell(code)).filter(|c| !c.is_empty()).all(|c| c.len() == 10 && c.bytes().all(|b| b.is_ascii_digit()));
-    let names: &[&str] = if guess::agency_first(t, code) { &["主管機關", "單位預算機關", "政事別", "業務計畫", "工作計畫"] } else { &["政事別", "主管機關", "單位預算機關", "業務計畫", "工作計畫"] };
+    let names: &[&str] = if guess::agency_first(t, code) {
+        &["主管機關", "單位預算機關", "政事別", "業務計畫", "工作計畫"]
+    } else {
+        &["政事別", "主管機關", "單位預算機關", "業務計畫", "工作計畫"]
+    };
     let header = t.headers.get(code).map(String::as_str).unwrap_or("code");
     (0..depth).map(|d| if ten && d < names.len() { names[d].to_string() } else { format!("{header} {}", d + 1) }).collect()
 }
@@ -274,7 +282,10 @@ fn read_lines(t: &Table, m: &Mapping, amount_col: usize, diags: &mut Vec<Diagnos
         let amount = match cell {
             Amount::Blank => None,
             Amount::Bad => {
-                diags.push(Diagnostic::error(Some(row.line), Finding::BudgetNotANumber { programme: None, column: Some(amount_header.to_string()), written: row.cell(amount_col).to_string() }));
+                diags.push(Diagnostic::error(
+                    Some(row.line),
+                    Finding::BudgetNotANumber { programme: None, column: Some(amount_header.to_string()), written: row.cell(amount_col).to_string() },
+                ));
                 None
             }
             Amount::Value(d) => to_money(d, m.unit, row.line, diags),
@@ -310,7 +321,10 @@ fn read_lines(t: &Table, m: &Mapping, amount_col: usize, diags: &mut Vec<Diagnos
                 first_line_of.resize(node + 1, None);
             }
             match first_line_of[node] {
-                Some(first) => diags.push(Diagnostic::warning(Some(row.line), Finding::DuplicateClassification { name: name.clone(), path: path.join("/"), first_line: first })),
+                Some(first) => diags.push(Diagnostic::warning(
+                    Some(row.line),
+                    Finding::DuplicateClassification { name: name.clone(), path: path.join("/"), first_line: first },
+                )),
                 None => first_line_of[node] = Some(row.line),
             }
             prev_path = path.clone();

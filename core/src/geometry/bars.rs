@@ -54,12 +54,7 @@ mod tests {
 
     #[test]
     fn horizontal_by_hand() {
-        let got = stacked(
-            &[row(&[1, 2]), row(&[3, -7, 1]), row(&[])],
-            Rect::new(0.0, 0.0, 100.0, 50.0),
-            true,
-            5.0,
-        );
+        let got = stacked(&[row(&[1, 2]), row(&[3, -7, 1]), row(&[])], Rect::new(0.0, 0.0, 100.0, 50.0), true, 5.0);
         let t = 40.0 / 3.0;
         assert!(near(&got[0][0], &Rect::new(0.0, 0.0, 25.0, t)));
         assert!(near(&got[0][1], &Rect::new(25.0, 0.0, 50.0, t)));
@@ -71,8 +66,7 @@ mod tests {
 
     #[test]
     fn vertical_by_hand() {
-        let got =
-            stacked(&[row(&[1, 2]), row(&[4])], Rect::new(10.0, 10.0, 30.0, 100.0), false, 10.0);
+        let got = stacked(&[row(&[1, 2]), row(&[4])], Rect::new(10.0, 10.0, 30.0, 100.0), false, 10.0);
         assert!(near(&got[0][0], &Rect::new(10.0, 85.0, 10.0, 25.0)));
         assert!(near(&got[0][1], &Rect::new(10.0, 35.0, 10.0, 50.0)));
         assert!(near(&got[1][0], &Rect::new(30.0, 10.0, 10.0, 100.0)));

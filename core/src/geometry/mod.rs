@@ -41,10 +41,7 @@ impl Rect {
 
     /// `eps` absorbs the rounding of cumulative float positions.
     pub fn contains(&self, other: &Rect, eps: f64) -> bool {
-        other.x >= self.x - eps
-            && other.y >= self.y - eps
-            && other.x + other.w <= self.x + self.w + eps
-            && other.y + other.h <= self.y + self.h + eps
+        other.x >= self.x - eps && other.y >= self.y - eps && other.x + other.w <= self.x + self.w + eps && other.y + other.h <= self.y + self.h + eps
     }
 
     pub fn overlap_area(&self, other: &Rect) -> f64 {
@@ -105,8 +102,7 @@ pub(crate) fn sum<'a, I: IntoIterator<Item = &'a Decimal>>(items: I) -> Decimal 
 /// output is stable across platforms.
 pub(crate) fn fmt_num(v: f64) -> String {
     let s = format!("{:.2}", finite(v));
-    let s =
-        if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
+    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
     if s == "-0" {
         "0".to_string()
     } else {

@@ -42,8 +42,7 @@ impl LinkShape {
     /// points at the horizontal midpoint give the usual S-shape with horizontal tangents.
     pub fn path(&self) -> String {
         let (s, t) = ((self.source_y0, self.source_y1), (self.target_y0, self.target_y1));
-        let [x0, x1, xm, s0, s1, t0, t1] =
-            [self.x0, self.x1, (self.x0 + self.x1) / 2.0, s.0, s.1, t.0, t.1].map(fmt_num);
+        let [x0, x1, xm, s0, s1, t0, t1] = [self.x0, self.x1, (self.x0 + self.x1) / 2.0, s.0, s.1, t.0, t.1].map(fmt_num);
         format!("M {x0} {s0} C {xm} {s0} {xm} {t0} {x1} {t0} L {x1} {t1} C {xm} {t1} {xm} {s1} {x0} {s1} Z")
     }
 
@@ -92,13 +91,7 @@ pub fn is_conserved(nodes: &[SankeyNode], links: &[SankeyLink], node: usize) -> 
 /// `gap` shrinks (to at most `bounds.h / (n - 1)` for the fullest column) only when the requested
 /// gaps alone would overflow the height; `node_width` is capped at `bounds.w`. Column `c` sits at
 /// `c / max_column` of the free width, so empty column numbers keep their slot.
-pub fn sankey(
-    nodes: &[SankeyNode],
-    links: &[SankeyLink],
-    bounds: Rect,
-    node_width: f64,
-    gap: f64,
-) -> SankeyLayout {
+pub fn sankey(nodes: &[SankeyNode], links: &[SankeyLink], bounds: Rect, node_width: f64, gap: f64) -> SankeyLayout {
     let b = bounds.sanitized();
     let nw = size(node_width).min(b.w);
     let values: Vec<f64> = node_values(nodes, links).into_iter().map(to_f64).collect();
@@ -203,10 +196,7 @@ mod tests {
         assert_eq!(l.links[3], shape((0.0, 56.25), (0.0, 56.25), 155.0, 290.0));
         assert_eq!(l.skipped, vec![4, 5]);
         assert_eq!(l.links[4], shape((0.0, 0.0), (0.0, 0.0), 0.0, 0.0));
-        assert_eq!(
-            l.links[1].path(),
-            "M 10 77.5 C 77.5 77.5 77.5 67.5 145 67.5 L 145 90 C 77.5 90 77.5 100 10 100 Z"
-        );
+        assert_eq!(l.links[1].path(), "M 10 77.5 C 77.5 77.5 77.5 67.5 145 67.5 L 145 90 C 77.5 90 77.5 100 10 100 Z");
         let want = [30, 10, 40, 25, 15].map(Decimal::from);
         assert_eq!(node_values(&nodes, &links), want);
         assert!([2, 0, 99].iter().all(|&n| is_conserved(&nodes, &links, n)));

@@ -53,13 +53,7 @@ pub fn sunburst(root: &SunburstNode, radius: f64) -> Vec<Arc> {
 
 /// Children share the parent's angle by value; the reference is the larger of the parent's
 /// value and the children's sum, which leaves a gap when under-linked and shrinks when over.
-fn children<'a>(
-    parent: &'a SunburstNode,
-    path: &[usize],
-    start: f64,
-    span: f64,
-    ring: f64,
-) -> Vec<(&'a SunburstNode, Arc)> {
+fn children<'a>(parent: &'a SunburstNode, path: &[usize], start: f64, span: f64, ring: f64) -> Vec<(&'a SunburstNode, Arc)> {
     let depth = path.len() + 1;
     let vals: Vec<f64> = parent.children.iter().map(|c| to_f64(c.value)).collect();
     let denom = to_f64(parent.value).max(vals.iter().sum());
@@ -71,14 +65,7 @@ fn children<'a>(
         let end = (cursor + angle).min(limit);
         let mut child_path = path.to_vec();
         child_path.push(i);
-        let arc = Arc {
-            path: child_path,
-            depth,
-            start: cursor,
-            end,
-            inner: (depth as f64 - 1.0 + HOLE) * ring,
-            outer: (depth as f64 + HOLE) * ring,
-        };
+        let arc = Arc { path: child_path, depth, start: cursor, end, inner: (depth as f64 - 1.0 + HOLE) * ring, outer: (depth as f64 + HOLE) * ring };
         out.push((child, arc));
         cursor = end;
     }
@@ -109,12 +96,7 @@ pub fn arc_path(arc: &Arc, cx: f64, cy: f64) -> String {
     if span >= TAU - 1e-9 {
         let circle = |r: f64, sweep: u8| {
             let rr = format!("{} {}", n(r), n(r));
-            format!(
-                "M {} A {rr} 0 1 {sweep} {} A {rr} 0 1 {sweep} {} Z",
-                p(r, a0),
-                p(r, a0 + PI),
-                p(r, a0)
-            )
+            format!("M {} A {rr} 0 1 {sweep} {} A {rr} 0 1 {sweep} {} Z", p(r, a0), p(r, a0 + PI), p(r, a0))
         };
         let mut d = circle(r1, 1);
         if r0 > 0.0 {
@@ -156,22 +138,13 @@ mod tests {
 
     #[test]
     fn under_linked_parent_leaves_gaps() {
-        let root =
-            node(100, vec![node(50, vec![node(20, vec![]), node(10, vec![])]), node(30, vec![])]);
+        let root = node(100, vec![node(50, vec![node(20, vec![]), node(10, vec![])]), node(30, vec![])]);
         let arcs = sunburst(&root, 100.0);
         let paths: Vec<Vec<usize>> = arcs.iter().map(|a| a.path.clone()).collect();
         assert_eq!(paths, vec![vec![0], vec![0, 0], vec![0, 1], vec![1]]);
-        let want = [
-            (0.0, PI, 20.0, 60.0),
-            (0.0, 0.4 * PI, 60.0, 100.0),
-            (0.4 * PI, 0.6 * PI, 60.0, 100.0),
-            (PI, 1.6 * PI, 20.0, 60.0),
-        ];
+        let want = [(0.0, PI, 20.0, 60.0), (0.0, 0.4 * PI, 60.0, 100.0), (0.4 * PI, 0.6 * PI, 60.0, 100.0), (PI, 1.6 * PI, 20.0, 60.0)];
         for (a, w) in arcs.iter().zip(&want) {
-            assert!(
-                near(a.start, w.0) && near(a.end, w.1) && near(a.inner, w.2) && near(a.outer, w.3),
-                "{a:?}"
-            );
+            assert!(near(a.start, w.0) && near(a.end, w.1) && near(a.inner, w.2) && near(a.outer, w.3), "{a:?}");
         }
         assert_eq!(arcs[1].depth, 2);
     }
@@ -179,39 +152,24 @@ mod tests {
     #[test]
     fn over_linked_children_are_scaled_and_zero_root_uses_children() {
         let arcs = sunburst(&node(10, vec![node(30, vec![]), node(10, vec![])]), 10.0);
-        assert!(
-            near(arcs[0].end, 1.5 * PI) && near(arcs[1].start, 1.5 * PI) && near(arcs[1].end, TAU)
-        );
-        let arcs =
-            sunburst(&node(0, vec![node(-5, vec![]), node(1, vec![]), node(1, vec![])]), 10.0);
+        assert!(near(arcs[0].end, 1.5 * PI) && near(arcs[1].start, 1.5 * PI) && near(arcs[1].end, TAU));
+        let arcs = sunburst(&node(0, vec![node(-5, vec![]), node(1, vec![]), node(1, vec![])]), 10.0);
         assert!(near(arcs[0].end, 0.0) && near(arcs[1].end, PI) && near(arcs[2].end, TAU));
     }
 
     #[test]
     fn svg_paths() {
-        let arc =
-            Arc { path: vec![0], depth: 1, start: 0.0, end: PI / 2.0, inner: 10.0, outer: 20.0 };
-        assert_eq!(
-            arc_path(&arc, 100.0, 100.0),
-            "M 100 80 A 20 20 0 0 1 120 100 L 110 100 A 10 10 0 0 0 100 90 Z"
-        );
+        let arc = Arc { path: vec![0], depth: 1, start: 0.0, end: PI / 2.0, inner: 10.0, outer: 20.0 };
+        assert_eq!(arc_path(&arc, 100.0, 100.0), "M 100 80 A 20 20 0 0 1 120 100 L 110 100 A 10 10 0 0 0 100 90 Z");
         let big = Arc { end: 1.5 * PI, ..arc.clone() };
-        assert_eq!(
-            arc_path(&big, 0.0, 0.0),
-            "M 0 -20 A 20 20 0 1 1 -20 0 L -10 0 A 10 10 0 1 0 0 -10 Z"
-        );
+        assert_eq!(arc_path(&big, 0.0, 0.0), "M 0 -20 A 20 20 0 1 1 -20 0 L -10 0 A 10 10 0 1 0 0 -10 Z");
         let full = Arc { end: TAU, ..arc.clone() };
-        assert_eq!(
-            arc_path(&full, 0.0, 0.0),
-            "M 0 -20 A 20 20 0 1 1 0 20 A 20 20 0 1 1 0 -20 Z M 0 -10 A 10 10 0 1 0 0 10 A 10 10 0 1 0 0 -10 Z"
-        );
+        assert_eq!(arc_path(&full, 0.0, 0.0), "M 0 -20 A 20 20 0 1 1 0 20 A 20 20 0 1 1 0 -20 Z M 0 -10 A 10 10 0 1 0 0 10 A 10 10 0 1 0 0 -10 Z");
         let wedge = Arc { inner: 0.0, end: 0.333, ..arc.clone() };
         assert_eq!(arc_path(&wedge, 0.0, 0.0), "M 0 -20 A 20 20 0 0 1 6.54 -18.9 L 0 0 Z");
         assert_eq!(arc_path(&Arc { end: 0.0, ..arc.clone() }, 0.0, 0.0), "");
         let (x, y) = arc_label_point(&arc, 100.0, 100.0);
-        assert!(
-            near(x, 100.0 + 15.0 * (PI / 4.0).sin()) && near(y, 100.0 - 15.0 * (PI / 4.0).cos())
-        );
+        assert!(near(x, 100.0 + 15.0 * (PI / 4.0).sin()) && near(y, 100.0 - 15.0 * (PI / 4.0).cos()));
     }
 
     #[test]
@@ -221,10 +179,7 @@ mod tests {
         assert_eq!(zeros.len(), 2);
         assert!(zeros.iter().all(|a| a.start == 0.0 && a.end == 0.0 && a.outer == 0.0));
         let huge = Decimal::from_i128_with_scale(10i128.pow(20), 0);
-        let big = SunburstNode {
-            value: Decimal::MAX,
-            children: vec![SunburstNode { value: huge, children: vec![] }; 3],
-        };
+        let big = SunburstNode { value: Decimal::MAX, children: vec![SunburstNode { value: huge, children: vec![] }; 3] };
         assert!(sunburst(&big, 1.0).iter().all(|a| a.end.is_finite() && a.end >= a.start));
         let mut deep = node(1, vec![]);
         for _ in 0..2_000 {
@@ -235,9 +190,7 @@ mod tests {
 
     fn tree() -> impl Strategy<Value = SunburstNode> {
         let leaf = (-10i64..1000).prop_map(|v| node(v, vec![]));
-        leaf.prop_recursive(4, 40, 5, |inner| {
-            ((-10i64..1000), prop::collection::vec(inner, 0..5)).prop_map(|(v, c)| node(v, c))
-        })
+        leaf.prop_recursive(4, 40, 5, |inner| ((-10i64..1000), prop::collection::vec(inner, 0..5)).prop_map(|(v, c)| node(v, c)))
     }
 
     proptest! {

@@ -54,11 +54,7 @@ pub fn squarify(amounts: &[Decimal], bounds: Rect) -> Vec<Rect> {
         let mut along = 0.0;
         for (&a, &i) in areas[k..end].iter().zip(&order[k..end]) {
             let len = a / t;
-            out[i] = if w >= h {
-                Rect::new(x, y + along, t, len)
-            } else {
-                Rect::new(x + along, y, len, t)
-            };
+            out[i] = if w >= h { Rect::new(x, y + along, t, len) } else { Rect::new(x + along, y, len, t) };
             along += len;
         }
         if w >= h {
@@ -163,8 +159,7 @@ mod tests {
     }
 
     fn bounds() -> impl Strategy<Value = Rect> {
-        (-1e3..1e3f64, -1e3..1e3f64, 0.1..2e3f64, 0.1..2e3f64)
-            .prop_map(|(x, y, w, h)| Rect::new(x, y, w, h))
+        (-1e3..1e3f64, -1e3..1e3f64, 0.1..2e3f64, 0.1..2e3f64).prop_map(|(x, y, w, h)| Rect::new(x, y, w, h))
     }
 
     proptest! {

@@ -50,7 +50,8 @@ pub(super) fn detect(lines: &[Line]) -> Option<Shape> {
     if body.iter().any(|l| group(&l.text).is_some()) {
         return Some(Shape::Grouped);
     }
-    let standard = body.iter().any(|l| ["願景", "施政目標及策略", "預算配合"].iter().any(|k| l.text.contains(k)) && l.text.contains('、') && l.text.chars().count() < 30);
+    let standard =
+        body.iter().any(|l| ["願景", "施政目標及策略", "預算配合"].iter().any(|k| l.text.contains(k)) && l.text.contains('、') && l.text.chars().count() < 30);
     (!standard && body.iter().any(|l| department(&l.text).is_some())).then_some(Shape::Departments)
 }
 
@@ -156,7 +157,16 @@ mod tests {
 
     #[test]
     fn groups_become_goals_and_their_points_strategies() {
-        let ls = lines(&["宜蘭縣政府111年度施政目標與重點", "【勞資關係類】", "一、推動勞資協商，", "促進勞資和諧。", "(一)辦理調解。", "二、保障權益。", "【就業服務類】", "一、辦理徵才。"]);
+        let ls = lines(&[
+            "宜蘭縣政府111年度施政目標與重點",
+            "【勞資關係類】",
+            "一、推動勞資協商，",
+            "促進勞資和諧。",
+            "(一)辦理調解。",
+            "二、保障權益。",
+            "【就業服務類】",
+            "一、辦理徵才。",
+        ]);
         assert_eq!(detect(&ls), Some(Shape::Grouped));
         let mut plan = Plan::empty();
         let mut d = Vec::new();
@@ -164,13 +174,26 @@ mod tests {
         assert!(d.is_empty(), "{d:?}");
         let g = &plan.goals[0];
         assert_eq!((g.name.as_str(), g.span), ("勞資關係類", Span { start: 2, end: 6 }));
-        assert_eq!(g.strategies.iter().map(|s| (s.name.as_str(), s.span)).collect::<Vec<_>>(), [("推動勞資協商，促進勞資和諧", Span { start: 3, end: 5 }), ("保障權益", Span::line(6))]);
+        assert_eq!(
+            g.strategies.iter().map(|s| (s.name.as_str(), s.span)).collect::<Vec<_>>(),
+            [("推動勞資協商，促進勞資和諧", Span { start: 3, end: 5 }), ("保障權益", Span::line(6))]
+        );
         assert_eq!(plan.goals[1].strategies.len(), 1);
     }
 
     #[test]
     fn departments_become_goals_and_their_listed_aims_strategies() {
-        let ls = lines(&["臺東縣政府 112年度施政計畫", "壹、民政類", "一、年度施政目標", "(一)推動戶政", "e化服務。", "二、年度重要施政計畫", "(一)戶政大樓整修。", "貳、財政類", "一、健全財務。"]);
+        let ls = lines(&[
+            "臺東縣政府 112年度施政計畫",
+            "壹、民政類",
+            "一、年度施政目標",
+            "(一)推動戶政",
+            "e化服務。",
+            "二、年度重要施政計畫",
+            "(一)戶政大樓整修。",
+            "貳、財政類",
+            "一、健全財務。",
+        ]);
         assert_eq!(detect(&ls), Some(Shape::Departments));
         let mut plan = Plan::empty();
         let mut d = Vec::new();
@@ -179,6 +202,9 @@ mod tests {
         assert_eq!(plan.goals.iter().map(|g| (g.number, g.name.as_str(), g.strategies.len())).collect::<Vec<_>>(), [(1, "民政類", 1), (2, "財政類", 1)]);
         assert_eq!((plan.goals[0].strategies[0].name.as_str(), plan.goals[0].span), ("推動戶政e化服務", Span { start: 2, end: 7 }));
         assert_eq!(plan.goals[1].strategies[0].name, "健全財務");
-        assert_eq!(detect(&lines(&["勞動局 111年度施政計畫", "壹、願景及任務", "參、年度重要施政計畫與預算配合對照表", "計畫名稱 實施內容 經費(千元) 備註"])), None);
+        assert_eq!(
+            detect(&lines(&["勞動局 111年度施政計畫", "壹、願景及任務", "參、年度重要施政計畫與預算配合對照表", "計畫名稱 實施內容 經費(千元) 備註"])),
+            None
+        );
     }
 }

@@ -9,10 +9,14 @@ use crate::diagnostic::{Diagnostic, Finding};
 use rust_decimal::Decimal;
 
 fn compact(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).map(|c| if ('０'..='９').contains(&c) { char::from(b'0' + (c as u32 - '０' as u32) as u8) } else { c }).collect()
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if ('０'..='９').contains(&c) { char::from(b'0' + (c as u32 - '０' as u32) as u8) } else { c })
+        .collect()
 }
 
-const HEADER_WORDS: &[&str] = &["計畫名稱", "實施內容", "經費(千元)", "經費(元)", "經費", "預算數", "(千元)", "(元)", "備註", "單位:千元", "單位：千元", "單位：新臺幣千元"];
+const HEADER_WORDS: &[&str] =
+    &["計畫名稱", "實施內容", "經費(千元)", "經費(元)", "經費", "預算數", "(千元)", "(元)", "備註", "單位:千元", "單位：千元", "單位：新臺幣千元"];
 
 /// The column header, whole or split over lines (`計畫名稱 實施內容 經費` / `(千元) 備註`).
 pub(super) fn is_table_header(text: &str) -> bool {

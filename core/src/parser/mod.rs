@@ -198,11 +198,7 @@ fn find_sections(lines: &[Line]) -> Vec<SectionSpan> {
             }
         }
     }
-    heads
-        .iter()
-        .enumerate()
-        .map(|(n, (k, i))| SectionSpan { key: *k, start: i + 1, end: heads.get(n + 1).map(|h| h.1).unwrap_or(lines.len()) })
-        .collect()
+    heads.iter().enumerate().map(|(n, (k, i))| SectionSpan { key: *k, start: i + 1, end: heads.get(n + 1).map(|h| h.1).unwrap_or(lines.len()) }).collect()
 }
 
 /// Reads either canonical JSON (text starting with `{`) or plan text, and validates it.

@@ -39,7 +39,18 @@ pub(crate) fn is_garbled_amount(tok: &str) -> bool {
 
 /// Reads an amount token (full-width digits included); `-` may lead.
 pub(crate) fn amount_value(tok: &str) -> Option<rust_decimal::Decimal> {
-    let t: String = tok.chars().map(|c| if c == '－' { '-' } else if c == '．' { '.' } else { c }).collect();
+    let t: String = tok
+        .chars()
+        .map(|c| {
+            if c == '－' {
+                '-'
+            } else if c == '．' {
+                '.'
+            } else {
+                c
+            }
+        })
+        .collect();
     crate::money::parse_decimal(&t)
 }
 
@@ -77,7 +88,8 @@ pub(crate) fn scan(text: &str) -> Scan<'_> {
     while let Some(off) = text[pos..].find("千元") {
         let unit_at = pos + off;
         let head = text[pos..unit_at].trim_end();
-        let run = head.char_indices().rev().take_while(|(_, c)| is_digit(*c) || is_separator(*c) || is_confusable(*c)).last().map(|(i, _)| i).unwrap_or(head.len());
+        let run =
+            head.char_indices().rev().take_while(|(_, c)| is_digit(*c) || is_separator(*c) || is_confusable(*c)).last().map(|(i, _)| i).unwrap_or(head.len());
         // A separator before the digits joins the previous source; letters before them are the name's.
         let mut start = run;
         while let Some(c) = head[start..].chars().next().filter(|c| !is_digit(*c)) {
@@ -117,7 +129,10 @@ mod tests {
         assert_eq!(s.sources.iter().map(|x| (x.name, x.amount)).collect::<Vec<_>>(), [("中央補助款", "30,000")]);
         assert_eq!(s.tail, "公益彩");
         let s = scan("空氣污染防制基金１２，８００千元，停車場作業基金 500千元及公益彩券盈餘 1,000千元");
-        assert_eq!(s.sources.iter().map(|x| (x.name, x.amount)).collect::<Vec<_>>(), [("空氣污染防制基金", "１２，８００"), ("停車場作業基金", "500"), ("公益彩券盈餘", "1,000")]);
+        assert_eq!(
+            s.sources.iter().map(|x| (x.name, x.amount)).collect::<Vec<_>>(),
+            [("空氣污染防制基金", "１２，８００"), ("停車場作業基金", "500"), ("公益彩券盈餘", "1,000")]
+        );
         assert_eq!(s.tail, "");
         let s = scan("5,310千元");
         assert_eq!((s.sources[0].name, s.sources[0].amount), ("", "5,310"));

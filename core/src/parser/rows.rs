@@ -116,7 +116,16 @@ fn programme(c: &RowCells, unit: Decimal, named: &mut HashSet<String>, diags: &m
             diags.push(diag(Severity::Error, &at, Finding::NoBudget { programme: c.number, name: name.clone() }));
         }
     }
-    Programme { number: c.number, name, items: items(&c.items), budget, funding: notes(&c.notes, unit, named, diags), classification: Vec::new(), span, budget_span }
+    Programme {
+        number: c.number,
+        name,
+        items: items(&c.items),
+        budget,
+        funding: notes(&c.notes, unit, named, diags),
+        classification: Vec::new(),
+        span,
+        budget_span,
+    }
 }
 
 fn items(pieces: &[Piece]) -> Vec<Item> {
@@ -178,7 +187,11 @@ fn notes(pieces: &[Piece], unit: Decimal, named: &mut HashSet<String>, diags: &m
         out.push(FundingNote { source, written_as, amount, span });
     }
     if !s.tail.is_empty() {
-        diags.push(diag(Severity::Warning, piece_at(s.tail_at), Finding::NoteWithoutAmount { written: s.tail.chars().filter(|c| !c.is_whitespace()).collect() }));
+        diags.push(diag(
+            Severity::Warning,
+            piece_at(s.tail_at),
+            Finding::NoteWithoutAmount { written: s.tail.chars().filter(|c| !c.is_whitespace()).collect() },
+        ));
     }
     out
 }
@@ -204,8 +217,14 @@ mod tests {
         let got = read_rows(&[TableRow::Programme(row), TableRow::Total(p("45,000", 13))], Decimal::ONE, &mut d);
         let g = &got[0];
         assert_eq!((g.name.as_str(), g.budget, g.span, g.budget_span), ("社工人力計畫", Money::thousands(45_200), Span { start: 10, end: 12 }, Span::line(10)));
-        assert_eq!(g.items.iter().map(|i| (i.text.as_str(), i.span)).collect::<Vec<_>>(), [("增聘社工人力，降低個案負荷比。", Span { start: 10, end: 11 }), ("辦理督導。", Span::line(12))]);
-        assert_eq!(g.funding.iter().map(|n| (n.source.as_str(), n.amount, n.span)).collect::<Vec<_>>(), [("中央補助款", Money::thousands(30_000), Span::line(10)), ("公益彩券盈餘", Money::thousands(5_000), Span { start: 10, end: 11 })]);
+        assert_eq!(
+            g.items.iter().map(|i| (i.text.as_str(), i.span)).collect::<Vec<_>>(),
+            [("增聘社工人力，降低個案負荷比。", Span { start: 10, end: 11 }), ("辦理督導。", Span::line(12))]
+        );
+        assert_eq!(
+            g.funding.iter().map(|n| (n.source.as_str(), n.amount, n.span)).collect::<Vec<_>>(),
+            [("中央補助款", Money::thousands(30_000), Span::line(10)), ("公益彩券盈餘", Money::thousands(5_000), Span { start: 10, end: 11 })]
+        );
         let found: Vec<_> = d.iter().map(|d| (d.severity, d.line, d.page, d.finding.clone())).collect();
         assert_eq!(
             found,
@@ -218,19 +237,36 @@ mod tests {
 
     #[test]
     fn a_note_wrapped_inside_its_unit_reads_as_one() {
-        let row = RowCells { number: 1, name: vec![p("甲", 1)], items: vec![], budget: Some(p("9,700", 1)), notes: vec![p("回收基金 9,600千", 1), p("元，乙基金 100千元", 2)] };
+        let row = RowCells {
+            number: 1,
+            name: vec![p("甲", 1)],
+            items: vec![],
+            budget: Some(p("9,700", 1)),
+            notes: vec![p("回收基金 9,600千", 1), p("元，乙基金 100千元", 2)],
+        };
         let got = read_rows(&[TableRow::Programme(row)], Decimal::ONE, &mut Vec::new());
-        assert_eq!(got[0].funding.iter().map(|n| (n.source.as_str(), n.amount)).collect::<Vec<_>>(), [("回收基金", Money::thousands(9_600)), ("乙基金", Money::thousands(100))]);
+        assert_eq!(
+            got[0].funding.iter().map(|n| (n.source.as_str(), n.amount)).collect::<Vec<_>>(),
+            [("回收基金", Money::thousands(9_600)), ("乙基金", Money::thousands(100))]
+        );
     }
 
     #[test]
     fn an_unknown_source_is_reported_once_and_bad_notes_name_their_line() {
-        let row = |n: u32, notes: Vec<Piece>| TableRow::Programme(RowCells { number: n, name: vec![p("甲", n)], items: vec![], budget: Some(p("900", n)), notes });
+        let row =
+            |n: u32, notes: Vec<Piece>| TableRow::Programme(RowCells { number: n, name: vec![p("甲", n)], items: vec![], budget: Some(p("900", n)), notes });
         let mut d = Vec::new();
-        let got = read_rows(&[row(1, vec![p("停車場作業基金 100千元", 1)]), row(2, vec![p("停車場作業基金 5O,0千元", 2), p("2,000千元", 3), p("及前瞻", 4)])], Decimal::ONE, &mut d);
+        let got = read_rows(
+            &[row(1, vec![p("停車場作業基金 100千元", 1)]), row(2, vec![p("停車場作業基金 5O,0千元", 2), p("2,000千元", 3), p("及前瞻", 4)])],
+            Decimal::ONE,
+            &mut d,
+        );
         assert_eq!(got[1].funding, vec![]);
         let codes: Vec<_> = d.iter().map(|d| (d.code(), d.line)).collect();
-        assert_eq!(codes, [("unrecognised-source", Some(1)), ("note-not-a-number", Some(2)), ("note-without-source", Some(3)), ("note-without-amount", Some(4))]);
+        assert_eq!(
+            codes,
+            [("unrecognised-source", Some(1)), ("note-not-a-number", Some(2)), ("note-without-source", Some(3)), ("note-without-amount", Some(4))]
+        );
         let mut d = Vec::new();
         let got = read_rows(&[TableRow::Programme(RowCells { number: 7, name: vec![p("乙", 5)], ..RowCells::default() })], Decimal::ONE, &mut d);
         assert_eq!((got[0].budget, d[0].code(), d[0].line), (Money::ZERO, "no-budget", Some(5)));

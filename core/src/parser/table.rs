@@ -48,7 +48,8 @@ fn piece(text: &str, l: &Line) -> Piece {
 /// A bare number before a page's header is the page's number if its row has a budget
 /// already or finds one before the next heading; otherwise it is the row's budget.
 fn is_page_number(open: Option<&Open>, ahead: &[(&Line, bool)]) -> bool {
-    open.is_none_or(|r| r.cells.budget.is_some()) || ahead.iter().map(|(l, _)| l).take_while(|l| heading(&l.text).is_none()).any(|l| split_budget(&l.text).is_some())
+    open.is_none_or(|r| r.cells.budget.is_some())
+        || ahead.iter().map(|(l, _)| l).take_while(|l| heading(&l.text).is_none()).any(|l| split_budget(&l.text).is_some())
 }
 
 fn to_rows(all: &[(&Line, bool)], diags: &mut Vec<Diagnostic>) -> Vec<TableRow> {
@@ -252,7 +253,10 @@ mod tests {
         assert_eq!(split_budget("41,950 中央補助款"), Some(("", "41,950", "中央補助款")));
         assert_eq!(split_budget("23,220"), Some(("", "23,220", "")));
         assert_eq!(split_budget("４５，２００ 中央補助款 30,000千元，公益彩"), Some(("", "４５，２００", "中央補助款 30,000千元，公益彩")));
-        assert_eq!(split_budget("增聘社工人力，降低個案負荷比。 45,200 中央補助款 30,000千元、公益彩"), Some(("增聘社工人力，降低個案負荷比。", "45,200", "中央補助款 30,000千元、公益彩")));
+        assert_eq!(
+            split_budget("增聘社工人力，降低個案負荷比。 45,200 中央補助款 30,000千元、公益彩"),
+            Some(("增聘社工人力，降低個案負荷比。", "45,200", "中央補助款 30,000千元、公益彩"))
+        );
         assert_eq!(split_budget("辦理在職勞工課程。 5,940 勞工權益基金 5,940千元").map(|b| b.1), Some("5,940"));
         assert_eq!(split_budget("4I,950 中央補助款").map(|b| b.1), Some("4I,950"));
         assert!(split_budget("12處就業服務臺，提").is_none());

@@ -29,14 +29,22 @@ pub fn sanitize(plan: &mut Plan) {
 
 pub fn validate(plan: &Plan, diags: &mut Vec<Diagnostic>) {
     let said_already = diags.iter().any(|d| {
-        matches!(d.finding, Finding::MissingSection { section: Section::BudgetTable } | Finding::Empty | Finding::BinaryInput { .. } | Finding::NoBudgetTable { .. } | Finding::ColumnOrder { .. })
+        matches!(
+            d.finding,
+            Finding::MissingSection { section: Section::BudgetTable }
+                | Finding::Empty
+                | Finding::BinaryInput { .. }
+                | Finding::NoBudgetTable { .. }
+                | Finding::ColumnOrder { .. }
+        )
     });
     if plan.programmes.is_empty() && !said_already {
         diags.push(Diagnostic::error(None, Finding::NoProgrammes));
     }
     // Sets, not scans: a budget-book import can have 200,000 programmes.
     let mut seen: std::collections::HashSet<u32> = std::collections::HashSet::new();
-    let mut negative_at: std::collections::HashSet<Option<u32>> = diags.iter().filter(|d| matches!(d.finding, Finding::NegativeBudget { .. })).map(|d| d.line).collect();
+    let mut negative_at: std::collections::HashSet<Option<u32>> =
+        diags.iter().filter(|d| matches!(d.finding, Finding::NegativeBudget { .. })).map(|d| d.line).collect();
     let mut prev: Option<u32> = None;
     for p in &plan.programmes {
         let at = Some(p.span.start).filter(|l| *l > 0);
@@ -55,7 +63,9 @@ pub fn validate(plan: &Plan, diags: &mut Vec<Diagnostic>) {
             diags.push(Diagnostic::warning(at, Finding::NoItems { programme: p.number, name: p.name.clone() }));
         }
         let budget_at = Some(p.budget_span.start).filter(|l| *l > 0).or(at);
-        for (of, amount, line) in std::iter::once((AmountOf::Budget, p.budget, budget_at)).chain(p.funding.iter().map(|n| (AmountOf::FundingNote, n.amount, Some(n.span.start).filter(|l| *l > 0)))) {
+        for (of, amount, line) in std::iter::once((AmountOf::Budget, p.budget, budget_at))
+            .chain(p.funding.iter().map(|n| (AmountOf::FundingNote, n.amount, Some(n.span.start).filter(|l| *l > 0))))
+        {
             if !amount.is_plausible() {
                 diags.push(Diagnostic::error(line, Finding::AmountTooLarge { programme: Some(p.number), of, written: amount.fmt_thousands() }));
             }
@@ -65,7 +75,10 @@ pub fn validate(plan: &Plan, diags: &mut Vec<Diagnostic>) {
         }
         for n in &p.funding {
             if n.amount <= Money::ZERO {
-                diags.push(Diagnostic::warning(Some(n.span.start).filter(|l| *l > 0), Finding::NoteNotPositive { programme: p.number, source: n.source.clone() }));
+                diags.push(Diagnostic::warning(
+                    Some(n.span.start).filter(|l| *l > 0),
+                    Finding::NoteNotPositive { programme: p.number, source: n.source.clone() },
+                ));
             }
         }
         let noted = p.noted_total();

@@ -29,7 +29,9 @@ impl fmt::Display for Warning {
             Warning::NotInPlan { programme } => write!(f, "programme {programme} is not in this plan; its amount was ignored"),
             Warning::NotABudget { programme, amount } => write!(f, "programme {programme}: {} 千元 is not a budget; it was ignored", amount.fmt_thousands()),
             Warning::CutClamped { asked, used } => write!(f, "a central cut of {asked}% is not possible; {used}% was used"),
-            Warning::NothingAbsorbs { moved } => write!(f, "every programme is set, so nothing can absorb the change: the total moves by {} 千元", moved.fmt_thousands()),
+            Warning::NothingAbsorbs { moved } => {
+                write!(f, "every programme is set, so nothing can absorb the change: the total moves by {} 千元", moved.fmt_thousands())
+            }
             Warning::OthersTooSmall { available, unmet } => write!(
                 f,
                 "the other programmes hold only {} 千元, so {} 千元 of the increase could not be taken from them: the total rises by that much",

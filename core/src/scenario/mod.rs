@@ -330,7 +330,8 @@ pub fn decode(text: &str, plan: &Plan) -> Result<Scenario, UrlError> {
             }
             s.central_cut = cut;
         } else if let Some((n, amount)) = field.split_once('_') {
-            let n: u32 = n.parse().ok().filter(|_| n.bytes().all(|b| b.is_ascii_digit())).ok_or_else(|| at(UrlProblem::NotAProgrammeNumber { written: shown(n) }))?;
+            let n: u32 =
+                n.parse().ok().filter(|_| n.bytes().all(|b| b.is_ascii_digit())).ok_or_else(|| at(UrlProblem::NotAProgrammeNumber { written: shown(n) }))?;
             if !numbers.contains(&n) {
                 return Err(at(UrlProblem::ProgrammeNotInPlan { programme: n }));
             }
@@ -359,13 +360,25 @@ pub fn decode(text: &str, plan: &Plan) -> Result<Scenario, UrlError> {
 
 /// A plain non-negative decimal: digits and at most one point, nothing else.
 fn number(s: &str) -> Option<Decimal> {
-    let ok = !s.is_empty() && s.len() <= 40 && s.bytes().all(|b| b.is_ascii_digit() || b == b'.') && s.bytes().filter(|b| *b == b'.').count() <= 1 && s.bytes().any(|b| b.is_ascii_digit());
-    if ok { Decimal::from_str(s).ok() } else { None }
+    let ok = !s.is_empty()
+        && s.len() <= 40
+        && s.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && s.bytes().filter(|b| *b == b'.').count() <= 1
+        && s.bytes().any(|b| b.is_ascii_digit());
+    if ok {
+        Decimal::from_str(s).ok()
+    } else {
+        None
+    }
 }
 
 /// A field as quoted in an error, cut short so a hostile link cannot flood the page.
 fn shown(s: &str) -> String {
-    if s.chars().count() <= 40 { s.to_string() } else { format!("{}…", s.chars().take(40).collect::<String>()) }
+    if s.chars().count() <= 40 {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(40).collect::<String>())
+    }
 }
 
 fn percent_decode(text: &str) -> Result<String, UrlProblem> {
