@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { openApp, assertClean, chooseFile, visit, keep, storageSnapshot, screenshot, fmt } from './harness.mjs';
 
 const PDFS = new URL('../../core/tests/fixtures/pdf/', import.meta.url);
-const FIXTURES = ['taoyuan-labor-111', 'yilan-social-113', 'hsinchu-county-epb-113', 'keelung-industry-112', 'hsinchu-city-industry-113'];
+const FIXTURES = ['taoyuan-labor-111', 'yilan-social-113', 'hsinchu-county-epb-113', 'keelung-industry-112', 'hsinchu-city-industry-113', 'hsinchu-city-industry-113-long'];
 
 /** Drops a file on the import page's drop zone, as a reader dragging it from their desktop. */
 async function drop(page, name, bytes) {
