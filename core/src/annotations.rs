@@ -89,7 +89,7 @@ impl Annotations {
     /// Bookmarked targets, in target order (programmes, goals, strategies, each by number).
     pub fn bookmarks(&self) -> Vec<Target> {
         let mut v: Vec<Target> = self.notes.iter().filter(|(_, n)| n.bookmarked).filter_map(|(k, _)| k.parse().ok()).collect();
-        v.sort();
+        crate::order::sort(&mut v);
         v
     }
 
@@ -102,7 +102,7 @@ impl Annotations {
         if !self.links.entries.contains(&(programme, Some(strategy))) {
             self.links.entries.push((programme, Some(strategy)));
         }
-        self.links.entries.sort();
+        crate::order::sort(&mut self.links.entries);
     }
 
     /// Unlinks `programme` from `strategy`. Removing its last link records the programme as
@@ -113,7 +113,7 @@ impl Annotations {
         if !self.links.entries.iter().any(|(p, _)| *p == programme) {
             self.links.entries.push((programme, None));
         }
-        self.links.entries.sort();
+        crate::order::sort(&mut self.links.entries);
         self.confirmed.retain(|c| *c != (programme, strategy));
     }
 
@@ -126,7 +126,7 @@ impl Annotations {
     pub fn confirm(&mut self, programme: u32, strategy: StrategyId) {
         if !self.confirmed.contains(&(programme, strategy)) {
             self.confirmed.push((programme, strategy));
-            self.confirmed.sort();
+            crate::order::sort(&mut self.confirmed);
         }
     }
 

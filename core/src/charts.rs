@@ -63,7 +63,7 @@ pub fn treemap_with_others(summary: &Summary, width: f64, height: f64, max_cells
     let mut keep = vec![true; n];
     if n > max_cells {
         let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by(|a, b| summary.programmes[*b].budget.cmp(&summary.programmes[*a].budget).then(a.cmp(b)));
+        crate::order::sort_by(&mut order, |a, b| summary.programmes[*b].budget.cmp(&summary.programmes[*a].budget).then(a.cmp(b)));
         for i in order.into_iter().skip(max_cells.saturating_sub(1)) {
             keep[i] = false;
         }

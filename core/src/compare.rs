@@ -130,7 +130,7 @@ pub fn compare(a: &Plan, b: &Plan) -> Comparison {
             }
         })
         .collect();
-    matched.sort_by(|x, y| y.change.amount.0.abs().cmp(&x.change.amount.0.abs()).then(x.a.cmp(&y.a)));
+    crate::order::sort_by(&mut matched, |x, y| y.change.amount.0.abs().cmp(&x.change.amount.0.abs()).then(x.a.cmp(&y.a)));
     Comparison {
         total_a,
         total_b,
@@ -267,7 +267,7 @@ fn match_texts(keys_a: &[impl AsRef<str>], keys_b: &[impl AsRef<str>], names_a: 
             }
         }
     }
-    candidates.sort_unstable_by(|x, y| (y.0 * x.1).cmp(&(x.0 * y.1)).then(x.2.cmp(&y.2)).then(x.3.cmp(&y.3)));
+    crate::order::sort_by(&mut candidates, |x, y| (y.0 * x.1).cmp(&(x.0 * y.1)).then(x.2.cmp(&y.2)).then(x.3.cmp(&y.3)));
     for (num, den, i, j) in candidates {
         if !used_a[i] && !used_b[j] {
             used_a[i] = true;
@@ -277,7 +277,7 @@ fn match_texts(keys_a: &[impl AsRef<str>], keys_b: &[impl AsRef<str>], names_a: 
             pairs.push((i, j, dice));
         }
     }
-    pairs.sort();
+    crate::order::sort(&mut pairs);
     Matching { pairs, only_a: (0..keys_a.len()).filter(|i| !used_a[*i]).collect(), only_b: (0..keys_b.len()).filter(|j| !used_b[*j]).collect() }
 }
 

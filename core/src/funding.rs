@@ -139,7 +139,7 @@ pub fn plan_breakdown(plan: &Plan) -> Vec<FundingLine> {
             }
         }
     }
-    lines.sort_by(|a, b| a.source.kind.cmp(&b.source.kind).then(b.amount.cmp(&a.amount)));
+    crate::order::sort_by(&mut lines, |a, b| a.source.kind.cmp(&b.source.kind).then(b.amount.cmp(&a.amount)));
     lines
 }
 

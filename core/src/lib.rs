@@ -17,6 +17,7 @@ pub mod geometry;
 pub mod links;
 pub mod meta;
 pub mod money;
+pub mod order;
 pub mod parser;
 pub mod pdf;
 pub mod plan;

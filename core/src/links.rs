@@ -106,7 +106,7 @@ impl Interner {
             }
             prev = Some(c);
         }
-        v.sort_unstable();
+        crate::order::sort(&mut v);
         v.dedup();
         v
     }
@@ -179,7 +179,7 @@ impl Linker {
         let name = self.interner.ids(&p.name, false);
         let items = self.interner.ids(&p.items_text(), false);
         let mut all: Vec<u32> = name.iter().chain(&items).copied().collect();
-        all.sort_unstable();
+        crate::order::sort(&mut all);
         all.dedup();
         (name, items, all)
     }
@@ -196,7 +196,7 @@ impl Linker {
                 evidence: vec![],
             })
             .collect();
-        out.sort_by(|a, b| b.score.cmp(&a.score).then(a.strategy.cmp(&b.strategy)));
+        crate::order::sort_by(&mut out, |a, b| b.score.cmp(&a.score).then(a.strategy.cmp(&b.strategy)));
         out
     }
 
@@ -231,7 +231,7 @@ impl Linker {
             .collect();
         let top = estimates.iter().map(|(_, e)| *e).fold(0.0, f64::max);
         let mut near_top: Vec<usize> = estimates.into_iter().filter(|(_, e)| *e >= top - 0.02).map(|(i, _)| i).collect();
-        near_top.sort_unstable();
+        crate::order::sort(&mut near_top);
         let (i, score) =
             near_top.into_iter().map(|i| (i, self.score(i, &name, &items, &all))).fold(None, |best: Option<(usize, Decimal)>, (i, s)| match best {
                 Some((_, b)) if b >= s => best,
@@ -243,7 +243,7 @@ impl Linker {
         let (strategy, strat, _) = &self.strategies[i];
         // Evidence: the strategy's bigrams the programme also has, in text order of the strategy.
         let mut evidence: Vec<String> = strat.iter().filter(|b| all.binary_search(b).is_ok()).map(|b| self.interner.names[*b as usize].clone()).collect();
-        evidence.sort();
+        crate::order::sort(&mut evidence);
         Some(Link { programme: p.number, strategy: *strategy, kind: LinkKind::Inferred, score, evidence })
     }
 }
@@ -310,7 +310,7 @@ pub fn resolve(plan: &Plan, curated: Option<&CuratedLinks>) -> Vec<Link> {
             }
         }
     }
-    out.sort_by_key(|l| (l.programme, l.strategy));
+    crate::order::sort_by_key(&mut out, |l| (l.programme, l.strategy));
     out
 }
 
@@ -331,7 +331,7 @@ pub fn goal_missions(plan: &Plan) -> Vec<(u32, u32)> {
             }
         }
     }
-    pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    crate::order::sort_by(&mut pairs, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     let mut goal_done = vec![false; goals.len()];
     let mut mission_used = vec![false; missions.len()];
     let mut out = Vec::new();
@@ -344,7 +344,7 @@ pub fn goal_missions(plan: &Plan) -> Vec<(u32, u32)> {
         mission_used[mi] = true;
         out.push((goals[gi].0, missions[mi].0));
     }
-    out.sort();
+    crate::order::sort(&mut out);
     out
 }
 

@@ -147,7 +147,7 @@ impl Plan {
     pub fn rank_order(&self) -> Vec<usize> {
         let p = &self.programmes;
         let mut order: Vec<usize> = (0..p.len()).collect();
-        order.sort_by(|&a, &b| p[b].budget.cmp(&p[a].budget).then(p[a].number.cmp(&p[b].number)));
+        crate::order::sort_by(&mut order, |&a, &b| p[b].budget.cmp(&p[a].budget).then(p[a].number.cmp(&p[b].number)));
         order
     }
 

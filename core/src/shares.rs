@@ -28,7 +28,7 @@ pub fn allocate(total: Decimal, weights: &[Decimal], dp: u32) -> Vec<Decimal> {
     let assigned: Decimal = parts.iter().copied().sum();
     let mut leftover_units = ((total - assigned) / unit).round().to_i64().unwrap_or(0);
     // Biggest remainder first; stable on index so the result is deterministic.
-    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    crate::order::sort_by(&mut remainders, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut k = 0;
     while leftover_units > 0 && !remainders.is_empty() {
         let idx = remainders[k % remainders.len()].1;

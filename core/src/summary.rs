@@ -263,7 +263,7 @@ mod tests {
             let plan = crate::parser::parse(crate::SEED_PLAN_TEXT).plan;
             let s = summarise(&plan, None);
             let mut positions = picked;
-            positions.sort_unstable();
+            crate::order::sort(&mut positions);
             positions.dedup();
             let at = s.subtotal_at(&positions);
             let inside: Vec<usize> = positions.iter().copied().filter(|&i| i < plan.programmes.len()).collect();

@@ -141,7 +141,7 @@ pub fn bigrams(s: &str) -> Vec<String> {
             prev = None;
         }
     }
-    out.sort();
+    crate::order::sort(&mut out);
     out.dedup();
     out
 }

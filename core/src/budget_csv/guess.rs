@@ -79,7 +79,7 @@ pub(super) fn is_header(cells: &[String]) -> bool {
 pub fn guess_mapping(t: &Table) -> Mapping {
     let keys: Vec<String> = t.headers.iter().map(|h| header_key(h)).collect();
     let mut levels: Vec<(u32, usize)> = keys.iter().enumerate().filter_map(|(i, k)| Some((level_rank(k)?, i))).collect();
-    levels.sort();
+    crate::order::sort(&mut levels);
     let name = name_column(&keys);
     let amount = amount_column(&keys);
     let code = if levels.is_empty() { code_column(&keys, name) } else { None };
@@ -137,7 +137,7 @@ pub fn unit_from_magnitude(amounts: &[Decimal]) -> UnitGuess {
     if v.is_empty() {
         return UnitGuess { unit: Unit::Thousand, evidence: UnitEvidence::Default };
     }
-    v.sort();
+    crate::order::sort(&mut v);
     let median = v[(v.len() - 1) / 2];
     let thousand = Decimal::from(1000);
     let round = v.iter().filter(|d| (**d % thousand).is_zero()).count();

@@ -442,7 +442,7 @@ pub(super) fn finish(mut plan: Plan, mut diags: Vec<Diagnostic>) -> Parsed {
     checked.retain(|d| !matches!(d.finding, Finding::NoItems { .. } | Finding::NegativeBudget { .. }));
     diags.extend(checked);
     validate::sanitize(&mut plan);
-    diags.sort_by_key(|d| (d.line.unwrap_or(0), std::cmp::Reverse(d.severity)));
+    crate::order::sort_by_key(&mut diags, |d| (d.line.unwrap_or(0), std::cmp::Reverse(d.severity)));
     Parsed { plan, diagnostics: diags }
 }
 

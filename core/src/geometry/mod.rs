@@ -99,14 +99,18 @@ pub(crate) fn sum<'a, I: IntoIterator<Item = &'a Decimal>>(items: I) -> Decimal 
 }
 
 /// SVG numbers: at most 2 decimals keeps paths short; trailing zeros and `-0` are dropped so
-/// output is stable across platforms.
-pub(crate) fn fmt_num(v: f64) -> String {
-    let s = format!("{:.2}", finite(v));
-    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
-    if s == "-0" {
-        "0".to_string()
-    } else {
-        s
+/// output is stable across platforms. Written with integer arithmetic: float formatting
+/// (`{:.2}`, or an `f64` attribute in a view) would bring about 12 KB of `core::fmt` code into
+/// every page that draws a chart.
+pub fn svg_number(v: f64) -> String {
+    // Saturating cast: no chart is 10^16 px wide, but a hostile size must not wrap around.
+    let hundredths = (finite(v) * 100.0).round() as i64;
+    let (sign, abs) = (if hundredths < 0 { "-" } else { "" }, hundredths.unsigned_abs());
+    let (whole, frac) = (abs / 100, abs % 100);
+    match frac {
+        0 => format!("{sign}{whole}"),
+        f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
+        f => format!("{sign}{whole}.{f:02}"),
     }
 }
 
@@ -130,12 +134,12 @@ mod tests {
     fn sanitizing_and_formatting() {
         let r = Rect::new(f64::NAN, f64::INFINITY, -3.0, f64::NAN).sanitized();
         assert_eq!(r, Rect::new(0.0, 0.0, 0.0, 0.0));
-        assert_eq!(fmt_num(1.005), "1"); // 1.005 is 1.00499.. in binary
-        assert_eq!(fmt_num(2.5), "2.5");
-        assert_eq!(fmt_num(-0.001), "0");
-        assert_eq!(fmt_num(100.0), "100");
-        assert_eq!(fmt_num(-7.1289), "-7.13");
-        assert_eq!(fmt_num(f64::NAN), "0");
+        assert_eq!(svg_number(1.005), "1"); // 1.005 is 1.00499.. in binary
+        assert_eq!(svg_number(2.5), "2.5");
+        assert_eq!(svg_number(-0.001), "0");
+        assert_eq!(svg_number(100.0), "100");
+        assert_eq!(svg_number(-7.1289), "-7.13");
+        assert_eq!(svg_number(f64::NAN), "0");
         assert_eq!(to_f64(Decimal::new(-5, 0)), 0.0);
         assert_eq!(sum(&[Decimal::MAX, Decimal::MAX]), Decimal::MAX);
     }

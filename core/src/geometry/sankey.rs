@@ -1,7 +1,7 @@
 //! Sankey flows between columns (funding source → programme → goal). One vertical scale for
 //! every column so equal money always has equal height, wherever it is drawn.
 
-use super::{fmt_num, nonneg, size, to_f64, Rect};
+use super::{nonneg, size, svg_number, to_f64, Rect};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -42,7 +42,7 @@ impl LinkShape {
     /// points at the horizontal midpoint give the usual S-shape with horizontal tangents.
     pub fn path(&self) -> String {
         let (s, t) = ((self.source_y0, self.source_y1), (self.target_y0, self.target_y1));
-        let [x0, x1, xm, s0, s1, t0, t1] = [self.x0, self.x1, (self.x0 + self.x1) / 2.0, s.0, s.1, t.0, t.1].map(fmt_num);
+        let [x0, x1, xm, s0, s1, t0, t1] = [self.x0, self.x1, (self.x0 + self.x1) / 2.0, s.0, s.1, t.0, t.1].map(svg_number);
         format!("M {x0} {s0} C {xm} {s0} {xm} {t0} {x1} {t0} L {x1} {t1} C {xm} {t1} {xm} {s1} {x0} {s1} Z")
     }
 
@@ -128,7 +128,7 @@ pub fn sankey(nodes: &[SankeyNode], links: &[SankeyLink], bounds: Rect, node_wid
     // far node's y so ribbons leaving (or entering) one node do not cross each other.
     let bands = |ends: fn(&SankeyLink) -> (usize, usize)| {
         let mut order: Vec<usize> = (0..links.len()).filter(|&k| valid[k]).collect();
-        order.sort_by(|&a, &b| {
+        crate::order::sort_by(&mut order, |&a, &b| {
             let ((na, fa), (nb, fb)) = (ends(&links[a]), ends(&links[b]));
             let by_y = rects[fa].y.total_cmp(&rects[fb].y);
             na.cmp(&nb).then(by_y).then(fa.cmp(&fb)).then(a.cmp(&b))
@@ -249,7 +249,7 @@ mod tests {
             sides[2 * lk.target + 1].push((s.target_y0, s.target_y1));
         }
         for side in &mut sides {
-            side.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+            crate::order::sort_by(side, |a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
             for w in side.windows(2) {
                 prop_assert!(w[1].0 >= w[0].1 - eps, "bands overlap");
             }

@@ -1,7 +1,7 @@
 //! Sunburst: nested rings where a gap inside a parent's angle is money its children do not
 //! account for, so "unlinked" budget is visible instead of silently rescaled away.
 
-use super::{finite, fmt_num, size, to_f64};
+use super::{finite, size, svg_number, to_f64};
 use rust_decimal::Decimal;
 use std::f64::consts::{PI, TAU};
 
@@ -90,9 +90,9 @@ pub fn arc_path(arc: &Arc, cx: f64, cy: f64) -> String {
     }
     let p = |r: f64, a: f64| {
         let (x, y) = polar(cx, cy, r, a);
-        format!("{} {}", fmt_num(x), fmt_num(y))
+        format!("{} {}", svg_number(x), svg_number(y))
     };
-    let n = fmt_num;
+    let n = svg_number;
     if span >= TAU - 1e-9 {
         let circle = |r: f64, sweep: u8| {
             let rr = format!("{} {}", n(r), n(r));

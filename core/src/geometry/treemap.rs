@@ -18,7 +18,7 @@ pub fn squarify(amounts: &[Decimal], bounds: Rect) -> Vec<Rect> {
     }
     let mut order: Vec<usize> = (0..vals.len()).filter(|&i| vals[i] > 0.0).collect();
     // Largest first, as the paper requires; ties keep input order so output is deterministic.
-    order.sort_by(|&i, &j| amounts[j].cmp(&amounts[i]).then(i.cmp(&j)));
+    crate::order::sort_by(&mut order, |&i, &j| amounts[j].cmp(&amounts[i]).then(i.cmp(&j)));
     let unit_area = (b.w / m) * (b.h / m);
     // A share that underflows to zero area stays a zero rect at the origin instead of 0/0 = NaN.
     order.retain(|&i| vals[i] / total * unit_area > 0.0);

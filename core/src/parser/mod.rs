@@ -125,7 +125,7 @@ pub(crate) fn parse_with_rows(text: &str, table_rows: Option<(&[rows::TableRow],
 fn finish(mut plan: Plan, mut diags: Vec<Diagnostic>) -> Parsed {
     validate::validate(&plan, &mut diags);
     validate::sanitize(&mut plan);
-    diags.sort_by_key(|d| (d.line.unwrap_or(0), std::cmp::Reverse(d.severity)));
+    crate::order::sort_by_key(&mut diags, |d| (d.line.unwrap_or(0), std::cmp::Reverse(d.severity)));
     Parsed { plan, diagnostics: diags }
 }
 

@@ -40,7 +40,7 @@ pub fn mark(pages: &[(f64, &[TextLine])]) -> Vec<Vec<bool>> {
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (height, lines) in pages {
         let mut on_page: Vec<String> = lines.iter().filter(|l| in_zone(*height, l)).map(|l| shape(&l.text())).collect();
-        on_page.sort();
+        crate::order::sort(&mut on_page);
         on_page.dedup();
         for s in on_page {
             *seen.entry(s).or_default() += 1;

@@ -95,7 +95,7 @@ pub fn find(page: &Page) -> Option<Header> {
         if !words.iter().any(|w| w.0 == Col::Budget) || !words.iter().any(|w| w.0 == Col::Items) {
             continue;
         }
-        words.sort_by(|a, b| a.1.total_cmp(&b.1));
+        crate::order::sort_by(&mut words, |a, b| a.1.total_cmp(&b.1));
         let unit = if text.contains("(元)") && !text.contains("千元") { Decimal::new(1, 3) } else { Decimal::ONE };
         let top = page.lines[i..=last].iter().map(|l| l.top).fold(f64::MAX, f64::min);
         let bottom = page.lines[i..=last].iter().map(|l| l.bottom).fold(f64::MIN, f64::max);
@@ -129,7 +129,7 @@ pub fn bands(page: &Page, h: &Header, body: &[TextLine]) -> Bands {
     let cols: Vec<Col> = h.words.iter().map(|w| w.0).collect();
     let centre = |w: &(Col, f64, f64)| (w.1 + w.2) / 2.0;
     let mut xs: Vec<f64> = page.rules.iter().filter(|r| r.is_vertical() && r.top <= h.bottom && r.bottom >= h.top).map(|r| r.x()).collect();
-    xs.sort_by(f64::total_cmp);
+    crate::order::sort_by(&mut xs, f64::total_cmp);
     xs.dedup_by(|a, b| (*a - *b).abs() < 2.0);
     // Ruled: one vertical rule between each pair of neighbouring words.
     let ruled: Option<Vec<f64>> =
@@ -138,7 +138,7 @@ pub fn bands(page: &Page, h: &Header, body: &[TextLine]) -> Bands {
         return Bands { cols, bounds, ruled: true };
     }
     let mut spans: Vec<(f64, f64)> = body.iter().flat_map(|l| l.glyphs.iter().map(|g| (g.x0, g.x1))).collect();
-    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    crate::order::sort_by(&mut spans, |a, b| a.0.total_cmp(&b.0));
     let bounds = h
         .words
         .windows(2)

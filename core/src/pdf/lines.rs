@@ -34,7 +34,7 @@ pub fn group(mut glyphs: Vec<Glyph>) -> Vec<TextLine> {
         g.text = normalise::glyph(&g.text);
     }
     glyphs.retain(|g| !g.text.is_empty() && g.bottom > g.top);
-    glyphs.sort_by(|a, b| middle(a).total_cmp(&middle(b)));
+    crate::order::sort_by(&mut glyphs, |a, b| middle(a).total_cmp(&middle(b)));
     let mut lines: Vec<TextLine> = Vec::new();
     let mut mids: Vec<f64> = Vec::new();
     for g in glyphs {
@@ -52,7 +52,7 @@ pub fn group(mut glyphs: Vec<Glyph>) -> Vec<TextLine> {
         }
     }
     for l in &mut lines {
-        l.glyphs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        crate::order::sort_by(&mut l.glyphs, |a, b| a.x0.total_cmp(&b.x0));
     }
     lines
 }

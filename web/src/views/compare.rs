@@ -12,7 +12,7 @@ use crate::store::use_store;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use plan_core::compare::{compare, Change, Comparison, TextChange, TextStatus};
-use plan_core::geometry::{bars::stacked, Rect};
+use plan_core::geometry::{bars::stacked, svg_number, Rect};
 use plan_core::Money;
 use rust_decimal::Decimal;
 
@@ -192,16 +192,16 @@ fn pair_chart(lang: Lang, cmp: &Comparison, name_a: &dyn Fn(u32) -> String) -> i
         let y = i as f64 * ROW;
         view! {
             <ChartItem class="pair".to_string() label=label item=i.to_string() target=None>
-                {ra.map(|r| view! { <rect class="a" x=r.x y=r.y width=r.w.max(0.5) height=r.h/> })}
-                {rb.map(|r| view! { <rect class="b" x=r.x y=r.y width=r.w.max(0.5) height=r.h/> })}
+                {ra.map(|r| view! { <rect class="a" x=svg_number(r.x) y=svg_number(r.y) width=svg_number(r.w.max(0.5)) height=svg_number(r.h)/> })}
+                {rb.map(|r| view! { <rect class="b" x=svg_number(r.x) y=svg_number(r.y) width=svg_number(r.w.max(0.5)) height=svg_number(r.h)/> })}
             </ChartItem>
-            <text aria-hidden="true" x=LABEL - 6.0 y=y + ROW / 2.0 text-anchor="end" dominant-baseline="middle">{crate::components::names::truncate(&name, 14)}</text>
-            <text aria-hidden="true" x=W - 85.0 y=y + ROW / 2.0 dominant-baseline="middle">{m.change.percent.map(|p| format!("{p}%")).unwrap_or_else(|| "—".into())}</text>
+            <text aria-hidden="true" x=svg_number(LABEL - 6.0) y=svg_number(y + ROW / 2.0) text-anchor="end" dominant-baseline="middle">{crate::components::names::truncate(&name, 14)}</text>
+            <text aria-hidden="true" x=svg_number(W - 85.0) y=svg_number(y + ROW / 2.0) dominant-baseline="middle">{m.change.percent.map(|p| format!("{p}%")).unwrap_or_else(|| "—".into())}</text>
         }
     }).collect_view();
     view! {
         <figure class="pair-chart" id="compare-chart">
-            <ChartSvg class=String::new() view_box=format!("0 0 {W} {}", h.max(1.0)) label=lang.pick("配對計畫的預算：A（上）與 B（下）", "Matched programmes' budgets: A (upper bar) and B (lower bar)")>
+            <ChartSvg class=String::new() view_box=format!("0 0 {} {}", svg_number(W), svg_number(h.max(1.0))) label=lang.pick("配對計畫的預算：A（上）與 B（下）", "Matched programmes' budgets: A (upper bar) and B (lower bar)")>
                 {items}
             </ChartSvg>
             <figcaption>{lang.pick("每列上方為 A、下方為 B；右側為增減百分比。下表列出完整數字。", "In each row the upper bar is A and the lower B; the right column is the change in percent. The table below has every figure.")}</figcaption>

@@ -9,6 +9,7 @@ use crate::i18n::Lang;
 use crate::state::{use_data, use_ui, Data};
 use leptos::prelude::*;
 use plan_core::charts::{money_flow, Node};
+use plan_core::geometry::svg_number;
 
 const W: f64 = 1000.0;
 const H: f64 = 900.0;
@@ -64,12 +65,12 @@ pub fn FlowPage() -> impl IntoView {
                     _ => None,
                 };
                 if show_text {
-                    texts.push(view! { <text x=tx y=n.rect.y + n.rect.h / 2.0 + 5.0 text-anchor=anchor>{name.clone()}</text> });
+                    texts.push(view! { <text x=svg_number(tx) y=svg_number(n.rect.y + n.rect.h / 2.0 + 5.0) text-anchor=anchor>{name.clone()}</text> });
                 }
                 let (fill, r) = (colour(n.node), n.rect);
                 view! {
                     <ChartItem class="node".to_string() label=text.clone() item=text target=target>
-                        <rect x=r.x y=r.y width=r.w height=r.h.max(1.0) fill=fill></rect>
+                        <rect x=svg_number(r.x) y=svg_number(r.y) width=svg_number(r.w) height=svg_number(r.h.max(1.0)) fill=fill></rect>
                     </ChartItem>
                 }
             })
@@ -95,7 +96,7 @@ pub fn FlowPage() -> impl IntoView {
                     "Left: funding sources; middle: programmes; right: the goals they serve. Band widths are proportional to money.",
                 )}</p>
                 <p class="details" aria-live="polite">{move || focused.get()}</p>
-                <ChartSvg class="sankey".to_string() view_box=format!("{} 0 {W} {}", -MARGIN, H + PAD) label=lang.pick("資金流向圖", "Money flow diagram") on_focus=Callback::new(move |label| focused.set(label))>
+                <ChartSvg class="sankey".to_string() view_box=format!("{} 0 {} {}", svg_number(-MARGIN), svg_number(W), svg_number(H + PAD)) label=lang.pick("資金流向圖", "Money flow diagram") on_focus=Callback::new(move |label| focused.set(label))>
                     <g class="flows" aria-hidden="true">{link_shapes}</g>
                     {node_shapes}
                     <g class="node-labels" aria-hidden="true">{texts}</g>

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use plan_core::annotations::Target;
 use plan_core::charts::{goal_sunburst, Node};
+use plan_core::geometry::svg_number;
 use plan_core::links::LinkKind;
 use plan_core::{Money, StrategyId};
 
@@ -261,7 +262,7 @@ fn Sunburst(lang: Lang, data: Data) -> impl IntoView {
                 Node::Strategy(id) => id.to_string(),
                 _ => lang.pick("未連結", "Unlinked").to_string(),
             };
-            view! { <text x=sl.label_at.0 y=sl.label_at.1 + 4.0 text-anchor="middle">{text}</text> }
+            view! { <text x=svg_number(sl.label_at.0) y=svg_number(sl.label_at.1 + 4.0) text-anchor="middle">{text}</text> }
         })
         .collect_view();
     let shapes = slices
@@ -292,7 +293,7 @@ fn Sunburst(lang: Lang, data: Data) -> impl IntoView {
         <h2>{lang.pick("旭日圖", "Sunburst")}</h2>
         <p class="lede">{lang.pick("內圈為目標，中圈為策略，外圈為計畫；角度與經費成正比。", "Inner ring: goals; middle: strategies; outer: programmes. Angles are proportional to money.")}</p>
         <p class="details" aria-live="polite">{move || focused.get()}</p>
-        <ChartSvg class="sunburst".to_string() view_box=format!("0 0 {} {}", 2.0 * R, 2.0 * R) label=lang.pick("目標旭日圖", "Goal sunburst") on_focus=Callback::new(move |label| focused.set(label))>
+        <ChartSvg class="sunburst".to_string() view_box=format!("0 0 {} {}", svg_number(2.0 * R), svg_number(2.0 * R)) label=lang.pick("目標旭日圖", "Goal sunburst") on_focus=Callback::new(move |label| focused.set(label))>
             {shapes}
             <g class="slice-labels" aria-hidden="true">{texts}</g>
         </ChartSvg>

@@ -179,7 +179,7 @@ pub fn TablePage() -> impl IntoView {
             Memo::new(move |_| {
                 let (col, asc) = sort.get();
                 let mut idx: Vec<usize> = (0..all.len()).collect();
-                idx.sort_by(|&i, &j| order(&all[i], &all[j], col, asc));
+                plan_core::order::sort_by(&mut idx, |&i, &j| order(&all[i], &all[j], col, asc));
                 idx
             })
         };
@@ -234,7 +234,7 @@ pub fn TablePage() -> impl IntoView {
         };
         // Rows above and below the built ones are stood in for by one empty row each.
         let spacer = move |rows: usize| {
-            (rows > 0).then(|| view! { <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", rows as f64 * row.get())></tr> })
+            (rows > 0).then(|| view! { <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", plan_core::geometry::svg_number(rows as f64 * row.get()))></tr> })
         };
         let in_view = {
             let all = all.clone();

@@ -11,6 +11,7 @@ use crate::routes::{Address, Page};
 use crate::state::{use_data, use_ui, Data};
 use leptos::prelude::*;
 use plan_core::charts::{treemap_with_others, OthersCell, TreemapCell};
+use plan_core::geometry::svg_number;
 
 /// Up to this many cells the text table is built with the page (and is in the static copy);
 /// beyond, when it is opened.
@@ -83,10 +84,10 @@ fn OthersShape(lang: Lang, others: Option<OthersCell>) -> impl IntoView {
         };
         view! {
             <ChartItem class="cell others".to_string() label=others_label(lang, &o) item="others" target=Some(Address::here(Page::Programmes))>
-                <rect x=r.x y=r.y width=r.w height=r.h style="--by-funding:#BBBBBB;--by-goal:#BBBBBB"></rect>
+                <rect x=svg_number(r.x) y=svg_number(r.y) width=svg_number(r.w) height=svg_number(r.h) style="--by-funding:#BBBBBB;--by-goal:#BBBBBB"></rect>
             </ChartItem>
             <g class="cell-labels" aria-hidden="true">
-                {(r.w >= 84.0 && r.h >= 24.0).then(|| view! { <text x=r.x + 6.0 y=r.y + 18.0 class="cell-name">{text}</text> })}
+                {(r.w >= 84.0 && r.h >= 24.0).then(|| view! { <text x=svg_number(r.x + 6.0) y=svg_number(r.y + 18.0) class="cell-name">{text}</text> })}
             </g>
         }
     })
@@ -105,7 +106,7 @@ fn Chart(
 ) -> impl IntoView {
     // Tab order follows size: the biggest programme first.
     let mut order = cells;
-    order.sort_by(|a, b| b.budget.cmp(&a.budget).then(a.programme.cmp(&b.programme)));
+    plan_core::order::sort_by(&mut order, |a, b| b.budget.cmp(&a.budget).then(a.programme.cmp(&b.programme)));
     let mut labels = Vec::new();
     let shapes = order
         .into_iter()
@@ -129,7 +130,7 @@ fn Chart(
             }
             view! {
                 <ChartItem class="cell".to_string() label=label item=n.to_string() target=Some(Address::programme(n))>
-                    <rect x=c.rect.x y=c.rect.y width=c.rect.w height=c.rect.h style=fill></rect>
+                    <rect x=svg_number(c.rect.x) y=svg_number(c.rect.y) width=svg_number(c.rect.w) height=svg_number(c.rect.h) style=fill></rect>
                 </ChartItem>
             }
         })
@@ -139,14 +140,14 @@ fn Chart(
     let texts = labels
         .into_iter()
         .map(|(x, y, short, share, (by_funding, by_goal))| view! {
-            <text x=x + 6.0 y=y + 18.0 class="cell-name">{short}</text>
-            <text x=x + 6.0 y=y + 36.0 class="cell-figure">{format!("{share}% · ")}<tspan class="by-funding">{by_funding}</tspan><tspan class="by-goal">{by_goal}</tspan></text>
+            <text x=svg_number(x + 6.0) y=svg_number(y + 18.0) class="cell-name">{short}</text>
+            <text x=svg_number(x + 6.0) y=svg_number(y + 36.0) class="cell-figure">{format!("{share}% · ")}<tspan class="by-funding">{by_funding}</tspan><tspan class="by-goal">{by_goal}</tspan></text>
         })
         .collect_view();
     view! {
         <ChartSvg
             class=Signal::derive(move || match colouring.get() { Colouring::Funding => "treemap by-funding", Colouring::Goal => "treemap by-goal" }.to_string())
-            view_box=format!("0 0 {w} {h}")
+            view_box=format!("0 0 {} {}", svg_number(w), svg_number(h))
             label=lang.pick("預算樹狀圖", "Budget treemap")
             on_focus=Callback::new(move |item: String| focused.set(item.parse().ok()))
         >
@@ -207,7 +208,7 @@ fn Legend(lang: Lang, colouring: RwSignal<Colouring>, data: Data) -> impl IntoVi
 #[component]
 fn CellTable(lang: Lang, cells: Vec<TreemapCell>, others: Option<OthersCell>, data: Data) -> impl IntoView {
     let mut rows = cells;
-    rows.sort_by(|a, b| b.budget.cmp(&a.budget).then(a.programme.cmp(&b.programme)));
+    plan_core::order::sort_by(&mut rows, |a, b| b.budget.cmp(&a.budget).then(a.programme.cmp(&b.programme)));
     // An agency's plan gets its table with the page (so the static copy has it too); a plan
     // of hundreds of cells builds it when opened, which keeps leaving the page quick.
     let built = RwSignal::new(rows.len() <= TABLE_WITH_THE_PAGE_UP_TO);

@@ -156,7 +156,7 @@ fn Results(lang: Lang, data: Data, outcome: Memo<Outcome>, scenario: RwSignal<Sc
             let cut = scenario.with(|s| s.central_cut);
             (cut > Decimal::ZERO).then(|| {
                 let mut rows: Vec<_> = o.rows.iter().filter(|r| !r.city_cover.is_zero()).collect();
-                rows.sort_by(|a, b| b.central_dependence.cmp(&a.central_dependence).then(b.city_cover.cmp(&a.city_cover)));
+                plan_core::order::sort_by(&mut rows, |a, b| b.central_dependence.cmp(&a.central_dependence).then(b.city_cover.cmp(&a.city_cover)));
                 view! {
                     <section class="dependent" data-testid="whatif-dependent">
                         <h2>{lang.pick("最依賴中央補助的計畫", "The programmes that depend most on central money")}</h2>

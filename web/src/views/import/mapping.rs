@@ -40,7 +40,7 @@ pub fn MapColumns(lang: Lang, table: Arc<Table>, read: Arc<Vec<Diagnostic>>) -> 
                         let on = event_target_checked(&ev);
                         mapping.update(|m| {
                             m.levels.retain(|l| *l != i);
-                            if on { m.levels.push(i); m.levels.sort_unstable(); }
+                            if on { m.levels.push(i); plan_core::order::sort(&mut m.levels); }
                         });
                     }/>
                     <label for=id>{label}</label>
