@@ -70,8 +70,9 @@ pub fn chart_svg(selector: &str) -> Option<String> {
     }
     let rect = original.get_bounding_client_rect();
     let _ = copy.set_attribute("xmlns", "http://www.w3.org/2000/svg");
-    let _ = copy.set_attribute("width", &format!("{}", rect.width().round()));
-    let _ = copy.set_attribute("height", &format!("{}", rect.height().round()));
+    // Whole pixels, as integers: formatting an f64 would bring 12 KB of float formatting.
+    let _ = copy.set_attribute("width", &((rect.width().round() as i64).to_string()));
+    let _ = copy.set_attribute("height", &((rect.height().round() as i64).to_string()));
     web_sys::XmlSerializer::new().ok()?.serialize_to_string(&copy).ok()
 }
 

@@ -1,5 +1,5 @@
-//! A stacked bar of funding, drawn by plotters as SVG from `plan-core`'s bar geometry, with a
-//! legend that doubles as the table equivalent (exact figures and shares).
+//! A stacked bar of funding, drawn as SVG from `plan-core`'s bar geometry, with a legend that
+//! doubles as the table equivalent (exact figures and shares).
 
 use crate::components::downloads::ChartDownloads;
 use crate::components::palette::kind_colour;
@@ -7,7 +7,6 @@ use crate::i18n::Lang;
 use leptos::prelude::*;
 use plan_core::geometry::{bars::stacked, Rect};
 use plan_core::{FundingKind, Money};
-use plotters::prelude::*;
 use rust_decimal::Decimal;
 
 #[derive(Clone)]
@@ -23,31 +22,27 @@ pub fn kind_segments(summary: &plan_core::summary::Summary, lang: Lang) -> Vec<S
     summary.kinds.iter().map(|(k, m, sh)| Segment { label: lang.kind(*k).to_string(), kind: *k, amount: *m, share: *sh }).collect()
 }
 
-const W: u32 = 600;
-const H: u32 = 48;
+const W: i32 = 600;
+const H: i32 = 48;
 
-/// The bar as SVG text. Only shapes: no text from the plan goes into this markup.
-fn bar_svg(segments: &[Segment]) -> String {
+/// The bar's rectangles, on whole pixels, each followed by a white edge so adjacent colours
+/// never merge. (This was drawn with plotters; three rectangles did not earn its 14 KB of
+/// wasm, most of it float formatting, in every page's first load.)
+fn bar_rects(segments: &[Segment]) -> impl IntoView {
     let row: Vec<Money> = segments.iter().map(|s| s.amount).collect();
     let rects = stacked(&[row], Rect::new(0.0, 0.0, W as f64, H as f64), true, 0.0);
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (W, H)).into_drawing_area();
-        for (seg, r) in segments.iter().zip(rects.first().map(Vec::as_slice).unwrap_or(&[])) {
-            let colour = hex(kind_colour(seg.kind));
+    let shapes = rects.first().map(Vec::as_slice).unwrap_or(&[]);
+    segments
+        .iter()
+        .zip(shapes)
+        .map(|(seg, r)| {
             let (x0, x1) = (r.x.round() as i32, (r.x + r.w).round() as i32);
-            let _ = root.draw(&Rectangle::new([(x0, 0), (x1, H as i32)], colour.filled()));
-            // A white edge between segments, so adjacent colours never merge.
-            let _ = root.draw(&Rectangle::new([(x1 - 1, 0), (x1, H as i32)], WHITE.filled()));
-        }
-        let _ = root.present();
-    }
-    svg
-}
-
-fn hex(s: &str) -> RGBColor {
-    let v = u32::from_str_radix(s.trim_start_matches('#'), 16).unwrap_or(0);
-    RGBColor((v >> 16) as u8, (v >> 8) as u8, v as u8)
+            view! {
+                <rect x=x0 y="0" width=(x1 - x0).max(0) height=H fill=kind_colour(seg.kind)></rect>
+                <rect x=x1 - 1 y="0" width="1" height=H fill="#FFFFFF"></rect>
+            }
+        })
+        .collect_view()
 }
 
 /// `download`: a file name (ASCII, no extension) to offer the bar as SVG and PNG under;
@@ -55,12 +50,14 @@ fn hex(s: &str) -> RGBColor {
 #[component]
 pub fn FundingBar(lang: Lang, caption: String, segments: Vec<Segment>, #[prop(optional, into)] download: Option<String>) -> impl IntoView {
     let described = segments.iter().map(|s| format!("{} {} ({}%)", s.label, lang.money(s.amount), s.share)).collect::<Vec<_>>().join("; ");
-    let svg = bar_svg(&segments);
+    let rects = bar_rects(&segments);
     let id = download.as_ref().map(|d| format!("bar-{d}"));
     let buttons = download.map(|d| view! { <ChartDownloads lang=lang selector=format!("#bar-{d} .bar svg") name=d/> });
     view! {
         <figure class="funding-bar" id=id>
-            <div class="bar" role="img" aria-label=format!("{caption}: {described}") inner_html=svg></div>
+            <div class="bar" role="img" aria-label=format!("{caption}: {described}")>
+                <svg xmlns="http://www.w3.org/2000/svg" width=W height=H viewBox=format!("0 0 {W} {H}")>{rects}</svg>
+            </div>
             <figcaption>{caption}</figcaption>
             <table class="legend">
                 <thead>
