@@ -2,7 +2,8 @@
 //! quirks, see fixtures/README.md) parse to the facts in their `.expected.json`; broken
 //! ones give an error on the line their `.why.txt` names.
 
-use plan_core::diagnostic::Finding;
+mod common;
+
 use plan_core::funding::plan_breakdown;
 use plan_core::parser::{parse, read_any};
 use plan_core::{Money, Severity};
@@ -37,14 +38,7 @@ fn good_fixtures_parse_to_their_expected_facts() {
         let bad: Vec<String> = parsed.diagnostics.iter().filter(|d| d.severity >= Severity::Warning).map(|d| d.code().to_string()).collect();
         assert_eq!(bad, codes("warnings"), "{name}: {:#?}", parsed.diagnostics);
         if exp.get("unrecognised").is_some() {
-            let named: Vec<String> = parsed
-                .diagnostics
-                .iter()
-                .filter_map(|d| match &d.finding {
-                    Finding::UnrecognisedSource { name, .. } => Some(name.clone()),
-                    _ => None,
-                })
-                .collect();
+            let named = common::unrecognised_sources(&parsed.diagnostics);
             assert_eq!(named, codes("unrecognised"), "{name}");
         }
         let p = &parsed.plan;

@@ -3,6 +3,8 @@
 //! with every element traceable to its page and line; broken and hostile PDFs give their
 //! message quickly and never panic.
 
+mod common;
+
 use plan_core::diagnostic::Finding;
 use plan_core::funding::plan_breakdown;
 use plan_core::parser::{parse, read_any};
@@ -52,15 +54,7 @@ fn each_pdf_reads_to_its_expected_facts() {
         let bad: Vec<String> = read.parsed.diagnostics.iter().filter(|d| d.severity >= Severity::Warning).map(|d| d.code().to_string()).collect();
         assert_eq!(bad, strings(&exp["warnings"]), "{name}: {:#?}", read.parsed.diagnostics);
         if exp.get("unrecognised").is_some() {
-            let named: Vec<String> = read
-                .parsed
-                .diagnostics
-                .iter()
-                .filter_map(|d| match &d.finding {
-                    Finding::UnrecognisedSource { name, .. } => Some(name.clone()),
-                    _ => None,
-                })
-                .collect();
+            let named = common::unrecognised_sources(&read.parsed.diagnostics);
             assert_eq!(named, strings(&exp["unrecognised"]), "{name}");
         }
         assert_eq!(

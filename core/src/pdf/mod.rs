@@ -11,35 +11,27 @@
 //!
 //! Telling a PDF ([`is_pdf`]) is always compiled; reading one needs the `pdf` feature.
 
-#[cfg(feature = "pdf")]
-mod document;
-#[cfg(feature = "pdf")]
-mod furniture;
-#[cfg(feature = "pdf")]
-mod guard;
-#[cfg(feature = "pdf")]
-mod header;
-#[cfg(feature = "pdf")]
-mod lines;
-#[cfg(feature = "pdf")]
-mod normalise;
-#[cfg(feature = "pdf")]
-mod plumber;
-#[cfg(feature = "pdf")]
-mod read;
-#[cfg(feature = "pdf")]
-pub mod source;
-#[cfg(feature = "pdf")]
-mod table;
-#[cfg(feature = "pdf")]
-mod unified;
+/// Marks each item as needing the `pdf` feature (one attribute for the reader's modules).
+macro_rules! with_the_reader {
+    ($($item:item)*) => { $( #[cfg(feature = "pdf")] $item )* };
+}
 
-#[cfg(feature = "pdf")]
-pub use guard::Limits;
-#[cfg(feature = "pdf")]
-pub use read::{read_pdf, read_pdf_with, read_source, PdfRead, PdfReader, Progress};
-#[cfg(feature = "pdf")]
-pub use source::{Glyph, PageContent, PageSource, Problem, Rule};
+with_the_reader! {
+    mod document;
+    mod furniture;
+    mod guard;
+    mod header;
+    mod lines;
+    mod normalise;
+    mod plumber;
+    mod read;
+    pub mod source;
+    mod table;
+    mod unified;
+    pub use guard::Limits;
+    pub use read::{read_pdf, read_pdf_with, read_source, PdfRead, PdfReader, Progress};
+    pub use source::{Glyph, PageContent, PageSource, Problem, Rule};
+}
 
 /// The largest file read: a 施政計畫 is a few MB at most.
 pub const MAX_BYTES: usize = 50 * 1024 * 1024;
