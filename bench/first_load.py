@@ -3,7 +3,7 @@
 
 Usage: python3 bench/first_load.py dist
 What counts as a page's first load: scripts/chunks.py. The browser benchmark
-(bench/compare.mjs) measures the same thing as bytes on the wire.
+(bench/perf.mjs) measures bytes on the wire before the page is interactive.
 """
 import os, sys
 

@@ -2,8 +2,9 @@
 # Benchmarks (figures, not pass/fail): bash scripts/bench.sh
 #   native plan-core: parse throughput, roll-up of 1 M lines, treemap layout of 100,000 items;
 #   each page's first load (gzip) from the split release build, and all of its files;
-#   ours vs a hand-rolled d3 treemap page, side by side: bytes, first chart, interactive,
-#   memory (medians of 20 fresh loads in headless Chromium, the pages taking turns);
+#   one table (bench/perf.mjs): ours vs a hand-rolled d3 treemap page (bytes before
+#   interactive, first chart, interactive), and INP of four interactions at 15 / 1,000 /
+#   10,000 programmes, unthrottled and with the CPU slowed 4×;
 #   a plan's PDF read natively and in the browser: time, longest task, memory.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -36,10 +37,7 @@ echo "== the bundle's biggest contributors (twiggy $TWIGGY_VERSION)"
 [[ "$(twiggy --version 2>/dev/null)" == *" $TWIGGY_VERSION" ]] || cargo install twiggy --version "$TWIGGY_VERSION" --locked
 python3 bench/contributors.py target/wasm32-unknown-unknown/release/plan-web.wasm
 
-echo "== ours vs the d3 reference page"
+echo "== speed: first load against the d3 reference page, and interactions (bench/perf.mjs)"
 bash bench/build-reference.sh
-node bench/compare.mjs "${BENCH_LOADS:-20}"
-
-echo "== synthetic plans in the browser (render, drill-down, search keystroke)"
 trunk build --release --offline --features synthetic --dist dist-bench >/dev/null 2>&1
-node bench/synthetic.mjs
+node bench/perf.mjs "${BENCH_LOADS:-10}" "${BENCH_REPS:-20}"

@@ -55,7 +55,7 @@ export async function startServer({ dir, base = '/', port = 0, host = '127.0.0.1
   const root = path.resolve(dir);
   base = normaliseBase(base);
   const gzCache = new Map(); // file -> { mtimeMs, body }
-  const log = []; // { method, path, status, bytes, encoding } for byte-budget checks
+  const log = []; // { method, path, status, bytes, encoding, time (ms since epoch, on arrival) } for byte budgets
 
   async function resolveFile(rel) {
     const file = path.join(root, rel);
@@ -68,8 +68,9 @@ export async function startServer({ dir, base = '/', port = 0, host = '127.0.0.1
 
   async function handle(req, res) {
     const { pathname } = new URL(req.url, 'http://x');
+    const time = Date.now();
     const done = (status, bytes = 0, encoding = null) =>
-      log.push({ method: req.method, path: pathname, status, bytes, encoding });
+      log.push({ method: req.method, path: pathname, status, bytes, encoding, time });
 
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();

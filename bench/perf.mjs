@@ -1,0 +1,207 @@
+// The site's speed in one table, from one run: node bench/perf.mjs [LOADS] [REPS]
+//   (after `trunk build --release` + `node scripts/prerender.mjs dist`, bench/build-reference.sh,
+//    and `trunk build --release --features synthetic --dist dist-bench`; scripts/bench.sh does all)
+//
+// 1. First load, ours (/treemap and /) against the hand-rolled d3 page, LOADS fresh visits each
+//    (10 by default; the pages take turns so the machine's load weighs on all alike; service
+//    worker blocked, as on a first visit):
+//    - bytes: gzip bytes the browser fetched before the page was interactive (later fetches,
+//      such as chunks of other pages warmed in idle time, do not count);
+//    - first chart: navigation → the first frame with the chart in the DOM;
+//    - interactive: navigation → the first moment that focusing the largest treemap cell shows
+//      its amount in the details line (the app is live, not just mounted). The pre-rendered
+//      cell exists long before that; the probe focuses it every frame until the app answers.
+//      For `/` (no treemap yet): the app has mounted and no long task is left. For the d3
+//      page: its first chart, which is live as soon as it is drawn.
+// 2. Interactions at 15 / 1,000 / 10,000 programmes (the synthetic build), REPS of each (20 by
+//    default), unthrottled and with the CPU slowed 4× (a mid-range phone): treemap drill-down,
+//    table filter keystroke, sort click, goal-tree expand. INP as Chrome measures it: Event
+//    Timing entries (durationThreshold 16) grouped by interactionId, the longest per
+//    interaction; an interaction faster than 16 ms reports no entry and counts as 16. Beside
+//    it, the script's share: the event's time stamp → the app's last change to the DOM.
+import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
+import { startServer } from '../scripts/server.mjs';
+import { CHROMIUM_ARGS } from '../scripts/chromium.mjs';
+
+const LOADS = Number(process.argv[2] ?? 10);
+const REPS = Number(process.argv[3] ?? 20);
+const SIZES = (process.env.SIZES ?? '15,1000,10000').split(',').filter(Boolean).map(Number);
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const median = (xs) => sorted(xs)[Math.floor(xs.length / 2)];
+const p98 = (xs) => sorted(xs)[Math.min(xs.length - 1, Math.ceil(0.98 * xs.length) - 1)];
+
+// ---- 1. first load -------------------------------------------------------------------------
+
+// In the page before anything runs: first chart, live treemap, app mounted, long tasks.
+function firstLoadProbe({ chart, live }) {
+  const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  window.__longTasksEnd = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasksEnd = Math.max(window.__longTasksEnd, e.startTime + e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  (async () => {
+    while (!document.querySelector(chart)) await frame();
+    window.__firstChart = performance.now();
+    window.__firstChartWall = Date.now();
+    if (!live) return;
+    for (;;) {
+      const cell = document.querySelector('svg.treemap g.cell');
+      const details = document.querySelector('[data-testid=treemap-details]');
+      const amount = cell?.getAttribute('aria-label')?.match(/\d{1,3}(,\d{3})+/)?.[0];
+      if (cell && details && amount) {
+        cell.focus();
+        if (details.textContent.includes(amount)) break;
+      }
+      await new Promise((r) => setTimeout(r, 4));
+    }
+    window.__live = performance.now();
+    window.__liveWall = Date.now();
+  })();
+  new MutationObserver((_, obs) => {
+    if (document.body?.hasAttribute('data-app-ready')) {
+      obs.disconnect();
+      window.__appReady = performance.now();
+    }
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-app-ready'] });
+}
+
+// OURS=dir measures another build of ours; BASELINE=dir adds one (e.g. an older commit's
+// dist) to the same run, for before/after.
+const ours = process.env.OURS ?? 'dist';
+const loads = [
+  { name: 'ours /treemap', dir: ours, path: 'treemap', chart: 'svg.treemap g.cell', live: true },
+  { name: 'ours /', dir: ours, path: '', chart: '.funding-bar svg', app: true },
+  { name: 'd3 reference', dir: 'bench/reference/dist', path: '', chart: 'svg.treemap g' },
+];
+if (process.env.BASELINE) {
+  loads.push({ name: 'before /treemap', dir: process.env.BASELINE, path: 'treemap', chart: 'svg.treemap g.cell', live: true },
+             { name: 'before /', dir: process.env.BASELINE, path: '', chart: '.funding-bar svg', app: true });
+}
+const servers = await Promise.all(loads.map((p) => startServer({ dir: p.dir })));
+const runs = loads.map(() => []);
+for (let i = 0; i < LOADS; i++) {
+  for (const [k, p] of loads.entries()) {
+    const server = servers[k];
+    const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.addInitScript(firstLoadProbe, { chart: p.chart, live: !!p.live });
+    const logStart = server.log.length;
+    await page.goto(server.url + p.path, { waitUntil: 'load' });
+    if (p.live) await page.waitForFunction(() => window.__live !== undefined, null, { timeout: 30000 });
+    else if (p.app) await page.waitForFunction(() => window.__appReady !== undefined, null, { timeout: 30000 });
+    else await page.waitForFunction(() => window.__firstChart !== undefined, null, { timeout: 30000 });
+    await page.waitForTimeout(300); // late long tasks land
+    const m = await page.evaluate(() => ({
+      firstChart: window.__firstChart,
+      interactive: window.__live ?? (window.__appReady !== undefined ? Math.max(window.__appReady, window.__longTasksEnd) : window.__firstChart),
+      wall: window.__liveWall ?? window.__firstChartWall,
+      offset: Date.now() - performance.now(),
+    }));
+    const until = p.app ? m.offset + m.interactive : m.wall;
+    m.bytes = server.log.slice(logStart).filter((r) => r.time <= until).reduce((a, r) => a + r.bytes, 0);
+    runs[k].push(m);
+    await context.close();
+  }
+}
+for (const server of servers) await server.close();
+const first = loads.map((p, k) => ({ name: p.name, ...Object.fromEntries(['bytes', 'firstChart', 'interactive'].map((key) => [key, median(runs[k].map((r) => r[key]))])) }));
+
+// ---- 2. interactions -----------------------------------------------------------------------
+
+function interactionProbe() {
+  window.__events = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.interactionId) window.__events.push({ id: e.interactionId, start: e.startTime, duration: e.duration });
+  }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  window.__lastMutation = 0;
+  window.__eventAt = 0;
+  for (const type of ['pointerdown', 'keydown']) addEventListener(type, (e) => { window.__eventAt = e.timeStamp; }, true);
+  addEventListener('DOMContentLoaded', () => {
+    new MutationObserver(() => { window.__lastMutation = performance.now(); })
+      .observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+  });
+}
+
+const synthetic = SIZES.length ? await startServer({ dir: process.env.DIST ?? 'dist-bench' }) : null;
+async function open(path, selector, rate) {
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript(interactionProbe);
+  await page.goto(synthetic.url + path);
+  await page.waitForSelector(selector, { timeout: 180000 });
+  await page.waitForTimeout(500); // a person does not act in the first frame
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return { context, page };
+}
+
+/** Does `act`, waits for `done` and two frames, then reads the interaction's INP and script share. */
+async function measure(page, act, done) {
+  const t0 = await page.evaluate(() => performance.now());
+  await act();
+  if (done) await page.waitForSelector(done, { timeout: 60000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
+  return page.evaluate((t0) => {
+    const mine = window.__events.filter((e) => e.start >= t0 - 1);
+    const longest = new Map();
+    for (const e of mine) longest.set(e.id, Math.max(longest.get(e.id) ?? 0, e.duration));
+    return { inp: Math.max(16, ...longest.values()), script: Math.max(0, window.__lastMutation - window.__eventAt) };
+  }, t0);
+}
+
+const KINDS = ['drill-down', 'keystroke', 'sort', 'expand'];
+const inp = [];
+for (const n of SIZES) {
+  const q = n === 15 ? '' : `?synthetic=${n}`;
+  for (const rate of [1, 4]) {
+    const got = Object.fromEntries(KINDS.map((k) => [k, []]));
+    let s = await open(`treemap${q}`, 'svg.treemap g.cell', rate);
+    const cells = Math.min(await s.page.locator('svg.treemap g.cell').count(), 8);
+    for (let i = 0; i < REPS; i++) {
+      const cell = s.page.locator('svg.treemap g.cell').nth(i % cells);
+      got['drill-down'].push(await measure(s.page, () => cell.click(), '[data-testid=programme-budget]'));
+      await s.page.goBack();
+      await s.page.waitForSelector('svg.treemap g.cell', { timeout: 60000 });
+    }
+    await s.context.close();
+    s = await open(`programmes${q}`, '[data-testid=programme-table] tbody tr', rate);
+    await s.page.focus('#filter');
+    for (let i = 0; i < REPS; i++) {
+      got.keystroke.push(await measure(s.page, () => s.page.keyboard.press(i % 2 ? 'Backspace' : '1')));
+    }
+    const header = s.page.locator('[data-testid=programme-table] thead th button').nth(2);
+    for (let i = 0; i < REPS; i++) got.sort.push(await measure(s.page, () => header.click()));
+    await s.context.close();
+    s = await open(`goals${q}`, '[data-testid=goal-tree] li.strategy', rate);
+    const summaries = s.page.locator('[data-testid=goal-tree] li.strategy > details > summary');
+    const count = await summaries.count();
+    for (let i = 0; i < REPS; i++) {
+      const k = i % count;
+      // Expanding is what is measured: fold an open strategy first (not counted).
+      if (await summaries.nth(k).evaluate((el) => el.parentElement.open)) await summaries.nth(k).click();
+      got.expand.push(await measure(s.page, () => summaries.nth(k).click()));
+      await summaries.nth(k).click();
+    }
+    await s.context.close();
+    inp.push({ n, rate, got });
+  }
+}
+await synthetic?.close();
+await browser.close();
+
+// ---- the table -----------------------------------------------------------------------------
+
+const kb = (b) => `${(b / 1000).toFixed(1)} kB`;
+const ms = (t) => `${Math.round(t)} ms`;
+const [treemap, , ref] = first;
+console.log(`first load: medians of ${LOADS} fresh visits (headless Chromium, localhost, gzip)`);
+console.log('page            | bytes before interactive | first chart | interactive');
+for (const r of first) console.log(`${r.name.padEnd(15)} | ${kb(r.bytes).padStart(24)} | ${ms(r.firstChart).padStart(11)} | ${ms(r.interactive).padStart(11)}`);
+console.log(`/treemap against the d3 page's first chart: first chart ${(treemap.firstChart / ref.firstChart).toFixed(2)}×, interactive ${(treemap.interactive / ref.firstChart).toFixed(2)}×`);
+console.log(`\ninteractions: p98 (and median) of ${REPS} each, INP by Event Timing; in brackets the script's share (p98)`);
+console.log(`programmes | CPU | ${KINDS.map((k) => k.padEnd(24)).join(' | ')}`);
+for (const { n, rate, got } of inp) {
+  const cell = (xs) => `${ms(p98(xs.map((x) => x.inp)))} (${ms(median(xs.map((x) => x.inp)))}) [${ms(p98(xs.map((x) => x.script)))}]`.padEnd(24);
+  console.log(`${String(n).padStart(10)} | ${`${rate}×`.padStart(3)} | ${KINDS.map((k) => cell(got[k])).join(' | ')}`);
+}
