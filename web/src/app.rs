@@ -87,6 +87,18 @@ fn Header() -> impl IntoView {
     let link =
         move |page: Page, zh: &'static str, en: &'static str| view! { <A href=page.href() exact=page == Page::Overview>{move || lang().pick(zh, en)}</A> };
     let embedded = is_embedded();
+    // On a phone the links after the first few are behind a menu button (the stylesheet
+    // shows them all on wider screens, where the button is hidden).
+    let open = RwSignal::new(false);
+    let button = NodeRef::<leptos::html::Button>::new();
+    let escape = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+            if let Some(b) = button.get_untracked() {
+                let _ = b.focus();
+            }
+        }
+    };
     move || {
         (!embedded.get()).then(|| {
             provide_context(PlanRoot(root.get()));
@@ -95,18 +107,31 @@ fn Header() -> impl IntoView {
                     <div class="brand">
                         <A href=Page::Overview.href()>{move || lang().pick("施政計畫透視", "Plan Explorer")}</A>
                     </div>
-                    <nav aria-label=move || lang().pick("主要", "Main")>
+                    <nav aria-label=move || lang().pick("主要", "Main") on:keydown=escape>
                         {link(Page::Overview, "概覽", "Overview")}
                         {link(Page::Treemap, "預算圖", "Treemap")}
                         {link(Page::Goals, "目標", "Goals")}
-                        {link(Page::Programmes, "計畫列表", "Programmes")}
-                        {link(Page::Flow, "資金流向", "Money flow")}
-                        {link(Page::WhatIf, "試算", "What if")}
-                        {link(Page::Notes, "筆記", "Notes")}
-                        <span class="sep" aria-hidden="true"></span>
-                        {link(Page::Library, "我的計畫", "My plans")}
-                        {link(Page::Compare, "比較", "Compare")}
-                        {link(Page::Import, "匯入", "Import")}
+                        <button
+                            class="menu"
+                            type="button"
+                            node_ref=button
+                            aria-expanded=move || open.get().to_string()
+                            aria-controls="nav-more"
+                            on:click=move |_| open.update(|o| *o = !*o)
+                        >
+                            {move || lang().pick("選單", "Menu")}
+                        </button>
+                        // A click on a link in the menu leaves the page: the menu closes.
+                        <div id="nav-more" class="more" class:open=move || open.get() on:click=move |_| open.set(false)>
+                            {link(Page::Programmes, "計畫列表", "Programmes")}
+                            {link(Page::Flow, "資金流向", "Money flow")}
+                            {link(Page::WhatIf, "試算", "What if")}
+                            {link(Page::Notes, "筆記", "Notes")}
+                            <span class="sep" aria-hidden="true"></span>
+                            {link(Page::Library, "我的計畫", "My plans")}
+                            {link(Page::Compare, "比較", "Compare")}
+                            {link(Page::Import, "匯入", "Import")}
+                        </div>
                     </nav>
                     <button
                         class="lang"
