@@ -159,6 +159,7 @@ fn Footer() -> impl IntoView {
                     "資料來源：桃園市政府勞動局施政計畫（PDF 轉文字）。所有數字皆由本站從原文解析計算；本站不傳送任何資料，全部在你的瀏覽器中執行。",
                     "Source: the Taoyuan City Labor Bureau's published plan (text extracted from the PDF). Every figure is computed here from that text; nothing leaves your browser.",
                 )}
+                " "<A href=Page::Methods.href()>{move || ui.lang.get().pick("這些數字怎麼算", "How these figures are computed")}</A>
             </p>
         </footer>
     })
