@@ -49,8 +49,9 @@ pub struct EverydayUnit {
 pub const EVERYDAY_DP: u32 = 1;
 
 impl EverydayUnit {
-    /// How many of this unit `amount` buys, rounded down to [`EVERYDAY_DP`] places: the site
-    /// never says an amount buys more than it does. `None` when it cannot be computed.
+    /// How many of this unit `amount` buys, rounded down to [`EVERYDAY_DP`] places (a whole
+    /// number without them): the site never says an amount buys more than it does. `None`
+    /// when it cannot be computed.
     pub fn count(&self, amount: Money) -> Option<Decimal> {
         count(amount.yuan()?, self.price)
     }
@@ -66,7 +67,8 @@ fn count(yuan: Decimal, price: Decimal) -> Option<Decimal> {
     if price <= Decimal::ZERO {
         return None;
     }
-    Some(yuan.checked_div(price)?.round_dp_with_strategy(EVERYDAY_DP, RoundingStrategy::ToNegativeInfinity))
+    // Normalised, so a whole count reads "10", not "10.0".
+    Some(yuan.checked_div(price)?.round_dp_with_strategy(EVERYDAY_DP, RoundingStrategy::ToNegativeInfinity).normalize())
 }
 
 /// English glosses keyed by the document's numbering: programmes `"7"`, goals `"3"`,
@@ -195,7 +197,7 @@ mod tests {
         let population = meta.population.as_ref().unwrap().count;
         // 507,013 千元 ÷ 2,272,391 residents = NT$223.1188… a year each.
         let got: Vec<(&str, String)> = meta.everyday.iter().map(|u| (u.id.as_str(), u.per_resident(total, population).unwrap().to_string())).collect();
-        assert_eq!(got, [("wage-hour", "1.3".to_string()), ("lunchbox", "2.2".into()), ("bus", "12.3".into()), ("wage-month", "0.0".into())]);
+        assert_eq!(got, [("wage-hour", "1.3".to_string()), ("lunchbox", "2.2".into()), ("bus", "12.3".into()), ("wage-month", "0".into())]);
         assert_eq!(meta.everyday_unit(None).unwrap().id, "wage-hour", "the first unit is the default");
         assert_eq!(meta.everyday_unit(Some("bus")).unwrap().id, "bus");
         assert_eq!(meta.everyday_unit(Some("gone")).unwrap().id, "wage-hour", "an unknown stored id falls back to the default");
@@ -206,6 +208,7 @@ mod tests {
         assert_eq!(unit("100").count(Money::thousands(1)), Some(Decimal::from(10)));
         assert_eq!(unit("3").count(Money::thousands(1)).unwrap().to_string(), "333.3");
         assert_eq!(unit("0.6").count(Money::thousands(1)).unwrap().to_string(), "1666.6", "never rounded up");
+        assert_eq!(unit("99.9").count(Money::thousands(1)).unwrap().to_string(), "10", "10.01 is cut to 10, written without a decimal");
         assert_eq!(unit("168").count(Money::ZERO), Some(Decimal::ZERO));
         assert_eq!(unit("168").per_resident(Money::thousands(1), 0), None, "no residents, no share");
         assert_eq!(unit("0").count(Money::thousands(1)), None);
