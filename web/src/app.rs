@@ -15,9 +15,13 @@ use leptos_router::hooks::use_location;
 /// against `<base href>` and leave the page).
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
-    if let Some(main) = document().get_element_by_id("main") {
+    focus("main");
+}
+
+fn focus(id: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
         use wasm_bindgen::JsCast;
-        if let Ok(el) = main.dyn_into::<web_sys::HtmlElement>() {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
             let _ = el.focus();
         }
     }
@@ -90,13 +94,10 @@ fn Header() -> impl IntoView {
     // On a phone the links after the first few are behind a menu button (the stylesheet
     // shows them all on wider screens, where the button is hidden).
     let open = RwSignal::new(false);
-    let button = NodeRef::<leptos::html::Button>::new();
     let escape = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" && open.get_untracked() {
             open.set(false);
-            if let Some(b) = button.get_untracked() {
-                let _ = b.focus();
-            }
+            focus("nav-menu");
         }
     };
     move || {
@@ -112,17 +113,18 @@ fn Header() -> impl IntoView {
                         {link(Page::Treemap, "預算圖", "Treemap")}
                         {link(Page::Goals, "目標", "Goals")}
                         <button
+                            id="nav-menu"
                             class="menu"
                             type="button"
-                            node_ref=button
                             aria-expanded=move || open.get().to_string()
                             aria-controls="nav-more"
                             on:click=move |_| open.update(|o| *o = !*o)
                         >
                             {move || lang().pick("選單", "Menu")}
                         </button>
-                        // A click on a link in the menu leaves the page: the menu closes.
-                        <div id="nav-more" class="more" class:open=move || open.get() on:click=move |_| open.set(false)>
+                        // Shown by the stylesheet after the button when it is expanded. A click on
+                        // a link in the menu leaves the page: the menu closes.
+                        <div id="nav-more" class="more" on:click=move |_| open.set(false)>
                             {link(Page::Programmes, "計畫列表", "Programmes")}
                             {link(Page::Flow, "資金流向", "Money flow")}
                             {link(Page::WhatIf, "試算", "What if")}
@@ -159,7 +161,8 @@ fn Footer() -> impl IntoView {
                     "資料來源：桃園市政府勞動局施政計畫（PDF 轉文字）。所有數字皆由本站從原文解析計算；本站不傳送任何資料，全部在你的瀏覽器中執行。",
                     "Source: the Taoyuan City Labor Bureau's published plan (text extracted from the PDF). Every figure is computed here from that text; nothing leaves your browser.",
                 )}
-                " "<A href=Page::Methods.href()>{move || ui.lang.get().pick("這些數字怎麼算", "How these figures are computed")}</A>
+                // A plain link: the router follows it all the same.
+                " "<a href=Page::Methods.href()>{move || ui.lang.get().pick("這些數字怎麼算", "How these figures are computed")}</a>
             </p>
         </footer>
     })

@@ -20,19 +20,15 @@ fn name(lang: Lang, u: &EverydayUnit) -> &str {
 #[component]
 pub fn Everyday(lang: Lang, meta: Arc<PlanMeta>, amount: Money, #[prop(optional)] population: Option<RwSignal<u64>>) -> impl IntoView {
     let chosen = RwSignal::new(preferences::get(keys::UNIT));
-    let unit = {
-        let meta = meta.clone();
-        move || meta.everyday_unit(chosen.get().as_deref()).cloned()
-    };
     let line = {
-        let unit = unit.clone();
+        let meta = meta.clone();
         move || {
-            let u = unit()?;
+            let u = meta.everyday_unit(chosen.get().as_deref())?;
             let n = match population {
                 Some(p) => u.per_resident(amount, p.get()),
                 None => u.count(amount),
             }?;
-            let name = name(lang, &u);
+            let name = name(lang, u);
             Some(match (n.is_zero(), lang) {
                 (false, _) => format!("≈ {} {name}", group_digits(n)),
                 (true, Lang::Zh) => format!("不到 0.1 {name}"),
@@ -40,28 +36,26 @@ pub fn Everyday(lang: Lang, meta: Arc<PlanMeta>, amount: Money, #[prop(optional)
             })
         }
     };
-    let price = move || {
-        unit().map(|u| match lang {
-            Lang::Zh => format!("以每單位 {} 元計（{}，{}）。", group_digits(u.price), u.as_of_zh, u.source_zh),
-            Lang::En => format!("At NT${} each ({}, {}).", group_digits(u.price), u.as_of_en, u.source_en),
-        })
+    let price = {
+        let meta = meta.clone();
+        move || {
+            meta.everyday_unit(chosen.get().as_deref()).map(|u| match lang {
+                Lang::Zh => format!("以每單位 {} 元計（{}，{}）。", group_digits(u.price), u.as_of_zh, u.source_zh),
+                Lang::En => format!("At NT${} each ({}, {}).", group_digits(u.price), u.as_of_en, u.source_en),
+            })
+        }
     };
     let pick = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
         preferences::set(keys::UNIT, &id);
         chosen.set(Some(id));
     };
-    let current = {
-        let meta = meta.clone();
-        move || meta.everyday_unit(chosen.get().as_deref()).map(|u| u.id.clone())
-    };
+    // The select keeps the reader's choice itself; the first render marks the stored one.
+    let current = meta.everyday_unit(chosen.get_untracked().as_deref()).map(|u| u.id.clone());
     let options = meta
         .everyday
         .iter()
-        .map(|u| {
-            let (id, current) = (u.id.clone(), current.clone());
-            view! { <option value=u.id.clone() prop:selected=move || current().as_ref() == Some(&id)>{name(lang, u).to_string()}</option> }
-        })
+        .map(|u| view! { <option value=u.id.clone() selected=current.as_ref() == Some(&u.id)>{name(lang, u).to_string()}</option> })
         .collect_view();
     (!meta.everyday.is_empty()).then(|| {
         view! {

@@ -68,7 +68,7 @@ fn render(data: &Data, lang: Lang) -> impl IntoView {
                     format!(" ({}), columns 計畫名稱 | 實施內容 | 經費(千元) | 備註 (name, what it does, budget in NT$ thousand, note): {} programmes, in total ", place(third), plan.programmes.len()),
                 )}<strong data-testid="methods-total">{m(s.total)}</strong>{lang.pick("。備註中寫明的經費來源與金額（如中央補助款）逐筆讀出。", ". The note's funding sources and their amounts (e.g. 中央補助款, the central subsidy) are read one by one.")}</li>
             </ul>
-            <p>{lang.pick("每個計畫頁都列出它的數字讀自原文哪幾行：", "Each programme's page shows the source lines its figures were read from:")}{programmes}</p>
+            <p class="sources">{lang.pick("每個計畫頁都列出它的數字讀自原文哪幾行：", "Each programme's page shows the source lines its figures were read from:")}{programmes}</p>
             <h2>{lang.pick("市總預算是餘額", "The city's budget is the remainder")}</h2>
             <p>{lang.pick("備註沒有列出的經費由市總預算支應，逐一計畫計算（不會小於零）：總預算 ", "Whatever the notes do not name is paid from the city's general budget, programme by programme (never below zero): the total ")}
                 {m(s.total)}{lang.pick("，減去備註所列來源 ", ", minus the noted sources ")}<span data-testid="methods-noted">{m(noted)}</span>
