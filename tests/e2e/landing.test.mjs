@@ -45,6 +45,8 @@ for (const lang of ['zh', 'en']) {
     // Named by its text, in the reader's language; a button, not a link.
     assert.equal(await page.getByRole('navigation').getByRole('button', { name: menu }).count(), 1);
 
+    // From the brand link (the language button, clicked last, is after the nav).
+    await page.focus('header.site .brand a');
     await tabUntil(page, 'header.site nav button.menu', 20);
     await page.keyboard.press('Enter');
     h = await header(page);
