@@ -17,7 +17,7 @@ import { launch } from './chromium.mjs';
 
 const [dist, base = '/'] = process.argv.slice(2);
 if (!dist) throw new Error('usage: node scripts/prerender.mjs DIST [BASE]');
-const ROUTES = ['', 'treemap', 'goals', 'programmes', 'flow'];
+const ROUTES = ['', 'treemap', 'goals', 'programmes', 'flow', 'methods'];
 const t0 = Date.now();
 
 const shell = await readFile(path.join(dist, '404.html'), 'utf8');

@@ -27,6 +27,25 @@ fn rust(meta: &PlanMeta) -> String {
         ),
         None => "None".into(),
     };
+    // A price is its digits and its scale, so the app needs no decimal parser for it.
+    let everyday: String = meta
+        .everyday
+        .iter()
+        .map(|u| {
+            format!(
+                "plan_core::meta::EverydayUnit {{ id: {:?}.into(), zh: {:?}.into(), en: {:?}.into(), price: rust_decimal::Decimal::new({}, {}), as_of_zh: {:?}.into(), as_of_en: {:?}.into(), source_zh: {:?}.into(), source_en: {:?}.into() }},",
+                u.id,
+                u.zh,
+                u.en,
+                i64::try_from(u.price.mantissa()).expect("a price fits in i64"),
+                u.price.scale(),
+                u.as_of_zh,
+                u.as_of_en,
+                u.source_zh,
+                u.source_en
+            )
+        })
+        .collect();
     let Gloss { agency, title, vision, missions, goals, strategies, programmes, sources } = &meta.gloss;
     let text = |t: &Option<String>| t.as_ref().map_or("None".into(), |t| format!("Some({t:?}.into())"));
     let map = |m: &BTreeMap<String, String>| {
@@ -37,7 +56,7 @@ fn rust(meta: &PlanMeta) -> String {
         s + "])"
     };
     format!(
-        "plan_core::meta::PlanMeta {{ population: {population}, gloss: plan_core::meta::Gloss {{ agency: {}, title: {}, vision: {}, missions: {}, goals: {}, strategies: {}, programmes: {}, sources: {} }} }}",
+        "plan_core::meta::PlanMeta {{ population: {population}, everyday: vec![{everyday}], gloss: plan_core::meta::Gloss {{ agency: {}, title: {}, vision: {}, missions: {}, goals: {}, strategies: {}, programmes: {}, sources: {} }} }}",
         text(agency), text(title), text(vision), map(missions), map(goals), map(strategies), map(programmes), map(sources)
     )
 }

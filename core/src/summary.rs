@@ -123,6 +123,13 @@ fn set_primary_goals(programmes: &mut [ProgrammeFigures], rollup: &Rollup) {
 }
 
 impl Summary {
+    /// What the notes name (every source but the city's general budget) and what the city
+    /// pays: the remainder, taken programme by programme.
+    pub fn noted_and_city(&self) -> (Money, Money) {
+        let city = |l: &&FundingLine| l.source.kind == FundingKind::CityGeneral;
+        (self.funding.iter().filter(|l| !city(l)).map(|l| l.amount).sum(), self.funding.iter().filter(city).map(|l| l.amount).sum())
+    }
+
     /// O(1) for the usual 1, 2, 3… numbering (see [`Plan::programme`]).
     pub fn programme(&self, number: u32) -> Option<&ProgrammeFigures> {
         let guess = (number as usize).checked_sub(1).and_then(|i| self.programmes.get(i));
@@ -253,6 +260,14 @@ mod tests {
         let some = s.subtotal(&[1, 3]);
         assert_eq!(some.budget, plan.programme(1).unwrap().budget + plan.programme(3).unwrap().budget);
         assert_eq!(s.subtotal(&[]).budget, Money::ZERO);
+    }
+
+    #[test]
+    fn the_city_pays_what_the_notes_do_not_name() {
+        let plan = crate::parser::parse(crate::SEED_PLAN_TEXT).plan;
+        let s = summarise(&plan, None);
+        let noted: Money = plan.programmes.iter().flat_map(|p| &p.funding).map(|n| n.amount).sum();
+        assert_eq!(s.noted_and_city(), (noted, s.total - noted));
     }
 
     proptest::proptest! {

@@ -76,7 +76,7 @@ test('the population input changes the per-capita text', async (t) => {
   const { page } = site;
   const perCapita = page.getByTestId('per-capita');
   // The default population is stated in the note; the default per-capita figure follows from it.
-  const note = await page.locator('.your-share .note').innerText();
+  const note = await page.locator('.your-share > .note').innerText();
   const population = parseNumber(note.match(/預設人口：([\d,]+)/)[1]);
   assert.equal(Number(await page.locator('#population').inputValue()), population);
   const perYear = (n) => ((TOTAL * 1000) / n).toFixed(2);

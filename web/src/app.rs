@@ -15,9 +15,13 @@ use leptos_router::hooks::use_location;
 /// against `<base href>` and leave the page).
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
-    if let Some(main) = document().get_element_by_id("main") {
+    focus("main");
+}
+
+fn focus(id: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
         use wasm_bindgen::JsCast;
-        if let Ok(el) = main.dyn_into::<web_sys::HtmlElement>() {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
             let _ = el.focus();
         }
     }
@@ -87,6 +91,15 @@ fn Header() -> impl IntoView {
     let link =
         move |page: Page, zh: &'static str, en: &'static str| view! { <A href=page.href() exact=page == Page::Overview>{move || lang().pick(zh, en)}</A> };
     let embedded = is_embedded();
+    // On a phone the links after the first few are behind a menu button (the stylesheet
+    // shows them all on wider screens, where the button is hidden).
+    let open = RwSignal::new(false);
+    let escape = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+            focus("nav-menu");
+        }
+    };
     move || {
         (!embedded.get()).then(|| {
             provide_context(PlanRoot(root.get()));
@@ -95,18 +108,32 @@ fn Header() -> impl IntoView {
                     <div class="brand">
                         <A href=Page::Overview.href()>{move || lang().pick("施政計畫透視", "Plan Explorer")}</A>
                     </div>
-                    <nav aria-label=move || lang().pick("主要", "Main")>
+                    <nav aria-label=move || lang().pick("主要", "Main") on:keydown=escape>
                         {link(Page::Overview, "概覽", "Overview")}
                         {link(Page::Treemap, "預算圖", "Treemap")}
                         {link(Page::Goals, "目標", "Goals")}
-                        {link(Page::Programmes, "計畫列表", "Programmes")}
-                        {link(Page::Flow, "資金流向", "Money flow")}
-                        {link(Page::WhatIf, "試算", "What if")}
-                        {link(Page::Notes, "筆記", "Notes")}
-                        <span class="sep" aria-hidden="true"></span>
-                        {link(Page::Library, "我的計畫", "My plans")}
-                        {link(Page::Compare, "比較", "Compare")}
-                        {link(Page::Import, "匯入", "Import")}
+                        <button
+                            id="nav-menu"
+                            class="menu"
+                            type="button"
+                            aria-expanded=move || open.get().to_string()
+                            aria-controls="nav-more"
+                            on:click=move |_| open.update(|o| *o = !*o)
+                        >
+                            {move || lang().pick("選單", "Menu")}
+                        </button>
+                        // Shown by the stylesheet after the button when it is expanded. A click on
+                        // a link in the menu leaves the page: the menu closes.
+                        <div id="nav-more" class="more" on:click=move |_| open.set(false)>
+                            {link(Page::Programmes, "計畫列表", "Programmes")}
+                            {link(Page::Flow, "資金流向", "Money flow")}
+                            {link(Page::WhatIf, "試算", "What if")}
+                            {link(Page::Notes, "筆記", "Notes")}
+                            <span class="sep" aria-hidden="true"></span>
+                            {link(Page::Library, "我的計畫", "My plans")}
+                            {link(Page::Compare, "比較", "Compare")}
+                            {link(Page::Import, "匯入", "Import")}
+                        </div>
                     </nav>
                     <button
                         class="lang"
@@ -134,6 +161,8 @@ fn Footer() -> impl IntoView {
                     "資料來源：桃園市政府勞動局施政計畫（PDF 轉文字）。所有數字皆由本站從原文解析計算；本站不傳送任何資料，全部在你的瀏覽器中執行。",
                     "Source: the Taoyuan City Labor Bureau's published plan (text extracted from the PDF). Every figure is computed here from that text; nothing leaves your browser.",
                 )}
+                // A plain link: the router follows it all the same.
+                " "<a href=Page::Methods.href()>{move || ui.lang.get().pick("這些數字怎麼算", "How these figures are computed")}</a>
             </p>
         </footer>
     })

@@ -101,13 +101,18 @@ fn your_data(page: Page) -> Result<AnyView, SplitLoaderError> {
         Page::Notes => plan_page(false, views::notes::NotesPage),
         Page::Import => views::import::ImportPage().into_any(),
         Page::Library => views::library::LibraryPage().into_any(),
+        Page::Methods => views::methods::MethodsPage().into_any(),
         _ => views::compare::ComparePage().into_any(),
     })
 }
 
 /// The pages of the reader's own data change what is stored, so they come with the store's
-/// codec (a chunk that cannot be had shows up as a failed save, never as lost data).
+/// codec (a chunk that cannot be had shows up as a failed save, never as lost data). The
+/// methods page only reads: it is in this group for its bytes' sake, not for the codec.
 async fn own_data(page: Page) -> Result<AnyView, SplitLoaderError> {
+    if page == Page::Methods {
+        return your_data(page).await;
+    }
     futures::future::join(your_data(page), crate::codec::load()).await.0
 }
 
@@ -126,13 +131,14 @@ impl ChooseView for Page {
 
     // A failed fetch is retried, and reported, by `choose`.
     async fn preload(&self) {
-        preload(self.group()).await;
+        preload(*self).await;
     }
 }
 
-/// Fetches a chunk (`wasm_split` names each function's preloader `__wasm_split_preload_<name>`).
-pub async fn preload(group: Group) {
-    let _ = match group {
+/// Fetches a page's chunk (`wasm_split` names each function's preloader `__wasm_split_preload_<name>`).
+pub async fn preload(page: Page) {
+    let _ = match page.group() {
+        Group::YourData if page == Page::Methods => __wasm_split_preload_your_data().await,
         Group::Overview => __wasm_split_preload_overview().await,
         Group::Treemap => __wasm_split_preload_treemap().await,
         Group::GoalsAndFlow => __wasm_split_preload_goals_and_flow().await,
@@ -146,7 +152,7 @@ pub async fn preload(group: Group) {
 /// Unknown paths fetch nothing: the not-found page is in the main chunk.
 pub async fn preload_path(path: &str) {
     if let Some(a) = from_path(path) {
-        preload(a.page.group()).await;
+        preload(a.page).await;
     }
 }
 

@@ -66,6 +66,7 @@ pages! {
     Import = "/import", YourData, Site;
     Library = "/library", YourData, Site;
     Compare = "/compare", YourData, Site;
+    Methods = "/methods", YourData, Site;
     /// The funding bar alone, for an `<iframe>`.
     EmbedFunding = "/embed/funding", Overview, Plan;
     EmbedTreemap = "/embed/treemap", Treemap, Plan;

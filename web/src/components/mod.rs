@@ -4,6 +4,7 @@ pub mod chart_item;
 pub mod disclosure;
 pub mod downloads;
 pub mod embed;
+pub mod everyday;
 pub mod funding_bar;
 pub mod link_editor;
 pub mod names;

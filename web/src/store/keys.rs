@@ -20,6 +20,8 @@ pub const QUARANTINE: &str = key!("quarantine.");
 /// Preferences, plain strings read before the first render.
 pub const LANG: &str = key!("lang");
 pub const POPULATION: &str = key!("population");
+/// The everyday unit amounts are read in (an id from the companion file).
+pub const UNIT: &str = key!("unit");
 
 pub fn plan(id: &str) -> String {
     format!("{PLAN}{id}")

@@ -1,4 +1,4 @@
-//! The reader's preferences (language, population for per-resident figures): plain strings,
+//! The reader's preferences (language, population for per-resident figures, everyday unit): plain strings,
 //! read before the first render without the codec.
 
 use super::{keys, local};
@@ -18,5 +18,5 @@ pub fn set(key: &str, value: &str) {
 }
 
 pub fn is_preference(key: &str) -> bool {
-    key == keys::LANG || key == keys::POPULATION
+    key == keys::LANG || key == keys::POPULATION || key == keys::UNIT
 }

@@ -5,6 +5,7 @@ pub mod flow;
 pub mod goals;
 pub mod import;
 pub mod library;
+pub mod methods;
 pub mod not_found;
 pub mod notes;
 pub mod overview;

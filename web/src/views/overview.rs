@@ -2,6 +2,7 @@
 
 use crate::components::downloads::{stem, PlanDownloads};
 use crate::components::embed::EmbedSnippet;
+use crate::components::everyday::Everyday;
 use crate::components::funding_bar::{kind_segments, FundingBar};
 use crate::components::names::with_gloss;
 use crate::components::no_budget::NoBudget;
@@ -191,6 +192,7 @@ fn YourShare(data: Data, ui: Ui, lang: Lang) -> impl IntoView {
                 }
             />
             <p class="per-capita" data-testid="per-capita" aria-live="polite">{line}</p>
+            <Everyday lang=lang meta=data.meta.clone() amount=total population=ui.population/>
             <p class="note">{source}</p>
             <div class="table-wrap"><table class="hundred">
                 <caption>{lang.pick("每花 100 元，用在哪裡；以及每位市民每年、每月負擔多少", "Of every NT$100 spent, where it goes; and what each programme costs each resident")}</caption>

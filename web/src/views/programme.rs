@@ -2,6 +2,7 @@
 //! serves, its neighbours in the ranking, and the source lines every figure came from.
 
 use crate::components::disclosure::follow_open;
+use crate::components::everyday::Everyday;
 use crate::components::funding_bar::{FundingBar, Segment};
 use crate::components::link_editor::LinkEditor;
 use crate::components::names::{with_gloss, Name};
@@ -96,6 +97,7 @@ fn render(data: &Data, ui: Ui, lang: Lang, p: Programme) -> impl IntoView {
                     <dt>{lang.pick("預算", "Budget")}</dt>
                     <dd data-testid="programme-budget">{lang.money(budget)}</dd>
                     <dd class="sub">{lang.money_short(budget)}</dd>
+                    <dd class="sub"><Everyday lang=lang meta=data.meta.clone() amount=budget/></dd>
                     <dd><Provenance lang=lang data=data.clone() span=p.budget_span/></dd>
                 </div>
                 <div>
