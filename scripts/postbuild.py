@@ -45,7 +45,8 @@ def fill_service_worker(stage):
         return
     assets = []
     for d, dirs, files in os.walk(stage):
-        dirs[:] = [x for x in dirs if not x.startswith(".")]  # e.g. Trunk's .stage
+        # Not Trunk's .stage, nor og/: link-preview pictures are for previewers, not readers.
+        dirs[:] = [x for x in dirs if not x.startswith(".") and not (d == stage and x == "og")]
         assets += [os.path.relpath(os.path.join(d, f), stage).replace(os.sep, "/") for f in files if f != "sw.js" and not f.startswith(".")]
     assets.sort()
     contents = hashlib.sha256()

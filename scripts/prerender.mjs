@@ -8,6 +8,11 @@
 // DIST/404.html stays the empty shell that every other address (imports, /p/<id>/…) loads.
 // Each page also gets <link rel=preload> for the wasm chunks its render fetched
 // (scripts/split.py), so they download alongside the main wasm instead of after it.
+// Each page also gets its link preview: a description with the page's key figures (read from
+// what the app rendered), Open Graph and Twitter card tags, and og:image — a PNG of the
+// page's chart, screenshotted from that same render into DIST/og/. SITE_ORIGIN (e.g.
+// https://example.org) makes the URLs absolute, as some previewers want; otherwise they are
+// the deploy base's paths.
 // Finally the service worker's file list is refreshed, so the new pages work offline.
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
@@ -18,6 +23,9 @@ import { launch } from './chromium.mjs';
 const [dist, base = '/'] = process.argv.slice(2);
 if (!dist) throw new Error('usage: node scripts/prerender.mjs DIST [BASE]');
 const ROUTES = ['', 'treemap', 'goals', 'programmes', 'flow', 'methods'];
+const ORIGIN = (process.env.SITE_ORIGIN ?? '').replace(/\/$/, '');
+// The element whose picture previews a page (the first that exists).
+const CHART = ['svg.treemap', 'svg.sankey', '[data-testid=goal-tree]', '.funding-bar'];
 const t0 = Date.now();
 
 const shell = await readFile(path.join(dist, '404.html'), 'utf8');
@@ -45,19 +53,79 @@ async function render(route) {
         .filter((el) => !['SCRIPT', 'NOSCRIPT', 'TEMPLATE'].includes(el.tagName) && !el.hasAttribute('data-prerendered'))
         .map((el) => el.outerHTML).join('\n'),
       programmes: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')).filter((h) => /\/programme\/\d+$/.test(h)),
+      facts: Object.fromEntries(['total', 'total-short', 'programme-count', 'programme-budget', 'programme-share']
+        .map((id) => [id, document.querySelector(`[data-testid=${id}]`)?.textContent.trim()]).filter(([, v]) => v)),
+      heading: document.querySelector('main h1')?.textContent.trim() ?? '',
+      largest: document.querySelector('svg.treemap g.cell')?.getAttribute('aria-label') ?? '',
     });
   }, 0))));
+  const chart = await firstVisible(page, CHART);
+  // At most 1200 × 630 (the size previews show) from the chart's top left: a long goal tree
+  // would otherwise make a picture no previewer shows whole.
+  const box = chart && await chart.boundingBox();
+  rendered.image = box && await page.screenshot({ type: 'png', animations: 'disabled', fullPage: true,
+    clip: { x: box.x, y: box.y, width: Math.min(box.width, 1200), height: Math.min(box.height, 630) } });
   await context.close();
   rendered.chunks = [...new Set(server.log.slice(logStart).map((r) => r.path).filter((p) => p.includes('/chunks/')))].map((p) => p.slice(base.length));
   return rendered;
 }
 
+async function firstVisible(page, selectors) {
+  for (const selector of selectors) {
+    const el = page.locator(selector).first();
+    if (await el.count() && await el.isVisible()) return el;
+  }
+  return null;
+}
+
+// The key figures, in the site's default language, from the overview's render (the plan) and
+// the page's own (a programme's budget and share; the treemap's largest cell).
+function describe(route, r, plan) {
+  const whole = `總預算 ${plan.total}（約 ${plan.short}），${plan.count} 項計畫`;
+  if (route === '') return `${plan.title}：${whole}。經費來源、目標與每位市民的負擔，全部由原始文件計算。`;
+  if (route.startsWith('programme/')) return `${r.heading}：${r.facts['programme-budget']}，占總預算 ${r.facts['programme-share']}。${plan.title}。`;
+  if (route === 'treemap') return `${plan.title}的錢花在哪裡：最大的是 ${r.largest}。${whole}。`;
+  return `${r.heading} · ${plan.title}：${whole}。`;
+}
+
+const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+function previewTags({ title, description, image, url }) {
+  const meta = (attr, key, value) => `<meta ${attr}="${key}" content="${escapeAttr(String(value))}">`;
+  return [
+    meta('name', 'description', description),
+    meta('property', 'og:type', 'website'), meta('property', 'og:locale', 'zh_TW'),
+    meta('property', 'og:title', title), meta('property', 'og:description', description),
+    ...(url ? [meta('property', 'og:url', url)] : []),
+    ...(image ? [meta('property', 'og:image', image.url), meta('property', 'og:image:type', 'image/png'),
+      meta('property', 'og:image:width', image.width), meta('property', 'og:image:height', image.height),
+      meta('property', 'og:image:alt', title)] : []),
+    meta('name', 'twitter:card', image ? 'summary_large_image' : 'summary'),
+    meta('name', 'twitter:title', title), meta('name', 'twitter:description', description),
+    ...(image ? [meta('name', 'twitter:image', image.url)] : []),
+  ].join('\n    ');
+}
+
+// A PNG's size, from its IHDR chunk.
+const pngSize = (png) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
+
 const escapeText = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const routes = [...ROUTES];
 let written = 0;
+let plan = null;
 for (let i = 0; i < routes.length; i++) {
   const route = routes[i];
-  const { title, html, programmes, chunks } = await render(route);
+  const rendered = await render(route);
+  const { title, html, programmes, chunks } = rendered;
+  // The overview renders first: its figures describe the plan on every page.
+  plan ??= { title: rendered.heading, total: rendered.facts.total, short: rendered.facts['total-short'], count: rendered.facts['programme-count'] };
+  let image = null;
+  if (rendered.image) {
+    const file = `og/${route === '' ? 'index' : route.replace(/\//g, '-')}.png`;
+    await mkdir(path.join(dist, 'og'), { recursive: true });
+    await writeFile(path.join(dist, file), rendered.image);
+    image = { url: `${ORIGIN}${base}${file}`, ...pngSize(rendered.image) };
+  }
+  const preview = previewTags({ title, description: describe(route, rendered, plan), image, url: ORIGIN && `${ORIGIN}${base}${route}` });
   if (route === 'programmes') {
     for (const href of programmes) {
       const r = href.slice(href.indexOf('programme/'));
@@ -67,6 +135,7 @@ for (let i = 0; i < routes.length; i++) {
   const preloads = chunks.map((c) => `<link rel="preload" href="${c}" as="fetch" type="application/wasm" crossorigin>`).join('');
   const out = shell
     .replace(/<title>[^<]*<\/title>/, `<title>${escapeText(title)}</title>`)
+    .replace(/<meta name="description"[^>]*>/, preview)
     .replace('</body>', `${preloads}\n</body>`)
     .replace('</noscript>', `</noscript>\n<div data-prerendered>\n${html}\n</div>`);
   const file = path.join(dist, route === '' ? 'index.html' : `${route}.html`);

@@ -3,7 +3,9 @@
 // then takes their place without leaving a second copy behind.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSite, openApp, assertClean, parseNumber, SEED_TOTAL } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { openSite, openApp, assertClean, parseNumber, SEED_TOTAL, TOTAL_TEXT, DIST_DIR, DIST_SUB_DIR, SUB_PATH } from './harness.mjs';
 
 const cellLabels = (page) => page.locator('svg.treemap g.cell').evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label')));
 
@@ -70,4 +72,44 @@ test('addresses without a pre-rendered page get the empty app shell, not another
     assert.doesNotMatch(await html(p), /data-prerendered/, `${p} is the shell`);
   }
   assertClean(site);
+});
+
+// A link pasted into a chat shows a title, the page's figures and a picture of its chart.
+const tags = (html) => Object.fromEntries([...html.matchAll(/<meta (?:name|property)="([^"]+)" content="([^"]*)">/g)].map((m) => [m[1], m[2].replace(/&quot;/g, '"').replace(/&amp;/g, '&')]));
+
+test('every pre-rendered page has a preview: title, figures, Open Graph and Twitter tags, a PNG of its chart', async () => {
+  for (const [dir, base] of [[DIST_DIR, '/'], [DIST_SUB_DIR, SUB_PATH]]) {
+    for (const [file, figures, image] of [
+      ['index.html', [TOTAL_TEXT, '15 項計畫'], 'og/index.png'],
+      ['treemap.html', [TOTAL_TEXT, '就業服務：258,536 千元，50.99%'], 'og/treemap.png'],
+      ['goals.html', [TOTAL_TEXT], 'og/goals.png'],
+      ['flow.html', [TOTAL_TEXT], 'og/flow.png'],
+      ['programme/7.html', ['就業服務：258,536 千元，占總預算 50.99%'], 'og/programme-7.png'],
+    ]) {
+      const html = await readFile(path.join(dir, file), 'utf8');
+      const t = tags(html);
+      const where = `${base}${file}`;
+      assert.ok(/<title>[^<]+ · 施政計畫透視<\/title>/.test(html), `${where}: a title`);
+      for (const f of figures) assert.ok(t.description.includes(f), `${where}: description "${t.description}" has ${f}`);
+      assert.equal(t['og:description'], t.description, where);
+      assert.equal(t['twitter:description'], t.description, where);
+      assert.equal(t['og:title'], html.match(/<title>([^<]+)<\/title>/)[1], where);
+      assert.equal(t['twitter:card'], 'summary_large_image', where);
+      assert.equal(t['og:image'], `${base}${image}`, `${where}: the image under the deploy base`);
+      assert.equal(t['twitter:image'], t['og:image'], where);
+      const png = await readFile(path.join(dir, image));
+      assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], `${image} is a PNG`);
+      const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+      assert.equal(`${w}×${h}`, `${t['og:image:width']}×${t['og:image:height']}`, `${image}: its tags give its size`);
+      assert.ok(w >= 300 && w <= 1200 && h >= 40 && h <= 630, `${image}: ${w}×${h}`);
+      assert.ok(png.length > 2000, `${image} has a picture in it (${png.length} B)`);
+    }
+  }
+});
+
+test('the preview pictures are left out of the offline cache', async () => {
+  const sw = await readFile(path.join(DIST_DIR, 'sw.js'), 'utf8');
+  const assets = JSON.parse(sw.match(/^const ASSETS = (.*);$/m)[1]);
+  assert.ok(assets.includes('treemap.html'));
+  assert.equal(assets.filter((a) => a.startsWith('og/')).length, 0);
 });
