@@ -41,6 +41,15 @@ pub struct TreemapCell {
     pub goal: Option<u32>,
 }
 
+impl TreemapCell {
+    /// Whether the cell is big enough to write its name and share in (two lines of 14 px
+    /// text, a few characters wide). The rest are listed beside the map, so no programme is
+    /// only a shape.
+    pub fn has_room_for_label(&self) -> bool {
+        self.rect.w >= 84.0 && self.rect.h >= 44.0
+    }
+}
+
 /// One cell per programme, area proportional to budget, in programme order.
 pub fn treemap(summary: &Summary, width: f64, height: f64) -> Vec<TreemapCell> {
     treemap_with_others(summary, width, height, usize::MAX).0

@@ -118,3 +118,25 @@ test('the table equivalent lists every cell', async (t) => {
   await visit(site, '/treemap'); // a full load of the route works too
   assertClean(site);
 });
+
+test('cells too small for a label are listed below the map, biggest first, each a way in', async (t) => {
+  for (const width of [1280, 360]) {
+    const site = await openApp(t, '/treemap', { viewport: { width, height: 800 } });
+    const cells = await readCells(site.page);
+    const small = cells.filter((c) => c.w < 84 || c.h < 44).map((c) => c.label.match(LABEL));
+    assert.ok(small.length >= 3, `${width}px: some cells are too small to label (${small.length})`);
+    const items = await site.page.locator('[data-testid=unlabelled] li').allInnerTexts();
+    assert.deepEqual(items, small.map(([, name, amount, share]) => `${name} ${amount} 千元 · ${share}%`), `${width}px: the list is the small cells, biggest first`);
+    // The shown cells' text and the list together name every programme.
+    const named = (await site.page.locator('svg.treemap text.cell-name').allInnerTexts()).length + items.length;
+    assert.equal(named, 15, `${width}px: every programme is named on the page`);
+    const first = site.page.locator('[data-testid=unlabelled] a').first();
+    const href = await first.getAttribute('href');
+    await first.focus();
+    await site.page.keyboard.press('Enter');
+    await site.page.waitForURL((u) => u.pathname === href);
+    await site.page.waitForSelector('[data-testid=programme-budget]');
+    assert.equal(await site.page.getByTestId('programme-budget').innerText(), `${small[0][2]} 千元`);
+    await assertClean(site);
+  }
+});

@@ -53,6 +53,7 @@ pub fn TreemapPage() -> impl IntoView {
                 <Legend lang=lang colouring=colouring data=data.clone()/>
                 <Details lang=lang focused=focused data=data.clone()/>
                 <Chart lang=lang cells=cells.clone() others=others.clone() colouring=colouring focused=focused data=data.clone() w=w h=h/>
+                <Unlabelled lang=lang cells=cells.clone() data=data.clone()/>
                 <crate::components::downloads::ChartDownloads lang=lang selector="svg.treemap" name=format!("{}-treemap", crate::components::downloads::stem(&data))/>
                 <crate::components::embed::EmbedSnippet lang=lang chart=crate::routes::Page::EmbedTreemap/>
                 <CellTable lang=lang cells=cells.clone() others=others.clone() data=data.clone()/>
@@ -122,7 +123,7 @@ fn Chart(
             let fill = format!("--by-funding:{};--by-goal:{}", kind_colour(dominant), goal_colour(goal));
             let tags = (kind_tag(dominant, lang).to_string(), goal.map(|g| lang.goal_label(g)).unwrap_or_else(|| lang.pick("未連結", "Unlinked").to_string()));
             // Text only where it fits: roughly one 14px character per 15px of width.
-            let fits = c.rect.w >= 84.0 && c.rect.h >= 44.0;
+            let fits = c.has_room_for_label();
             let chars = ((c.rect.w - 8.0) / 15.0).max(1.0) as usize;
             let short: String = if name.chars().count() > chars { name.chars().take(chars.saturating_sub(1)).chain(['…']).collect() } else { name.clone() };
             if fits {
@@ -202,6 +203,27 @@ fn Legend(lang: Lang, colouring: RwSignal<Colouring>, data: Data) -> impl IntoVi
             </ul>
         }
     }
+}
+
+/// The programmes whose cells are too small to carry a label, listed below the map (biggest
+/// first): name, amount and share, each a link into the programme as its cell is.
+#[component]
+fn Unlabelled(lang: Lang, cells: Vec<TreemapCell>, data: Data) -> impl IntoView {
+    let mut small: Vec<TreemapCell> = cells.into_iter().filter(|c| !c.has_room_for_label()).collect();
+    plan_core::order::sort_by(&mut small, |a, b| b.budget.cmp(&a.budget).then(a.programme.cmp(&b.programme)));
+    (!small.is_empty()).then(|| {
+        view! {
+            <section class="unlabelled" data-testid="unlabelled">
+                <h2>{lang.pick("方塊太小、未標名稱的計畫", "Programmes whose boxes are too small to label")}</h2>
+                <ul>
+                    {small.into_iter().map(|c| view! {
+                        <li><a href=Address::programme(c.programme).href()>{cell_name(&data, lang, c.programme)}</a>
+                            " " <span class="figure">{format!("{} · {}%", lang.money(c.budget), c.share)}</span></li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }
 
 /// The treemap as a table: the text equivalent.
