@@ -14,18 +14,21 @@ import os, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from chunks import Build  # noqa: E402
 
-# Bytes, gzip -9, shell + the page's chunks (bench/first_load.py prints the figures).
-# Raised once, by about 5 KB each, for the PDF reader's split point: every split point makes
-# the splitter cut the code pages share into more, smaller chunks (measured: 28 → 35 files on
-# the treemap's first load, +3 KB there, +0.8 KB in the shell). The way back under is reading
-# PDFs in a Web Worker with a wasm of its own, which adds no split point (issue 16's note).
+# Bytes, gzip -9, shell + the page's chunks (bench/first_load.py prints the figures): each
+# page's figure when it was last lowered, plus about 0.3%, so growth is a decision. Lowered in
+# issue 17's work (one sort, no float formatting, no plotters, talc: -19 KB on the overview and
+# the treemap), then raised by what issue 18 added to them (the phone menu, the everyday
+# units, the small-cells list: +9.4 KB on the overview, +2.9 KB on the treemap).
 BUDGETS = {
-    "page_overview": 315_000,
-    "page_treemap": 318_500,
-    "page_goals_and_flow": 360_500,
-    "page_programmes": 385_500,
-    "page_your_data": 548_000,
+    "page_overview": 306_300,
+    "page_treemap": 299_600,
+    "page_goals_and_flow": 342_600,
+    "page_programmes": 369_100,
+    "page_your_data": 536_200,
 }
+# The landing pages' bar (issue 17). Not met yet, so it is reported, not enforced: the budgets
+# above hold the ground gained until it is.
+BAR = {"page_overview": 250_000, "page_treemap": 250_000}
 # Strings only each crate's code uses (its error messages).
 MARKERS = {
     "serde_json": [b"EOF while parsing", b"key must be a string"],
@@ -44,7 +47,8 @@ for page in build.pages:
         failures.append(f"{page}: no first-load budget set in scripts/check_build.py")
     elif size > budget:
         failures.append(f"{page}: first load {size:,} B gzip is over its budget of {budget:,} B")
-    print(f"  {page:24} {size:9,} B  (budget {budget or 0:,})")
+    bar = f"; {size - BAR[page]:+,} B against the {BAR[page]:,} B bar" if page in BAR else ""
+    print(f"  {page:24} {size:9,} B  (budget {budget or 0:,}{bar})")
     if page in MAY_DECODE:
         continue
     for f in files:
