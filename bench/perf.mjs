@@ -5,8 +5,8 @@
 // 1. First load, ours (/treemap and /) against the hand-rolled d3 page, LOADS fresh visits each
 //    (10 by default; the pages take turns so the machine's load weighs on all alike; service
 //    worker blocked, as on a first visit):
-//    - bytes: gzip bytes the browser fetched before the page was interactive (later fetches,
-//      such as chunks of other pages warmed in idle time, do not count);
+//    - bytes: gzip bytes the browser fetched before the app mounted (later fetches, such as
+//      the chunks of a page the reader shows an intent to open, do not count);
 //    - first chart: navigation → the first frame with the chart in the DOM;
 //    - interactive: navigation → the first moment that focusing the largest treemap cell shows
 //      its amount in the details line (the app is live, not just mounted). The pre-rendered
@@ -62,6 +62,7 @@ function firstLoadProbe({ chart, live }) {
     if (document.body?.hasAttribute('data-app-ready')) {
       obs.disconnect();
       window.__appReady = performance.now();
+      window.__appReadyWall = Date.now();
     }
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-app-ready'] });
 }
@@ -88,17 +89,18 @@ for (let i = 0; i < LOADS; i++) {
     await page.addInitScript(firstLoadProbe, { chart: p.chart, live: !!p.live });
     const logStart = server.log.length;
     await page.goto(server.url + p.path, { waitUntil: 'load' });
-    if (p.live) await page.waitForFunction(() => window.__live !== undefined, null, { timeout: 30000 });
+    if (p.live) await page.waitForFunction(() => window.__live !== undefined && window.__appReady !== undefined, null, { timeout: 30000 });
     else if (p.app) await page.waitForFunction(() => window.__appReady !== undefined, null, { timeout: 30000 });
     else await page.waitForFunction(() => window.__firstChart !== undefined, null, { timeout: 30000 });
     await page.waitForTimeout(300); // late long tasks land
     const m = await page.evaluate(() => ({
       firstChart: window.__firstChart,
       interactive: window.__live ?? (window.__appReady !== undefined ? Math.max(window.__appReady, window.__longTasksEnd) : window.__firstChart),
-      wall: window.__liveWall ?? window.__firstChartWall,
-      offset: Date.now() - performance.now(),
+      // Bytes count until the app has mounted: the probe's first focus of a cell after that
+      // also warms the programme page's chunks, which the page did not need to be live.
+      wall: window.__appReadyWall ?? window.__firstChartWall,
     }));
-    const until = p.app ? m.offset + m.interactive : m.wall;
+    const until = m.wall;
     m.bytes = server.log.slice(logStart).filter((r) => r.time <= until).reduce((a, r) => a + r.bytes, 0);
     runs[k].push(m);
     await context.close();

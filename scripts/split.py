@@ -135,4 +135,12 @@ def split(stage):
     for file in (name + ".js", name + "_bg.wasm"):
         html = re.sub(r'(href="[^"]*' + re.escape(file) + r'"[^>]*integrity=")[^"]*(")',
                       lambda m: m.group(1) + sri(os.path.join(stage, file)) + m.group(2), html)
+    # The glue imports the loader, so without this the browser asks for it only once the glue
+    # has arrived and the page has been parsed: one round trip late on every first load.
+    glue_preload = re.search(r'<link rel="modulepreload" href="([^"]*)' + re.escape(name + ".js") + '"[^>]*>', html)
+    if not glue_preload:
+        raise SystemExit("split.py: Trunk's modulepreload of the glue is not in index.html")
+    html = html.replace(glue_preload.group(0), glue_preload.group(0) +
+                        f'\n<link rel="modulepreload" href="{glue_preload.group(1)}{loader_name}" crossorigin="anonymous" '
+                        f'integrity="{sri(os.path.join(stage, loader_name))}">', 1)
     open(index, "w", encoding="utf-8").write(html)
