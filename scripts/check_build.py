@@ -18,9 +18,10 @@ from chunks import Build  # noqa: E402
 # page's figure when it was last lowered, plus about 0.3%, so growth is a decision. Lowered in
 # issue 17's work (one sort, no float formatting, no plotters, talc: -19 KB on the overview and
 # the treemap), then raised by what issue 18 added to them (the phone menu, the everyday
-# units, the small-cells list: +9.4 KB on the overview, +2.9 KB on the treemap).
+# units, the small-cells list, the ranked bars of where the money goes: +11.5 KB on the
+# overview, +2.9 KB on the treemap).
 BUDGETS = {
-    "page_overview": 306_300,
+    "page_overview": 308_300,
     "page_treemap": 299_600,
     "page_goals_and_flow": 342_600,
     "page_programmes": 369_100,

@@ -274,6 +274,38 @@ pub fn money_flow(plan: &Plan, summary: &Summary, width: f64, height: f64) -> (V
     (flow_nodes, flow_links)
 }
 
+/// One bar of the ranked list: a programme, or (`programme` None) the `count` smallest ones
+/// together. `length` is the bar's length in percent of the longest (two decimals).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RankedBar {
+    pub programme: Option<u32>,
+    pub count: usize,
+    pub budget: Money,
+    pub share: Decimal,
+    pub length: Decimal,
+}
+
+/// Where the money goes, as a ranked bar of every programme: biggest first, at most `max_rows`
+/// rows (past `max_rows - 1` programmes, the rest share the last). Every shape has its label
+/// beside it, so nothing is too small to read, which is why the landing page uses it on phones
+/// and desktops alike.
+pub fn ranked_bars(summary: &Summary, max_rows: usize) -> Vec<RankedBar> {
+    let ranked: Vec<&ProgrammeFigures> = summary.by_rank.iter().filter_map(|&n| summary.programme(n)).collect();
+    let split = if ranked.len() > max_rows { max_rows.saturating_sub(1) } else { ranked.len() };
+    let (shown, rest) = ranked.split_at(split);
+    let mut rows: Vec<(Option<u32>, usize, Money, Decimal)> = shown.iter().map(|p| (Some(p.number), 1, p.budget, p.share)).collect();
+    if !rest.is_empty() {
+        rows.push((None, rest.len(), rest.iter().map(|p| p.budget).sum(), rest.iter().map(|p| p.share).sum()));
+    }
+    let longest = rows.iter().map(|r| r.2 .0).max().unwrap_or_default();
+    rows.into_iter()
+        .map(|(programme, count, budget, share)| {
+            let length = if longest > Decimal::ZERO { (budget.0.max(Decimal::ZERO) * Decimal::ONE_HUNDRED / longest).round_dp(2) } else { Decimal::ZERO };
+            RankedBar { programme, count, budget, share, length }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -341,5 +373,34 @@ mod tests {
         let goals: Money = slices.iter().filter(|x| x.depth == 1).map(|x| x.amount).sum();
         assert_eq!(goals, s.total);
         assert!(slices.iter().all(|x| !x.path.is_empty()));
+    }
+
+    #[test]
+    fn ranked_bars_are_biggest_first_and_keep_every_programme() {
+        let (_, s) = seed();
+        let bars = ranked_bars(&s, 20);
+        assert_eq!(bars.len(), 15);
+        assert_eq!(bars[0].programme, Some(7));
+        assert_eq!(bars[0].length, Decimal::ONE_HUNDRED);
+        assert!(bars.windows(2).all(|w| w[0].budget >= w[1].budget && w[0].length >= w[1].length));
+        assert_eq!(bars.iter().map(|b| b.budget).sum::<Money>(), s.total);
+        let short = ranked_bars(&s, 5);
+        assert_eq!(short.len(), 5);
+        assert_eq!((short[4].programme, short[4].count), (None, 11));
+        assert_eq!(short.iter().map(|b| b.budget).sum::<Money>(), s.total);
+        assert_eq!(short.iter().map(|b| b.share).sum::<Decimal>(), Decimal::ONE_HUNDRED);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ranked_bars_keep_the_total_and_the_order(seed in 0u64..1000, n in 1usize..60, rows in 1usize..20) {
+            let plan = crate::synth::generate(seed, n, 6);
+            let s = summarise(&plan, None);
+            let bars = ranked_bars(&s, rows);
+            proptest::prop_assert_eq!(bars.len(), n.min(rows));
+            proptest::prop_assert_eq!(bars.iter().map(|b| b.budget).sum::<Money>(), s.total);
+            proptest::prop_assert_eq!(bars.iter().map(|b| b.count).sum::<usize>(), n);
+            proptest::prop_assert!(bars.iter().all(|b| b.length >= Decimal::ZERO && b.length <= Decimal::ONE_HUNDRED));
+        }
     }
 }

@@ -228,3 +228,35 @@ test('axe finds nothing on the methods page and the overview at 360 px; screensh
   }
   assertClean(site);
 });
+
+test('above the fold at 360 and 1280 px: the total, what it is, and where the money goes, then who pays', async (t) => {
+  for (const viewport of [PHONE, { width: 1280, height: 800 }]) {
+    const site = await openApp(t, '/', { viewport });
+    const { page } = site;
+    const top = (selector) => page.locator(selector).first().evaluate((e) => e.getBoundingClientRect().top + scrollY);
+    // The total, the plan's title and the first bars of where the money goes are all on the first screen.
+    for (const selector of ['[data-testid=total]', 'main h1', '[data-testid=ranked-bars] li:nth-child(3)']) {
+      assert.ok(await top(selector) < viewport.height, `${viewport.width}px: ${selector} is above the fold (${await top(selector)})`);
+    }
+    assert.ok(await top('[data-testid=ranked-bars]') < await top('.funding-bar'), `${viewport.width}px: where the money goes comes before who pays`);
+    // Every programme has its labelled bar, biggest first, and they add up to the total.
+    const rows = await page.locator('[data-testid=ranked-bars] li').evaluateAll((lis) => lis.map((li) => ({
+      name: li.querySelector('.name').textContent, figure: li.querySelector('.figure').textContent,
+      href: li.querySelector('a').getAttribute('href'), width: li.querySelector('.bar').getBoundingClientRect().width,
+    })));
+    assert.equal(rows.length, 15);
+    assert.deepEqual([rows[0].name, rows[0].figure], ['就業服務', '258,536 千元 · 50.99%']);
+    const amounts = rows.map((r) => parseNumber(r.figure.split(' · ')[0]));
+    assert.deepEqual(amounts, [...amounts].sort((a, b) => b - a), 'biggest first');
+    assert.equal(amounts.reduce((a, b) => a + b, 0), SEED_TOTAL);
+    assert.ok(rows.every((r, i) => i === 0 || r.width <= rows[i - 1].width + 0.5), 'bars shrink with the amounts');
+    assert.ok(rows[14].width >= 2, 'the smallest bar still shows');
+    // Drill-down, by keyboard, as on /treemap.
+    await page.locator('[data-testid=ranked-bars] a').nth(1).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname === rows[1].href);
+    await page.waitForSelector('[data-testid=programme-budget]');
+    assert.equal(await page.getByTestId('programme-budget').innerText(), rows[1].figure.split(' · ')[0]);
+    assertClean(site);
+  }
+});

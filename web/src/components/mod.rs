@@ -11,3 +11,4 @@ pub mod names;
 pub mod no_budget;
 pub mod note;
 pub mod palette;
+pub mod ranked_bars;

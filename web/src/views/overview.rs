@@ -6,6 +6,7 @@ use crate::components::everyday::Everyday;
 use crate::components::funding_bar::{kind_segments, FundingBar};
 use crate::components::names::with_gloss;
 use crate::components::no_budget::NoBudget;
+use crate::components::ranked_bars::RankedBars;
 use crate::i18n::Lang;
 use crate::routes::{Address, Page};
 use crate::state::{use_data, use_ui, Data, Ui};
@@ -94,6 +95,11 @@ fn render(data: &Data, ui: Ui, lang: Lang) -> AnyView {
                     </div>
                 })}
             </dl>
+            // Where the money goes comes before who pays: it is what a reader arriving from a
+            // news link asks first (issue 18), and it is the landing page's one picture.
+            <h2>{lang.pick("錢花在哪裡", "Where the money goes")}</h2>
+            <RankedBars lang=lang data=data.clone()/>
+            <p class="more-link"><A href=Page::Treemap.href()>{lang.pick("看預算樹狀圖 →", "See the budget treemap →")}</A></p>
             <h2>{lang.pick("誰出錢", "Who pays")}</h2>
             <FundingBar lang=lang caption=lang.pick("經費來源（依類別）", "Funding by kind").to_string() segments=kinds download=format!("{}-funding", stem(data))/>
             <EmbedSnippet lang=lang chart=Page::EmbedFunding/>
