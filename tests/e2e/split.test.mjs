@@ -103,7 +103,8 @@ test('a first visit does without the codec; saving a note fetches it, and a retu
   // builds wrote still reads).
   await page.evaluate(() => localStorage.setItem('plan-explorer.lang', '"en"'));
   await page.reload();
-  await page.waitForSelector('[data-testid=programme-budget]');
+  // The page is pre-rendered (in Chinese): wait for the live app, which applies the language.
+  await page.waitForSelector('body[data-app-ready] [data-testid=programme-budget]');
   assert.equal(await page.getAttribute('html', 'lang'), 'en', 'the stored language applies');
   assert.equal(codecFetched(site), false, 'nothing stored: no codec');
 
