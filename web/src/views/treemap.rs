@@ -35,7 +35,9 @@ pub fn TreemapPage() -> impl IntoView {
     // Phones get a portrait layout, so cells stay big enough to read.
     let narrow = window().inner_width().ok().and_then(|w| w.as_f64()).map(|w| w < 640.0).unwrap_or(false);
     let (w, h) = if narrow { (360.0, 520.0) } else { (1000.0, 560.0) };
-    let (cells, others) = treemap_with_others(&data.summary, w, h, MAX_CELLS);
+    let (mut cells, others) = treemap_with_others(&data.summary, w, h, MAX_CELLS);
+    // Biggest first, once: the chart's tab order, the unlabelled list and the table all use it.
+    plan_core::order::sort_by(&mut cells, |a, b| b.budget.cmp(&a.budget).then(a.programme.cmp(&b.programme)));
     move || {
         let lang = ui.lang.get();
         view! {
@@ -105,11 +107,9 @@ fn Chart(
     w: f64,
     h: f64,
 ) -> impl IntoView {
-    // Tab order follows size: the biggest programme first.
-    let mut order = cells;
-    plan_core::order::sort_by(&mut order, |a, b| b.budget.cmp(&a.budget).then(a.programme.cmp(&b.programme)));
     let mut labels = Vec::new();
-    let shapes = order
+    // Tab order follows size: `cells` come biggest first.
+    let shapes = cells
         .into_iter()
         .filter(|c| c.rect.w > 0.0 && c.rect.h > 0.0)
         .map(|c| {
@@ -209,8 +209,7 @@ fn Legend(lang: Lang, colouring: RwSignal<Colouring>, data: Data) -> impl IntoVi
 /// first): name, amount and share, each a link into the programme as its cell is.
 #[component]
 fn Unlabelled(lang: Lang, cells: Vec<TreemapCell>, data: Data) -> impl IntoView {
-    let mut small: Vec<TreemapCell> = cells.into_iter().filter(|c| !c.has_room_for_label()).collect();
-    plan_core::order::sort_by(&mut small, |a, b| b.budget.cmp(&a.budget).then(a.programme.cmp(&b.programme)));
+    let small: Vec<TreemapCell> = cells.into_iter().filter(|c| !c.has_room_for_label()).collect();
     (!small.is_empty()).then(|| {
         view! {
             <section class="unlabelled" data-testid="unlabelled">
@@ -229,10 +228,9 @@ fn Unlabelled(lang: Lang, cells: Vec<TreemapCell>, data: Data) -> impl IntoView 
 /// The treemap as a table: the text equivalent.
 #[component]
 fn CellTable(lang: Lang, cells: Vec<TreemapCell>, others: Option<OthersCell>, data: Data) -> impl IntoView {
-    let mut rows = cells;
-    plan_core::order::sort_by(&mut rows, |a, b| b.budget.cmp(&a.budget).then(a.programme.cmp(&b.programme)));
-    // An agency's plan gets its table with the page (so the static copy has it too); a plan
-    // of hundreds of cells builds it when opened, which keeps leaving the page quick.
+    let rows = cells; // biggest first
+                      // An agency's plan gets its table with the page (so the static copy has it too); a plan
+                      // of hundreds of cells builds it when opened, which keeps leaving the page quick.
     let built = RwSignal::new(rows.len() <= TABLE_WITH_THE_PAGE_UP_TO);
     let table = move || {
         let (rows, others, data) = (rows.clone(), others.clone(), data.clone());
