@@ -129,6 +129,19 @@ pub struct Slice {
     pub sweep: f64,
 }
 
+impl Slice {
+    /// Whether the chart writes a label on this slice: goals and strategies when their angle
+    /// leaves room for a short label ("目標三", "3.4"); never a programme, whose name cannot
+    /// fit in the outer ring. The rest are listed beside the chart, so no slice is only a shape.
+    pub fn has_room_for_label(&self) -> bool {
+        match self.depth {
+            1 => self.sweep > 0.3,
+            2 => self.sweep > 0.35,
+            _ => false,
+        }
+    }
+}
+
 /// Sunburst of the goal tree: goals → strategies → programme allocations, with unlinked money
 /// as its own slice so it is visible, not a gap.
 /// A ring's node, its amount and what it holds in the next ring out.
@@ -208,6 +221,16 @@ pub struct FlowNode {
     pub node: Node,
     pub rect: Rect,
     pub amount: Money,
+    /// The node's money as a share of the plan's total, rounded as everywhere else.
+    pub share: Decimal,
+}
+
+impl FlowNode {
+    /// Whether the node is tall enough for its label not to collide with its neighbours'
+    /// (14 px text). The rest are listed beside the diagram.
+    pub fn has_room_for_label(&self) -> bool {
+        self.rect.h >= 12.0
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -269,7 +292,12 @@ pub fn money_flow(plan: &Plan, summary: &Summary, width: f64, height: f64) -> (V
     let sl: Vec<SankeyLink> = links.iter().map(|(a, b, m)| SankeyLink { source: *a, target: *b, value: m.0 }).collect();
     let layout = sankey(&columns, &sl, Rect::new(0.0, 0.0, width, height), 14.0, 4.0);
     let values = crate::geometry::sankey::node_values(&columns, &sl);
-    let flow_nodes = nodes.iter().zip(layout.nodes).zip(values).map(|((n, rect), v)| FlowNode { node: *n, rect, amount: Money(v) }).collect();
+    let flow_nodes = nodes
+        .iter()
+        .zip(layout.nodes)
+        .zip(values)
+        .map(|((n, rect), v)| FlowNode { node: *n, rect, amount: Money(v), share: summary.share_of_total(Money(v)) })
+        .collect();
     let flow_links = links.iter().zip(layout.links).map(|((a, b, m), shape)| FlowLink { from: *a, to: *b, amount: *m, path: shape.path() }).collect();
     (flow_nodes, flow_links)
 }
@@ -373,6 +401,29 @@ mod tests {
         let goals: Money = slices.iter().filter(|x| x.depth == 1).map(|x| x.amount).sum();
         assert_eq!(goals, s.total);
         assert!(slices.iter().all(|x| !x.path.is_empty()));
+    }
+
+    #[test]
+    fn the_sunburst_labels_wide_goal_and_strategy_slices_and_no_programme() {
+        let (plan, s) = seed();
+        let slices = goal_sunburst(&plan, &s, 260.0);
+        let labelled = |node: Node| slices.iter().find(|x| x.node == node).map(Slice::has_room_for_label);
+        assert_eq!(labelled(Node::Goal(3)), Some(true), "the biggest goal (60.82%) carries its label");
+        assert_eq!(labelled(Node::Goal(2)), None, "a goal of no money has no slice to label or list");
+        assert!(slices.iter().filter(|x| x.depth == 3).all(|x| !x.has_room_for_label()));
+        assert!(slices.iter().filter(|x| !x.has_room_for_label()).count() > 15);
+    }
+
+    #[test]
+    fn flow_nodes_carry_their_share_and_label_only_where_tall_enough() {
+        let (plan, s) = seed();
+        let (nodes, _) = money_flow(&plan, &s, 660.0, 900.0);
+        let jobs = nodes.iter().find(|n| n.node == Node::Programme(7)).unwrap();
+        assert_eq!((jobs.amount, jobs.share), (Money::thousands(258_536), Decimal::new(5099, 2)));
+        assert!(jobs.has_room_for_label());
+        let small: Vec<&FlowNode> = nodes.iter().filter(|n| !n.has_room_for_label()).collect();
+        assert!(!small.is_empty() && small.iter().all(|n| n.rect.h < 12.0));
+        assert!(nodes.iter().all(|n| n.share == s.share_of_total(n.amount)));
     }
 
     #[test]

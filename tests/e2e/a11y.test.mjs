@@ -4,12 +4,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, visit, assertClean, assertNoAxeViolations, axeAudit, formatViolations, setLanguage, tabUntil } from './harness.mjs';
 
-const ROUTES = ['/', '/treemap', '/goals', '/goals#sunburst', '/programmes', '/programme/7', '/flow', '/import', '/embed/treemap', '/whatif', '/notes', '/library', '/compare?a=seed&b=seed'];
+const ROUTES = ['/', '/treemap', '/goals', '/goals#sunburst', '/programmes', '/programme/7', '/flow', '/methods', '/import', '/embed/treemap', '/whatif', '/notes', '/library', '/compare?a=seed&b=seed'];
 
-for (const lang of ['zh', 'en']) {
-  test(`axe: no violations on any route (${lang})`, async (t) => {
+for (const [lang, scheme] of [['zh', 'light'], ['en', 'light'], ['zh', 'dark']]) {
+  test(`axe: no violations on any route (${lang}, ${scheme})`, async (t) => {
     const site = await openApp(t, '/');
     const { page } = site;
+    await page.emulateMedia({ colorScheme: scheme });
     await setLanguage(page, lang);
     const failures = [];
     for (const route of ROUTES) {
@@ -20,7 +21,7 @@ for (const lang of ['zh', 'en']) {
       }
       assert.equal(await page.getAttribute('html', 'lang'), lang === 'en' ? 'en' : 'zh-Hant-TW');
       const violations = await axeAudit(page);
-      if (violations.length) failures.push(`${route} (${lang}):\n${formatViolations(violations)}`);
+      if (violations.length) failures.push(`${route} (${lang}, ${scheme}):\n${formatViolations(violations)}`);
     }
     assert.deepEqual(failures, [], failures.join('\n\n'));
     assertClean(site);

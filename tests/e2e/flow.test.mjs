@@ -71,3 +71,32 @@ test('a programme node opens its page with Enter, and focus describes it', async
   assert.equal(await page.getByTestId('programme-budget').innerText(), '258,536 千元');
   assertClean(site);
 });
+
+test('nodes too short for a label are listed below the diagram; on a phone every node is', async (t) => {
+  for (const width of [1280, 360]) {
+    const site = await openApp(t, '/flow', { viewport: { width, height: 800 } });
+    const { page } = site;
+    const nodes = await page.locator('svg.sankey g.node').evaluateAll((gs) => gs.map((g) => ({
+      label: g.getAttribute('aria-label'), h: Number(g.querySelector('rect').getAttribute('height')),
+    })));
+    const shown = await page.locator('[data-testid=flow-unlabelled] li').evaluateAll((lis) => lis.filter((li) => li.offsetParent !== null).map((li) => li.innerText));
+    const expected = (width === 360 ? nodes : nodes.filter((n) => n.h < 12)).map((n) => split(n.label));
+    assert.ok(width === 360 || (expected.length >= 3 && expected.length < nodes.length), `${width}px: some nodes are short (${expected.length})`);
+    const listed = shown.map((s) => s.match(/^(.+) ([\d,]+) 千元 · ([\d.]+)%$/)).map((m) => ({ name: m[1], amount: parseNumber(m[2]) }));
+    assert.deepEqual(new Set(listed.map((l) => `${l.name} ${l.amount}`)), new Set(expected.map((e) => `${e.name} ${e.amount}`)), `${width}px: the list is the short nodes`);
+    assert.deepEqual(listed.map((l) => l.amount), listed.map((l) => l.amount).sort((a, b) => b - a), 'biggest first');
+    const heading = await page.locator('[data-testid=flow-unlabelled] h2').innerText();
+    assert.equal(heading, width === 360 ? '圖中每一項' : '節點太小、未標名稱的項目');
+    if (width === 1280) {
+      const text = await page.locator('svg.sankey g.node-labels text').count();
+      assert.equal(text + listed.length, nodes.length, 'every node is labelled or listed');
+      const link = page.locator('[data-testid=flow-unlabelled] ul:not(.labelled) a[href]').first();
+      const href = await link.getAttribute('href');
+      await link.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL((u) => u.pathname === href);
+      await page.waitForSelector('[data-testid=programme-budget]');
+    }
+    assertClean(site);
+  }
+});

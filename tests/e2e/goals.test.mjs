@@ -136,3 +136,31 @@ test('the goal shares add up to 100% (nothing is unlinked)', async (t) => {
   assert.equal(sum(goalShares.map((f) => parseNumber(f.split('·')[1]))), 100, `goal shares ${goalShares.map((f) => f.split('·')[1].trim()).join(' + ')} should add up to 100%`);
   assertClean(site);
 });
+
+test('sunburst slices without a label are listed below it, biggest first; programmes drill down', async (t) => {
+  const site = await openApp(t, '/goals');
+  const { page } = site;
+  await page.getByRole('button', { name: '旭日圖' }).click();
+  await page.locator('svg.sunburst').waitFor();
+  const slices = await page.locator('svg.sunburst g.slice').evaluateAll((ps) => ps.map((p) => p.getAttribute('aria-label')));
+  const written = await page.locator('svg.sunburst g.slice-labels text').count();
+  const items = await page.locator('[data-testid=sunburst-unlabelled] li').evaluateAll((lis) => lis.map((li) => ({
+    text: li.innerText, href: li.querySelector('a')?.getAttribute('href') ?? null,
+  })));
+  assert.equal(written + items.length, slices.length, `every slice is labelled (${written}) or listed (${items.length})`);
+  assert.ok(items.length >= 15, 'the outer ring carries no names, so every programme slice is listed');
+  // Each listed figure is some slice's amount and share; biggest first.
+  const figures = new Set(slices.map((l) => l.match(/：([\d,]+ 千元)，([\d.]+%)$/).slice(1).join(' · ')));
+  for (const i of items) assert.ok(figures.has(i.text.split(' ').slice(-4).join(' ')), `"${i.text}" is a slice's figure`);
+  const amounts = items.map((i) => parseNumber(i.text.match(MONEY)[1]));
+  assert.deepEqual(amounts, [...amounts].sort((a, b) => b - a), 'biggest first');
+  assert.ok(items.some((i) => /^策略 3\.4 › 就業服務 258,536 千元 · 50\.99%$/.test(i.text)), JSON.stringify(items.slice(0, 3)));
+  const link = page.locator('[data-testid=sunburst-unlabelled] a[href]').first();
+  const href = await link.getAttribute('href');
+  assert.match(href, /\/programme\/\d+$/);
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL((u) => u.pathname === href);
+  await page.waitForSelector('[data-testid=programme-budget]');
+  assertClean(site);
+});

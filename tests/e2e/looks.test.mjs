@@ -6,7 +6,7 @@ import { openApp, visit, assertClean, screenshot } from './harness.mjs';
 
 const ROUTES = [
   ['overview', '/'], ['treemap', '/treemap'], ['goals', '/goals'], ['goals-sunburst', '/goals', 'sunburst'],
-  ['programmes', '/programmes'], ['programme-7', '/programme/7'], ['flow', '/flow'], ['import', '/import'], ['not-found', '/programme/999'],
+  ['programmes', '/programmes'], ['programme-7', '/programme/7'], ['flow', '/flow'], ['methods', '/methods'], ['import', '/import'], ['not-found', '/programme/999'],
   ['whatif', '/whatif'], ['notes', '/notes'], ['library', '/library'], ['compare', '/compare?a=seed&b=seed'],
 ];
 
@@ -19,20 +19,24 @@ async function show(site, route, extra) {
 }
 
 for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
-  test(`every route at ${viewport.width}px: screenshots${viewport.width === 360 ? ', no horizontal overflow' : ''}`, async (t) => {
+  test(`every route at ${viewport.width}px, light and dark: screenshots${viewport.width === 360 ? ', no horizontal overflow' : ''}`, async (t) => {
     const site = await openApp(t, '/', { viewport });
     const { page } = site;
     const overflow = [];
-    for (const [name, route, extra] of ROUTES) {
-      await show(site, route, extra);
-      await screenshot(page, `${name}-${viewport.width}`);
-      const { scrollWidth, culprits } = await page.evaluate(() => ({
-        scrollWidth: document.documentElement.scrollWidth,
-        culprits: [...document.querySelectorAll('main *')]
-          .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-wrap'))
-          .slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.getAttribute('class') ?? ''} right=${Math.round(e.getBoundingClientRect().right)}`),
-      }));
-      if (scrollWidth > viewport.width + 1) overflow.push(`${route}${extra ? ` (${extra})` : ''}: scrollWidth ${scrollWidth} (${culprits.join(', ')})`);
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const [name, route, extra] of ROUTES) {
+        await show(site, route, extra);
+        await screenshot(page, `${name}-${scheme}-${viewport.width}`);
+        if (scheme === 'dark') continue;
+        const { scrollWidth, culprits } = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          culprits: [...document.querySelectorAll('main *')]
+            .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-wrap'))
+            .slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.getAttribute('class') ?? ''} right=${Math.round(e.getBoundingClientRect().right)}`),
+        }));
+        if (scrollWidth > viewport.width + 1) overflow.push(`${route}${extra ? ` (${extra})` : ''}: scrollWidth ${scrollWidth} (${culprits.join(', ')})`);
+      }
     }
     if (viewport.width === 360) assert.deepEqual(overflow, [], `horizontal overflow at 360px:\n${overflow.join('\n')}`);
     assertClean(site);
@@ -57,7 +61,6 @@ test('dark mode renders a dark background with light text', async (t) => {
     const { bg, fg } = await page.evaluate(() => ({ bg: getComputedStyle(document.body).backgroundColor, fg: getComputedStyle(document.querySelector('main h1')).color }));
     assert.ok(luminance(bg) < 0.05, `${route}: body background ${bg} is dark`);
     assert.ok(luminance(fg) > 0.6, `${route}: heading colour ${fg} is light`);
-    await screenshot(page, `${name}-dark-1280`);
   }
   await page.emulateMedia({ colorScheme: 'light' });
   assert.ok(luminance(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)) > 0.9, 'light again');

@@ -193,5 +193,20 @@ test('a 5 MB paste shows progress, stays responsive and is kept', async (t) => {
   // A filter starts again at the top.
   await page.fill('#filter', '計畫');
   await page.waitForFunction(() => document.querySelector('table.programmes tbody tr[aria-rowindex]')?.getAttribute('aria-rowindex') === '2');
+  // The goal tree opens a strategy of hundreds of links 50 at a time (so opening it is quick),
+  // and a button adds the next 50.
+  await visit(site, `/p/${id}/goals`);
+  const strategy = page.locator('[data-testid=goal-tree] li.strategy:not(.unfunded)').first();
+  await strategy.locator(':scope > details > summary').click();
+  const links = strategy.locator('ul.links > li');
+  await links.first().waitFor();
+  const more = strategy.locator('button.more');
+  const total = Number((await more.innerText()).match(/共 (\d+) 項/)[1]);
+  assert.ok(total > 100, `a strategy of ${total} links`);
+  assert.equal(await links.count(), 50);
+  assert.equal(await more.innerText(), `再顯示 50 項（共 ${total} 項）`);
+  await more.click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=goal-tree] li.strategy:not(.unfunded) ul.links').children.length === 100);
+  assert.equal(await more.innerText(), `再顯示 ${Math.min(50, total - 100)} 項（共 ${total} 項）`);
   assertClean(site);
 });

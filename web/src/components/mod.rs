@@ -12,3 +12,4 @@ pub mod no_budget;
 pub mod note;
 pub mod palette;
 pub mod ranked_bars;
+pub mod small_items;

@@ -5,6 +5,7 @@
 use crate::components::chart_item::{ChartItem, ChartSvg};
 use crate::components::names::with_gloss;
 use crate::components::palette::{goal_colour, kind_colour};
+use crate::components::small_items::{SmallItem, SmallItems};
 use crate::i18n::Lang;
 use crate::state::{use_data, use_ui, Data};
 use leptos::prelude::*;
@@ -59,7 +60,7 @@ pub fn FlowPage() -> impl IntoView {
                 let (tx, anchor) = if right_side { (n.rect.x + n.rect.w + 6.0, "start") } else { (n.rect.x - 6.0, "end") };
                 // Labels only where nodes are tall enough not to collide; every node is still
                 // named by its aria-label, the details line and the table below.
-                let show_text = n.rect.h >= 12.0;
+                let show_text = n.has_room_for_label();
                 let target = match n.node {
                     Node::Programme(p) => Some(crate::routes::Address::programme(p)),
                     _ => None,
@@ -76,6 +77,19 @@ pub fn FlowPage() -> impl IntoView {
             })
             .collect_view();
         let texts = texts.collect_view();
+        let small = nodes
+            .iter()
+            .map(|n| SmallItem {
+                name: label(&data, lang, n.node),
+                amount: n.amount,
+                share: n.share,
+                href: match n.node {
+                    Node::Programme(p) => Some(crate::routes::Address::programme(p).href()),
+                    _ => None,
+                },
+                labelled: n.has_room_for_label(),
+            })
+            .collect::<Vec<_>>();
         let rows = links
             .iter()
             .map(|l| {
@@ -101,6 +115,9 @@ pub fn FlowPage() -> impl IntoView {
                     {node_shapes}
                     <g class="node-labels" aria-hidden="true">{texts}</g>
                 </ChartSvg>
+                // The diagram is drawn 1,000 wide: on a phone even its labels are too small to
+                // read, so there the list names every node.
+                <SmallItems lang=lang heading=lang.pick("節點太小、未標名稱的項目", "Nodes too small to label").to_string() items=small testid="flow-unlabelled" all_on_phones=true/>
                 <crate::components::downloads::ChartDownloads lang=lang selector="svg.sankey" name=format!("{}-flow", crate::components::downloads::stem(&data))/>
                 <crate::components::embed::EmbedSnippet lang=lang chart=crate::routes::Page::EmbedFlow/>
                 <details class="table-equivalent">

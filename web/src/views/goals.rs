@@ -7,6 +7,7 @@ use crate::components::names::{with_gloss, Name};
 use crate::components::no_budget::NoBudget;
 use crate::components::note::NoteEditor;
 use crate::components::palette::goal_colour;
+use crate::components::small_items::{SmallItem, SmallItems};
 use crate::i18n::Lang;
 use crate::routes::Address;
 use crate::state::{use_data, use_ui, Data};
@@ -116,6 +117,9 @@ fn Vision(lang: Lang, data: Data) -> impl IntoView {
 /// Above this many programmes the goal tree builds strategies' programme lists on demand.
 const LAZY_ABOVE: usize = 300;
 
+/// An opened strategy shows this many of its linked programmes, and as many more per click.
+const LINKS_AT_ONCE: usize = 50;
+
 #[component]
 fn Tree(lang: Lang, data: Data) -> impl IntoView {
     let plan = data.plan.clone();
@@ -133,25 +137,28 @@ fn Tree(lang: Lang, data: Data) -> impl IntoView {
         by_strategy.entry(l.strategy).or_default().push(l.clone());
     }
     let linked: std::collections::HashSet<u32> = s.links.iter().map(|l| l.programme).collect();
-    let goals = plan
-        .goals
-        .iter()
-        .map(|g| {
-            let money = s.rollup.goal(g.number).unwrap_or_default();
-            let strategies = g
-                .strategies
-                .iter()
-                .map(|st| {
-                    let id = StrategyId { goal: g.number, strategy: st.number };
-                    let money = s.rollup.strategy(id);
-                    let links = by_strategy.remove(&id).unwrap_or_default();
-                    let unfunded = links.is_empty();
-                    let shown = RwSignal::new(!unfunded && !lazy);
-                    let (plan, meta, amounts) = (plan.clone(), data.meta.clone(), amounts.clone());
-                    let link_list = move || {
-                        shown.get().then(|| view! {
-                        <ul class="links">
-                            {links.iter().map(|l| {
+    let goals =
+        plan.goals
+            .iter()
+            .map(|g| {
+                let money = s.rollup.goal(g.number).unwrap_or_default();
+                let strategies =
+                    g.strategies
+                        .iter()
+                        .map(|st| {
+                            let id = StrategyId { goal: g.number, strategy: st.number };
+                            let money = s.rollup.strategy(id);
+                            let links = by_strategy.remove(&id).unwrap_or_default();
+                            let unfunded = links.is_empty();
+                            let shown = RwSignal::new(!unfunded && !lazy);
+                            let (plan, meta, amounts) = (plan.clone(), data.meta.clone(), amounts.clone());
+                            // A strategy of a 10,000-line plan can hold hundreds of links: opening it
+                            // builds the first few dozen, and a button adds more.
+                            let limit = RwSignal::new(LINKS_AT_ONCE);
+                            let link_list = move || {
+                                shown.get().then(|| {
+                                    let (total, limit_now) = (links.len(), limit.get());
+                                    let items = links[..total.min(limit_now)].iter().map(|l| {
                                 let p = plan.programme(l.programme);
                                 let name = p.map(|p| with_gloss(lang, &p.name, meta.gloss.programme(p.number))).unwrap_or_default();
                                 let amount = amounts.get(&(l.programme, id)).copied().unwrap_or_default();
@@ -161,7 +168,7 @@ fn Tree(lang: Lang, data: Data) -> impl IntoView {
                                 };
                                 view! {
                                     <li>
-                                        <A href=Address::programme(l.programme).href()>{name}</A>
+                                        <a href=Address::programme(l.programme).href()>{name}</a>
                                         <span class="figure">{lang.money(amount)}</span>
                                         <span class="badge" class:curated=l.kind == LinkKind::Curated>{kind}</span>
                                         {(!l.evidence.is_empty()).then(|| view! {
@@ -172,45 +179,53 @@ fn Tree(lang: Lang, data: Data) -> impl IntoView {
                                         })}
                                     </li>
                                 }
-                            }).collect_view()}
-                        </ul>
+                            }).collect_view();
+                                    let more = (total > limit_now).then(|| {
+                                        let next = (total - limit_now).min(LINKS_AT_ONCE);
+                                        let text = match lang {
+                                            Lang::Zh => format!("再顯示 {next} 項（共 {total} 項）"),
+                                            Lang::En => format!("Show {next} more (of {total})"),
+                                        };
+                                        view! { <button type="button" class="more" on:click=move |_| limit.update(|l| *l += LINKS_AT_ONCE)>{text}</button> }
+                                    });
+                                    view! { <ul class="links">{items}</ul>{more} }
+                                })
+                            };
+                            view! {
+                                <li class="strategy" class:unfunded=unfunded>
+                                    <details open=shown.get_untracked() on:toggle=move |ev| {
+                                        use wasm_bindgen::JsCast;
+                                        if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) { shown.set(d.open()) }
+                                    }>
+                                        <summary>
+                                            <span class="label">{lang.strategy_label(id)}</span>" "
+                                            <Name lang=lang zh=st.name.clone() gloss=gloss.strategy(id).map(str::to_string)/>
+                                            <span class="figure">{format!("{} · {}%", lang.money(money), s.strategy_share(id))}</span>
+                                            {unfunded.then(|| view! { <span class="flag">{lang.pick("⚠ 無計畫經費", "⚠ No programme funds this")}</span> })}
+                                        </summary>
+                                        <NoteEditor lang=lang target=Target::Strategy { id } about=st.name.clone()/>
+                                        {link_list}
+                                    </details>
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                view! {
+                    <li class="goal">
+                        <details open=true>
+                            <summary>
+                                <span class="swatch" style=format!("background:{}", goal_colour(Some(g.number))) aria-hidden="true"></span>
+                                <span class="label">{lang.goal_label(g.number)}</span>" "
+                                <Name lang=lang zh=g.name.clone() gloss=gloss.goal(g.number).map(str::to_string)/>
+                                <span class="figure">{format!("{} · {}%", lang.money(money), s.goal_share(g.number))}</span>
+                            </summary>
+                            <NoteEditor lang=lang target=Target::Goal { number: g.number } about=g.name.clone()/>
+                            <ul>{strategies}</ul>
+                        </details>
+                    </li>
+                }
             })
-                    };
-                    view! {
-                        <li class="strategy" class:unfunded=unfunded>
-                            <details open=shown.get_untracked() on:toggle=move |ev| {
-                                use wasm_bindgen::JsCast;
-                                if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) { shown.set(d.open()) }
-                            }>
-                                <summary>
-                                    <span class="label">{lang.strategy_label(id)}</span>" "
-                                    <Name lang=lang zh=st.name.clone() gloss=gloss.strategy(id).map(str::to_string)/>
-                                    <span class="figure">{format!("{} · {}%", lang.money(money), s.strategy_share(id))}</span>
-                                    {unfunded.then(|| view! { <span class="flag">{lang.pick("⚠ 無計畫經費", "⚠ No programme funds this")}</span> })}
-                                </summary>
-                                <NoteEditor lang=lang target=Target::Strategy { id } about=st.name.clone()/>
-                                {link_list}
-                            </details>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                <li class="goal">
-                    <details open=true>
-                        <summary>
-                            <span class="swatch" style=format!("background:{}", goal_colour(Some(g.number))) aria-hidden="true"></span>
-                            <span class="label">{lang.goal_label(g.number)}</span>" "
-                            <Name lang=lang zh=g.name.clone() gloss=gloss.goal(g.number).map(str::to_string)/>
-                            <span class="figure">{format!("{} · {}%", lang.money(money), s.goal_share(g.number))}</span>
-                        </summary>
-                        <NoteEditor lang=lang target=Target::Goal { number: g.number } about=g.name.clone()/>
-                        <ul>{strategies}</ul>
-                    </details>
-                </li>
-            }
-        })
-        .collect_view();
+            .collect_view();
     let unlinked: Vec<_> = plan
         .programmes
         .iter()
@@ -254,7 +269,7 @@ fn Sunburst(lang: Lang, data: Data) -> impl IntoView {
     // paths so each path's accessible name is its aria-label.
     let texts = slices
         .iter()
-        .filter(|sl| (sl.depth == 1 && sl.sweep > 0.3) || (sl.depth == 2 && sl.sweep > 0.35))
+        .filter(|sl| sl.has_room_for_label())
         .map(|sl| {
             let text = match sl.node {
                 Node::Goal(g) if sl.sweep > 1.0 => format!("{} {}%", lang.goal_label(g), sl.share),
@@ -265,6 +280,24 @@ fn Sunburst(lang: Lang, data: Data) -> impl IntoView {
             view! { <text x=svg_number(sl.label_at.0) y=svg_number(sl.label_at.1 + 4.0) text-anchor="middle">{text}</text> }
         })
         .collect_view();
+    // Every slice without a label; a programme's named with its strategy ("策略 3.4 › 就業服務"),
+    // as one programme can fund several.
+    let small = slices
+        .iter()
+        .map(|sl| SmallItem {
+            name: match sl.parent {
+                Some(Node::Strategy(id)) if sl.depth == 3 => format!("{} › {}", lang.strategy_label(id), node_label(&data, lang, sl.node)),
+                _ => node_label(&data, lang, sl.node),
+            },
+            amount: sl.amount,
+            share: sl.share,
+            href: match sl.node {
+                Node::Programme(n) => Some(Address::programme(n).href()),
+                _ => None,
+            },
+            labelled: sl.has_room_for_label(),
+        })
+        .collect::<Vec<_>>();
     let shapes = slices
         .into_iter()
         .map(|sl| {
@@ -297,6 +330,7 @@ fn Sunburst(lang: Lang, data: Data) -> impl IntoView {
             {shapes}
             <g class="slice-labels" aria-hidden="true">{texts}</g>
         </ChartSvg>
+        <SmallItems lang=lang heading=lang.pick("切片太小、未標名稱的項目", "Slices too small to label").to_string() items=small testid="sunburst-unlabelled"/>
         <p class="note">{lang.pick("此圖的文字版本即「樹狀清單」。", "The Tree view is this chart's text equivalent.")}</p>
         <crate::components::downloads::ChartDownloads lang=lang selector="svg.sunburst" name=format!("{}-sunburst", crate::components::downloads::stem(&data))/>
         <crate::components::embed::EmbedSnippet lang=lang chart=crate::routes::Page::EmbedGoals/>

@@ -6,6 +6,7 @@ use crate::components::chart_item::{ChartItem, ChartSvg};
 use crate::components::disclosure::follow_open;
 use crate::components::names::with_gloss;
 use crate::components::palette::{goal_colour, kind_colour, kind_tag};
+use crate::components::small_items::{SmallItem, SmallItems};
 use crate::i18n::Lang;
 use crate::routes::{Address, Page};
 use crate::state::{use_data, use_ui, Data};
@@ -205,24 +206,20 @@ fn Legend(lang: Lang, colouring: RwSignal<Colouring>, data: Data) -> impl IntoVi
     }
 }
 
-/// The programmes whose cells are too small to carry a label, listed below the map (biggest
-/// first): name, amount and share, each a link into the programme as its cell is.
+/// The programmes whose cells are too small to carry a label, listed below the map.
 #[component]
 fn Unlabelled(lang: Lang, cells: Vec<TreemapCell>, data: Data) -> impl IntoView {
-    let small: Vec<TreemapCell> = cells.into_iter().filter(|c| !c.has_room_for_label()).collect();
-    (!small.is_empty()).then(|| {
-        view! {
-            <section class="unlabelled" data-testid="unlabelled">
-                <h2>{lang.pick("方塊太小、未標名稱的計畫", "Programmes whose boxes are too small to label")}</h2>
-                <ul>
-                    {small.into_iter().map(|c| view! {
-                        <li><a href=Address::programme(c.programme).href()>{cell_name(&data, lang, c.programme)}</a>
-                            " " <span class="figure">{format!("{} · {}%", lang.money(c.budget), c.share)}</span></li>
-                    }).collect_view()}
-                </ul>
-            </section>
-        }
-    })
+    let items = cells
+        .into_iter()
+        .map(|c| SmallItem {
+            name: cell_name(&data, lang, c.programme),
+            amount: c.budget,
+            share: c.share,
+            href: Some(Address::programme(c.programme).href()),
+            labelled: c.has_room_for_label(),
+        })
+        .collect();
+    view! { <SmallItems lang=lang heading=lang.pick("方塊太小、未標名稱的計畫", "Programmes whose boxes are too small to label").to_string() items=items testid="unlabelled"/> }
 }
 
 /// The treemap as a table: the text equivalent.
