@@ -1,0 +1,107 @@
+// Where a first visit's time goes, from one Chromium trace: node bench/trace.mjs [DIST] [PATH] [--nojs]
+//   (after `trunk build --release` + `node scripts/prerender.mjs dist`; defaults: dist, treemap)
+//
+// Issue 17's lever 1. One warm-up visit, then one traced fresh visit (service worker blocked),
+// which prints:
+// - when each file was fetched, grouped in waves (a browser opens 6 connections to one host
+//   over HTTP/1.1, as the local server speaks, so 30 files arrive in about 5 waves);
+// - every main-thread task over 5 ms up to "live" (focusing the largest treemap cell shows its
+//   amount, as bench/perf.mjs measures it), with what it spent its time on: HTML parsing,
+//   style and layout, wasm compilation (wasm.CompileLazy is V8 compiling a function on its
+//   first call), and running script;
+// - first contentful paint and live.
+// --nojs loads the pre-rendered page with script disabled: what the static HTML costs alone.
+import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
+import { startServer } from '../scripts/server.mjs';
+import { CHROMIUM_ARGS } from '../scripts/chromium.mjs';
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const args = process.argv.slice(2);
+const js = !args.includes('--nojs');
+const [dir = 'dist', route = 'treemap'] = args.filter((a) => !a.startsWith('--'));
+const traceFile = path.join(mkdtempSync(path.join(tmpdir(), 'trace-')), 'trace.json');
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const server = await startServer({ dir });
+
+// In the page before anything runs: mark "live" when the largest cell's focus shows its amount.
+function liveProbe() {
+  (async () => {
+    for (;;) {
+      const cell = document.querySelector('svg.treemap g.cell');
+      const details = document.querySelector('[data-testid=treemap-details]');
+      const amount = cell?.getAttribute('aria-label')?.match(/\d{1,3}(,\d{3})+/)?.[0];
+      if (cell && details && amount) {
+        cell.focus();
+        if (details.textContent.includes(amount)) break;
+      }
+      await new Promise((r) => setTimeout(r, 4));
+    }
+    performance.mark('live');
+  })();
+}
+
+let fetched = [];
+for (const traced of [false, true]) {
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 }, javaScriptEnabled: js });
+  const page = await context.newPage();
+  if (js) await page.addInitScript(liveProbe);
+  if (traced) {
+    await browser.startTracing(page, { path: traceFile, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm', 'blink.user_timing', 'loading'] });
+  }
+  await page.goto(server.url + route, { waitUntil: 'load' });
+  if (js) await page.waitForFunction(() => performance.getEntriesByName('live').length > 0, null, { timeout: 30000 });
+  else await page.waitForTimeout(1000);
+  if (traced) {
+    fetched = await page.evaluate(() => performance.getEntriesByType('resource')
+      .map((e) => ({ name: e.name.split('/').pop(), start: e.startTime, end: e.responseEnd, bytes: e.encodedBodySize })));
+    await browser.stopTracing();
+  }
+  await context.close();
+}
+await server.close();
+await browser.close();
+
+const events = JSON.parse(readFileSync(traceFile, 'utf8')).traceEvents;
+const threadNames = new Map(events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args.name]));
+const perThread = new Map();
+for (const e of events) perThread.set(`${e.pid}:${e.tid}`, (perThread.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+const main = [...threadNames].filter(([, n]) => n === 'CrRendererMain').map(([k]) => k)
+  .sort((a, b) => perThread.get(b) - perThread.get(a))[0];
+const nav = Math.min(...events.filter((e) => e.name === 'navigationStart').map((e) => e.ts));
+const ms = (ts) => (ts - nav) / 1000;
+const live = events.find((e) => e.name === 'live')?.ts;
+const fcp = events.find((e) => e.name === 'firstContentfulPaint')?.ts;
+const end = live ?? Math.max(...events.filter((e) => e.dur).map((e) => e.ts + e.dur));
+
+console.log(`${route} from ${dir}${js ? '' : ' (script disabled)'}: first contentful paint ${fcp ? ms(fcp).toFixed(0) : '-'} ms, live ${live ? ms(live).toFixed(0) : '-'} ms`);
+
+console.log('\nfetches, in waves (start–end ms, files, gzip bytes):');
+fetched.sort((a, b) => a.start - b.start);
+const waves = [];
+for (const f of fetched) {
+  const wave = waves.at(-1);
+  if (wave && f.start < wave.end) Object.assign(wave, { end: Math.max(wave.end, f.end), files: wave.files + 1, bytes: wave.bytes + f.bytes });
+  else waves.push({ start: f.start, end: f.end, files: 1, bytes: f.bytes });
+}
+for (const w of waves) console.log(`  ${w.start.toFixed(0).padStart(6)}–${w.end.toFixed(0).padEnd(6)} ${String(w.files).padStart(3)} files ${w.bytes.toLocaleString('en').padStart(9)} B`);
+
+console.log('\nmain-thread tasks over 5 ms before live (start ms, length ms: what inside):');
+const spans = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur).sort((a, b) => a.ts - b.ts);
+const totals = new Map();
+for (const task of spans.filter((e) => e.name === 'RunTask' && e.dur > 5000 && e.ts < end)) {
+  const inside = new Map();
+  for (const e of spans) {
+    if (e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur && e.name !== 'RunTask') {
+      inside.set(e.name, (inside.get(e.name) ?? 0) + e.dur / 1000);
+    }
+  }
+  for (const [k, v] of inside) totals.set(k, (totals.get(k) ?? 0) + v);
+  const top = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
+  console.log(`  ${ms(task.ts).toFixed(0).padStart(6)} ${(task.dur / 1000).toFixed(1).padStart(6)}  ${top}`);
+}
+console.log('\nbefore live, in those tasks (ms; nested kinds overlap):');
+for (const kind of ['ParseHTML', 'UpdateLayoutTree', 'Layout', 'Paint', 'v8.callFunction', 'wasm.CompileLazy', 'v8.wasm.compileConsume', 'EvaluateScript']) {
+  console.log(`  ${kind.padEnd(24)} ${(totals.get(kind) ?? 0).toFixed(1).padStart(7)}`);
+}
