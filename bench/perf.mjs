@@ -22,6 +22,7 @@
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { startServer } from '../scripts/server.mjs';
 import { CHROMIUM_ARGS } from '../scripts/chromium.mjs';
+import { firstLoadProbe } from './probes.mjs';
 
 const LOADS = Number(process.argv[2] ?? 10);
 const REPS = Number(process.argv[3] ?? 20);
@@ -32,40 +33,6 @@ const median = (xs) => sorted(xs)[Math.floor(xs.length / 2)];
 const p98 = (xs) => sorted(xs)[Math.min(xs.length - 1, Math.ceil(0.98 * xs.length) - 1)];
 
 // ---- 1. first load -------------------------------------------------------------------------
-
-// In the page before anything runs: first chart, live treemap, app mounted, long tasks.
-function firstLoadProbe({ chart, live }) {
-  const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-  window.__longTasksEnd = 0;
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longTasksEnd = Math.max(window.__longTasksEnd, e.startTime + e.duration);
-  }).observe({ type: 'longtask', buffered: true });
-  (async () => {
-    while (!document.querySelector(chart)) await frame();
-    window.__firstChart = performance.now();
-    window.__firstChartWall = Date.now();
-    if (!live) return;
-    for (;;) {
-      const cell = document.querySelector('svg.treemap g.cell');
-      const details = document.querySelector('[data-testid=treemap-details]');
-      const amount = cell?.getAttribute('aria-label')?.match(/\d{1,3}(,\d{3})+/)?.[0];
-      if (cell && details && amount) {
-        cell.focus();
-        if (details.textContent.includes(amount)) break;
-      }
-      await new Promise((r) => setTimeout(r, 4));
-    }
-    window.__live = performance.now();
-    window.__liveWall = Date.now();
-  })();
-  new MutationObserver((_, obs) => {
-    if (document.body?.hasAttribute('data-app-ready')) {
-      obs.disconnect();
-      window.__appReady = performance.now();
-      window.__appReadyWall = Date.now();
-    }
-  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-app-ready'] });
-}
 
 // OURS=dir measures another build of ours; BASELINE=dir adds one (e.g. an older commit's
 // dist) to the same run, for before/after.

@@ -14,6 +14,7 @@
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { startServer } from '../scripts/server.mjs';
 import { CHROMIUM_ARGS } from '../scripts/chromium.mjs';
+import { firstLoadProbe } from './probes.mjs';
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,28 +26,23 @@ const traceFile = path.join(mkdtempSync(path.join(tmpdir(), 'trace-')), 'trace.j
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const server = await startServer({ dir });
 
-// In the page before anything runs: mark "live" when the largest cell's focus shows its amount.
-function liveProbe() {
-  (async () => {
-    for (;;) {
-      const cell = document.querySelector('svg.treemap g.cell');
-      const details = document.querySelector('[data-testid=treemap-details]');
-      const amount = cell?.getAttribute('aria-label')?.match(/\d{1,3}(,\d{3})+/)?.[0];
-      if (cell && details && amount) {
-        cell.focus();
-        if (details.textContent.includes(amount)) break;
-      }
-      await new Promise((r) => setTimeout(r, 4));
-    }
+// The perf table's probe sets window.__live; the trace needs it as a mark.
+function markLive() {
+  const poll = setInterval(() => {
+    if (window.__live === undefined) return;
+    clearInterval(poll);
     performance.mark('live');
-  })();
+  }, 4);
 }
 
 let fetched = [];
 for (const traced of [false, true]) {
   const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 }, javaScriptEnabled: js });
   const page = await context.newPage();
-  if (js) await page.addInitScript(liveProbe);
+  if (js) {
+    await page.addInitScript(firstLoadProbe, { chart: 'svg.treemap g.cell', live: true });
+    await page.addInitScript(markLive);
+  }
   if (traced) {
     await browser.startTracing(page, { path: traceFile, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm', 'blink.user_timing', 'loading'] });
   }
