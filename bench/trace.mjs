@@ -4,7 +4,7 @@
 // Issue 17's lever 1. One warm-up visit, then one traced fresh visit (service worker blocked),
 // which prints:
 // - when each file was fetched, grouped in waves (a browser opens 6 connections to one host
-//   over HTTP/1.1, as the local server speaks, so 30 files arrive in about 5 waves);
+//   over HTTP/1.1, as the local server speaks, so a page's 35 files arrive in several waves);
 // - every main-thread task over 5 ms up to "live" (focusing the largest treemap cell shows its
 //   amount, as bench/perf.mjs measures it), with what it spent its time on: HTML parsing,
 //   style and layout, wasm compilation (wasm.CompileLazy is V8 compiling a function on its
@@ -51,7 +51,7 @@ for (const traced of [false, true]) {
   else await page.waitForTimeout(1000);
   if (traced) {
     fetched = await page.evaluate(() => performance.getEntriesByType('resource')
-      .map((e) => ({ name: e.name.split('/').pop(), start: e.startTime, end: e.responseEnd, bytes: e.encodedBodySize })));
+      .map((e) => ({ start: e.startTime, end: e.responseEnd, bytes: e.encodedBodySize })));
     await browser.stopTracing();
   }
   await context.close();
@@ -87,11 +87,11 @@ console.log('\nmain-thread tasks over 5 ms before live (start ms, length ms: wha
 const spans = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur).sort((a, b) => a.ts - b.ts);
 const totals = new Map();
 for (const task of spans.filter((e) => e.name === 'RunTask' && e.dur > 5000 && e.ts < end)) {
+  // The spans are sorted by start, so those inside the task follow it.
   const inside = new Map();
-  for (const e of spans) {
-    if (e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur && e.name !== 'RunTask') {
-      inside.set(e.name, (inside.get(e.name) ?? 0) + e.dur / 1000);
-    }
+  for (let i = spans.indexOf(task) + 1; i < spans.length && spans[i].ts < task.ts + task.dur; i++) {
+    const e = spans[i];
+    if (e.ts + e.dur <= task.ts + task.dur && e.name !== 'RunTask') inside.set(e.name, (inside.get(e.name) ?? 0) + e.dur / 1000);
   }
   for (const [k, v] of inside) totals.set(k, (totals.get(k) ?? 0) + v);
   const top = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
