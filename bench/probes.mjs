@@ -20,7 +20,9 @@ export function firstLoadProbe({ chart, live }) {
         cell.focus();
         if (details.textContent.includes(amount)) break;
       }
-      await new Promise((r) => setTimeout(r, 4));
+      // Once a frame, as a person could: focusing every 4 ms forced a layout of the half-parsed
+      // page each time, which made the page it measures ~70 ms slower to mount.
+      await frame();
     }
     window.__live = performance.now();
     window.__liveWall = Date.now();

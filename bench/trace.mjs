@@ -11,6 +11,7 @@
 //   first call), and running script;
 // - first contentful paint and live.
 // --nojs loads the pre-rendered page with script disabled: what the static HTML costs alone.
+// NAMES=1 also lists every file fetched (start, end, bytes, address).
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { startServer } from '../scripts/server.mjs';
 import { CHROMIUM_ARGS } from '../scripts/chromium.mjs';
@@ -51,7 +52,8 @@ for (const traced of [false, true]) {
   else await page.waitForTimeout(1000);
   if (traced) {
     fetched = await page.evaluate(() => performance.getEntriesByType('resource')
-      .map((e) => ({ start: e.startTime, end: e.responseEnd, bytes: e.encodedBodySize })));
+      .map((e) => ({ start: e.startTime, end: e.responseEnd, bytes: e.encodedBodySize, name: e.name })));
+    if (process.env.NAMES) console.log(fetched.map((f) => `${f.start.toFixed(0)} ${f.end.toFixed(0)} ${f.bytes} ${f.name}`).join("\n"));
     await browser.stopTracing();
   }
   await context.close();

@@ -21,12 +21,13 @@ from chunks import Build  # noqa: E402
 # units, the small-cells list, the ranked bars of where the money goes: +11.5 KB on the
 # overview, +2.9 KB on the treemap), then by the small-items list shared by the treemap, the
 # sunburst and the Sankey, and the goal tree's paged links (+2.3 KB on the treemap, +4.8 KB
-# on goals and flow).
+# on goals and flow), then by the start-up that overlaps the page's parsing and the delayed
+# warm-up of a pointed-at page (+1.0 KB everywhere; /treemap live ~120 ms sooner).
 BUDGETS = {
-    "page_overview": 308_300,
-    "page_treemap": 302_100,
-    "page_goals_and_flow": 347_600,
-    "page_programmes": 369_100,
+    "page_overview": 309_300,
+    "page_treemap": 303_100,
+    "page_goals_and_flow": 348_600,
+    "page_programmes": 370_100,
     "page_your_data": 536_200,
 }
 # The landing pages' bar (issue 17). Not met yet, so it is reported, not enforced: the budgets

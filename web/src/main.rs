@@ -42,10 +42,25 @@ fn main() {
         } else {
             page.await;
         }
+        document_parsed().await;
         drop_prerendered();
         leptos::mount::mount_to_body(app::App);
         pages::warm_on_intent(base);
     });
+}
+
+/// The start-up script is `async` (scripts/postbuild.py), so this can run while the
+/// pre-rendered page is still arriving: the live app takes its place only once all of it
+/// is in (on a fast line it always is by then; the wait is for slow ones).
+async fn document_parsed() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    if doc.ready_state() != "loading" {
+        return;
+    }
+    let parsed = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = doc.add_event_listener_with_callback("DOMContentLoaded", &resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(parsed).await;
 }
 
 /// The build writes a static copy of some pages (scripts/prerender.mjs) so the charts show
