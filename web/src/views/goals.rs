@@ -16,10 +16,8 @@ use leptos_router::components::A;
 use plan_core::annotations::Target;
 use plan_core::charts::{goal_sunburst, Node};
 use plan_core::geometry::svg_number;
-use plan_core::links::{Link, LinkKind};
+use plan_core::links::LinkKind;
 use plan_core::{Money, StrategyId};
-use std::collections::HashMap;
-use std::sync::Arc;
 
 #[component]
 pub fn GoalsPage() -> impl IntoView {
@@ -122,9 +120,6 @@ const LAZY_ABOVE: usize = 300;
 /// An opened strategy shows this many of its linked programmes, and as many more per click.
 const LINKS_AT_ONCE: usize = 50;
 
-/// What a link's amount is looked up by: (programme, strategy).
-type Amounts = Arc<HashMap<(u32, StrategyId), Money>>;
-
 #[component]
 fn Tree(lang: Lang, data: Data) -> impl IntoView {
     let plan = data.plan.clone();
@@ -133,44 +128,104 @@ fn Tree(lang: Lang, data: Data) -> impl IntoView {
     // Large plans open with strategies folded, and a strategy's programmes are built only
     // when it is opened: a 10,000-programme tree then renders in a frame.
     let lazy = plan.programmes.len() > LAZY_ABOVE;
-    let amounts: Amounts = Arc::new(s.rollup.allocations.iter().map(|a| ((a.programme, a.strategy), a.amount)).collect());
+    let amounts: std::collections::HashMap<(u32, StrategyId), Money> = s.rollup.allocations.iter().map(|a| ((a.programme, a.strategy), a.amount)).collect();
+    let amounts = std::sync::Arc::new(amounts);
     // Grouped once: looking links up per strategy and per programme was quadratic (10,000
     // programmes × 10,000 links).
-    let mut by_strategy: HashMap<StrategyId, Vec<Link>> = HashMap::new();
+    let mut by_strategy: std::collections::HashMap<StrategyId, Vec<plan_core::links::Link>> = std::collections::HashMap::new();
     for l in &s.links {
         by_strategy.entry(l.strategy).or_default().push(l.clone());
     }
     let linked: std::collections::HashSet<u32> = s.links.iter().map(|l| l.programme).collect();
-    let goals = plan
-        .goals
-        .iter()
-        .map(|g| {
-            let money = s.rollup.goal(g.number).unwrap_or_default();
-            let strategies = g
-                .strategies
-                .iter()
-                .map(|st| {
-                    let id = StrategyId { goal: g.number, strategy: st.number };
-                    let links = by_strategy.remove(&id).unwrap_or_default();
-                    view! { <StrategyItem lang=lang data=data.clone() id=id name=st.name.clone() links=links.into() amounts=amounts.clone() lazy=lazy/> }
-                })
-                .collect_view();
-            view! {
-                <li class="goal">
-                    <details open=true>
-                        <summary>
-                            <span class="swatch" style=format!("background:{}", goal_colour(Some(g.number))) aria-hidden="true"></span>
-                            <span class="label">{lang.goal_label(g.number)}</span>" "
-                            <Name lang=lang zh=g.name.clone() gloss=gloss.goal(g.number).map(str::to_string)/>
-                            <span class="figure">{format!("{} · {}%", lang.money(money), s.goal_share(g.number))}</span>
-                        </summary>
-                        <NoteEditor lang=lang target=Target::Goal { number: g.number } about=g.name.clone()/>
-                        <ul>{strategies}</ul>
-                    </details>
-                </li>
-            }
-        })
-        .collect_view();
+    let goals =
+        plan.goals
+            .iter()
+            .map(|g| {
+                let money = s.rollup.goal(g.number).unwrap_or_default();
+                let strategies =
+                    g.strategies
+                        .iter()
+                        .map(|st| {
+                            let id = StrategyId { goal: g.number, strategy: st.number };
+                            let money = s.rollup.strategy(id);
+                            let links = by_strategy.remove(&id).unwrap_or_default();
+                            let unfunded = links.is_empty();
+                            let shown = RwSignal::new(!unfunded && !lazy);
+                            let (plan, meta, amounts) = (plan.clone(), data.meta.clone(), amounts.clone());
+                            // A strategy of a 10,000-line plan can hold hundreds of links: opening it
+                            // builds the first few dozen, and a button adds more.
+                            let limit = RwSignal::new(LINKS_AT_ONCE);
+                            let link_list = move || {
+                                shown.get().then(|| {
+                                    let (total, limit_now) = (links.len(), limit.get());
+                                    let items = links[..total.min(limit_now)].iter().map(|l| {
+                                let p = plan.programme(l.programme);
+                                let name = p.map(|p| with_gloss(lang, &p.name, meta.gloss.programme(p.number))).unwrap_or_default();
+                                let amount = amounts.get(&(l.programme, id)).copied().unwrap_or_default();
+                                let kind = match l.kind {
+                                    LinkKind::Inferred => format!("{} {}", lang.pick("推論", "inferred"), l.score),
+                                    LinkKind::Curated => lang.pick("人工確認", "curated").to_string(),
+                                };
+                                view! {
+                                    <li>
+                                        <a href=Address::programme(l.programme).href()>{name}</a>
+                                        <span class="figure">{lang.money(amount)}</span>
+                                        <span class="badge" class:curated=l.kind == LinkKind::Curated>{kind}</span>
+                                        {(!l.evidence.is_empty()).then(|| view! {
+                                            <details class="evidence">
+                                                <summary>{lang.pick("依據", "Evidence")}</summary>
+                                                <p>{lang.pick("共同詞：", "Shared words: ")}<span lang="zh-Hant-TW">{l.evidence.join("、")}</span></p>
+                                            </details>
+                                        })}
+                                    </li>
+                                }
+                            }).collect_view();
+                                    let more = (total > limit_now).then(|| {
+                                        let next = (total - limit_now).min(LINKS_AT_ONCE);
+                                        let text = match lang {
+                                            Lang::Zh => format!("再顯示 {next} 項（共 {total} 項）"),
+                                            Lang::En => format!("Show {next} more (of {total})"),
+                                        };
+                                        view! { <button type="button" class="more" on:click=move |_| limit.update(|l| *l += LINKS_AT_ONCE)>{text}</button> }
+                                    });
+                                    view! { <ul class="links">{items}</ul>{more} }
+                                })
+                            };
+                            view! {
+                                <li class="strategy" class:unfunded=unfunded>
+                                    <details open=shown.get_untracked() on:toggle=move |ev| {
+                                        use wasm_bindgen::JsCast;
+                                        if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) { shown.set(d.open()) }
+                                    }>
+                                        <summary>
+                                            <span class="label">{lang.strategy_label(id)}</span>" "
+                                            <Name lang=lang zh=st.name.clone() gloss=gloss.strategy(id).map(str::to_string)/>
+                                            <span class="figure">{format!("{} · {}%", lang.money(money), s.strategy_share(id))}</span>
+                                            {unfunded.then(|| view! { <span class="flag">{lang.pick("⚠ 無計畫經費", "⚠ No programme funds this")}</span> })}
+                                        </summary>
+                                        <NoteEditor lang=lang target=Target::Strategy { id } about=st.name.clone()/>
+                                        {link_list}
+                                    </details>
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                view! {
+                    <li class="goal">
+                        <details open=true>
+                            <summary>
+                                <span class="swatch" style=format!("background:{}", goal_colour(Some(g.number))) aria-hidden="true"></span>
+                                <span class="label">{lang.goal_label(g.number)}</span>" "
+                                <Name lang=lang zh=g.name.clone() gloss=gloss.goal(g.number).map(str::to_string)/>
+                                <span class="figure">{format!("{} · {}%", lang.money(money), s.goal_share(g.number))}</span>
+                            </summary>
+                            <NoteEditor lang=lang target=Target::Goal { number: g.number } about=g.name.clone()/>
+                            <ul>{strategies}</ul>
+                        </details>
+                    </li>
+                }
+            })
+            .collect_view();
     let unlinked: Vec<_> = plan
         .programmes
         .iter()
@@ -185,82 +240,6 @@ fn Tree(lang: Lang, data: Data) -> impl IntoView {
         <ul>
             {unlinked.into_iter().map(|(n, name, b)| view! { <li><A href=Address::programme(n).href()>{name}</A>" "{lang.money(b)}</li> }).collect_view()}
         </ul>
-    }
-}
-
-/// One strategy: its money and share, its notes, and — once opened — its linked programmes.
-/// A strategy no programme funds is flagged and starts folded.
-#[component]
-fn StrategyItem(lang: Lang, data: Data, id: StrategyId, name: String, links: Arc<[Link]>, amounts: Amounts, lazy: bool) -> impl IntoView {
-    let s = &data.summary;
-    let unfunded = links.is_empty();
-    let shown = RwSignal::new(!unfunded && !lazy);
-    // Kept while the strategy is folded, so reopening it shows as many links as before.
-    let limit = RwSignal::new(LINKS_AT_ONCE);
-    let figure = format!("{} · {}%", lang.money(s.rollup.strategy(id)), s.strategy_share(id));
-    let gloss = data.meta.gloss.strategy(id).map(str::to_string);
-    let link_list =
-        move || shown.get().then(|| view! { <LinkList lang=lang data=data.clone() id=id links=links.clone() amounts=amounts.clone() limit=limit/> });
-    view! {
-        <li class="strategy" class:unfunded=unfunded>
-            <details open=shown.get_untracked() on:toggle=move |ev| {
-                use wasm_bindgen::JsCast;
-                if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) { shown.set(d.open()) }
-            }>
-                <summary>
-                    <span class="label">{lang.strategy_label(id)}</span>" "
-                    <Name lang=lang zh=name.clone() gloss=gloss/>
-                    <span class="figure">{figure}</span>
-                    {unfunded.then(|| view! { <span class="flag">{lang.pick("⚠ 無計畫經費", "⚠ No programme funds this")}</span> })}
-                </summary>
-                <NoteEditor lang=lang target=Target::Strategy { id } about=name/>
-                {link_list}
-            </details>
-        </li>
-    }
-}
-
-/// A strategy's linked programmes: each with its allocated amount, link kind and evidence.
-/// A strategy of a 10,000-line plan can hold hundreds: the first few dozen are built, and a
-/// button adds more.
-#[component]
-fn LinkList(lang: Lang, data: Data, id: StrategyId, links: Arc<[Link]>, amounts: Amounts, limit: RwSignal<usize>) -> impl IntoView {
-    move || {
-        let (total, limit_now) = (links.len(), limit.get());
-        let items = links[..total.min(limit_now)]
-            .iter()
-            .map(|l| {
-                let p = data.plan.programme(l.programme);
-                let name = p.map(|p| with_gloss(lang, &p.name, data.meta.gloss.programme(p.number))).unwrap_or_default();
-                let amount = amounts.get(&(l.programme, id)).copied().unwrap_or_default();
-                let kind = match l.kind {
-                    LinkKind::Inferred => format!("{} {}", lang.pick("推論", "inferred"), l.score),
-                    LinkKind::Curated => lang.pick("人工確認", "curated").to_string(),
-                };
-                view! {
-                    <li>
-                        <a href=Address::programme(l.programme).href()>{name}</a>
-                        <span class="figure">{lang.money(amount)}</span>
-                        <span class="badge" class:curated=l.kind == LinkKind::Curated>{kind}</span>
-                        {(!l.evidence.is_empty()).then(|| view! {
-                            <details class="evidence">
-                                <summary>{lang.pick("依據", "Evidence")}</summary>
-                                <p>{lang.pick("共同詞：", "Shared words: ")}<span lang="zh-Hant-TW">{l.evidence.join("、")}</span></p>
-                            </details>
-                        })}
-                    </li>
-                }
-            })
-            .collect_view();
-        let more = (total > limit_now).then(|| {
-            let next = (total - limit_now).min(LINKS_AT_ONCE);
-            let text = match lang {
-                Lang::Zh => format!("再顯示 {next} 項（共 {total} 項）"),
-                Lang::En => format!("Show {next} more (of {total})"),
-            };
-            view! { <button type="button" class="more" on:click=move |_| limit.update(|l| *l += LINKS_AT_ONCE)>{text}</button> }
-        });
-        view! { <ul class="links">{items}</ul>{more} }
     }
 }
 
