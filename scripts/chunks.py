@@ -17,9 +17,10 @@ class Build:
         self.dist = dist
         [loader_path] = glob.glob(os.path.join(dist, "plan-web-*-split-*.js"))
         loader = open(loader_path, encoding="utf-8").read()
-        # const NAME = [wrapAsyncCb(]makeLoad(() => { const src = fetch(new URL("./FILE", …)); … }, [DEPS])
+        # NAME = [wrapAsyncCb(]makeLoad(() => { const src = fetch(new URL("./FILE", …)); … }, [DEPS]),
+        # minified without renaming (scripts/minify.py), so only the names and the order hold.
         entries = re.findall(
-            r'const (\w+) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\./([^"]+)"'
+            r'(\w+)\s*=\s*(?:wrapAsyncCb\()?makeLoad\(\(\)\s*=>\s*\{\s*const \w+\s*=\s*fetch\(new URL\("\./([^"]+)"'
             r'.*?\}\s*,\s*\[([^\]]*)\]', loader, re.S)
         self.loads = {name: (file, [d.strip() for d in deps.split(",") if d.strip()]) for name, file, deps in entries}
         html = open(os.path.join(dist, "index.html"), encoding="utf-8").read()

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Trunk post-build hook.
 
-0. Splits the wasm into a main part and chunks by page (scripts/split.py).
+0. Splits the wasm into a main part and chunks by page (scripts/split.py), and minifies the
+   stylesheet and sw-register.js (scripts/minify.py; split.py minifies the JS it writes).
 1. Locks the page down with a Content-Security-Policy. Trunk writes an inline
    <script type="module"> that starts the wasm; the policy allows exactly that script by its
    SHA-256 hash, the page's own origin for everything else, and nothing from anywhere else.
@@ -14,7 +15,7 @@
    so each deploy gets a fresh cache. `postbuild.py --service-worker DIST` does only this
    (scripts/prerender.mjs, after it adds pages).
 """
-import base64, hashlib, json, os, re, sys
+import base64, glob, hashlib, json, os, re, sys
 
 
 def lock_down(stage):
@@ -41,6 +42,19 @@ def lock_down(stage):
     for name in ("index.html", "404.html"):
         with open(os.path.join(stage, name), "w", encoding="utf-8") as f:
             f.write(html)
+
+
+def minify_assets(stage):
+    """The stylesheet (under Trunk's hashed name, with its integrity hash updated) and the
+    service worker's registration script."""
+    index = os.path.join(stage, "index.html")
+    html = open(index, encoding="utf-8").read()
+    for css in glob.glob(os.path.join(stage, "style-*.css")):
+        minify_file(css, "css")
+        html = re.sub(r'(href="[^"]*' + re.escape(os.path.basename(css)) + r'"[^>]*integrity=")[^"]*(")',
+                      lambda m: m.group(1) + split.sri(css) + m.group(2), html)
+    open(index, "w", encoding="utf-8").write(html)
+    minify_file(os.path.join(stage, "sw-register.js"), "js")
 
 
 def fill_service_worker(stage):
@@ -72,6 +86,8 @@ else:
     stage = os.environ.get("TRUNK_STAGING_DIR") or sys.argv[1]
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import split
+    from minify import minify_file
     split.split(stage)
+    minify_assets(stage)
     lock_down(stage)
     fill_service_worker(stage)

@@ -43,7 +43,8 @@ WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version =
 node -e '
   const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).devDependencies;
   const want = { "playwright-core": process.env.PLAYWRIGHT_CORE_VERSION,
-                 "axe-core": process.env.AXE_CORE_VERSION, binaryen: process.env.BINARYEN_VERSION };
+                 "axe-core": process.env.AXE_CORE_VERSION, binaryen: process.env.BINARYEN_VERSION,
+                 esbuild: process.env.ESBUILD_VERSION };
   for (const [k, v] of Object.entries(want)) if (d[k] !== v) {
     console.error(`[setup] tests/e2e/package.json pins ${k}@${d[k]}, scripts/versions.env says ${v}`);
     process.exit(1);
@@ -77,7 +78,7 @@ npm_install() {
   else (cd "$E2E" && npm install --no-audit --no-fund); fi
   npm_stamp > "$E2E/node_modules/.setup-stamp"
 }
-step "npm packages in tests/e2e (binaryen $BINARYEN_VERSION, playwright-core, axe-core)" \
+step "npm packages in tests/e2e (binaryen $BINARYEN_VERSION, esbuild $ESBUILD_VERSION, playwright-core, axe-core)" \
   '[[ "$(cat "$E2E/node_modules/.setup-stamp")" == "$(npm_stamp)" ]]' \
   'npm_install'
 
