@@ -23,13 +23,15 @@ from chunks import Build  # noqa: E402
 # sunburst and the Sankey, and the goal tree's paged links (+2.3 KB on the treemap, +4.8 KB
 # on goals and flow), then by the start-up that overlaps the page's parsing and the delayed
 # warm-up of a pointed-at page (+1.0 KB everywhere; /treemap live ~120 ms sooner). Lowered by
-# wasm-opt on every part, however small, and the minified JS and CSS (-14.8 KB on /treemap).
+# wasm-opt on every part, however small, and the minified JS and CSS (-14.8 KB on /treemap),
+# then by the bundled plan parsed at build time (-13.3 KB: the parser moved to the import
+# page and the codec, which grew by it: your data +11 KB).
 BUDGETS = {
-    "page_overview": 295_000,
-    "page_treemap": 288_400,
-    "page_goals_and_flow": 331_500,
-    "page_programmes": 353_500,
-    "page_your_data": 519_300,
+    "page_overview": 281_300,
+    "page_treemap": 275_000,
+    "page_goals_and_flow": 319_600,
+    "page_programmes": 341_300,
+    "page_your_data": 530_300,
 }
 # The landing pages' bar (issue 17). Not met yet, so it is reported, not enforced: the budgets
 # above hold the ground gained until it is.

@@ -1,6 +1,11 @@
-//! Turns the bundled plan's companion file (`assets/plans/*.meta.json`) into Rust, so the
-//! first load needs no JSON parser to read it. It is read by `plan-core` here, so a file
-//! the app could not read fails the build instead of showing no glosses.
+//! Prepares the bundled plan at build time, so a first visit needs neither the text parser
+//! nor a JSON parser:
+//! - the plan text is parsed by `plan-core` here and written in its prepared form
+//!   (`plan_core::prepared`), which the app reads back with a few lines of code;
+//! - the companion file (`assets/plans/*.meta.json`) becomes Rust.
+//!
+//! Both are read by `plan-core` here, so a plan or a companion file the app could not read
+//! fails the build instead of showing an empty or unglossed plan.
 
 use plan_core::meta::{Gloss, PlanMeta};
 use std::collections::BTreeMap;
@@ -14,6 +19,20 @@ fn main() {
     let meta = PlanMeta::from_json(&text).unwrap_or_else(|e| panic!("{META}: {e}"));
     let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("seed_meta.rs");
     std::fs::write(out, rust(&meta)).expect("OUT_DIR is writable");
+    prepare_plan();
+}
+
+/// The bundled plan, parsed. It must read without findings: it is the site's showcase, and
+/// the prepared form carries the plan, not the parser's diagnostics.
+fn prepare_plan() {
+    let parsed = plan_core::parser::parse(plan_core::SEED_PLAN_TEXT);
+    if !parsed.diagnostics.is_empty() {
+        panic!("the bundled plan must read without findings; the parser says: {:#?}", parsed.diagnostics);
+    }
+    let prepared = plan_core::prepared::write(&parsed.plan).unwrap_or_else(|e| panic!("the bundled plan: {e}"));
+    assert_eq!(plan_core::prepared::read(&prepared).as_ref(), Ok(&parsed.plan), "the prepared plan reads back as parsed");
+    let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("seed.prepared");
+    std::fs::write(out, prepared).expect("OUT_DIR is writable");
 }
 
 /// A Rust expression that builds `meta` (`{:?}` of a string is a valid Rust literal). The

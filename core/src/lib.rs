@@ -21,6 +21,7 @@ pub mod order;
 pub mod parser;
 pub mod pdf;
 pub mod plan;
+pub mod prepared;
 pub mod programme;
 pub mod rollup;
 pub mod scenario;

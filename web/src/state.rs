@@ -8,7 +8,7 @@ use crate::store::{keys, preferences};
 use leptos::prelude::*;
 use plan_core::links::CuratedLinks;
 use plan_core::meta::PlanMeta;
-use plan_core::parser::{parse, Parsed};
+use plan_core::parser::Parsed;
 use plan_core::summary::{summarise, Summary};
 use plan_core::{Diagnostic, Plan, SourceText, SEED_PLAN_TEXT};
 use std::cell::RefCell;
@@ -40,7 +40,7 @@ impl Data {
         if let Some(data) = Self::synthetic() {
             return data;
         }
-        cached(BUNDLED, curated, || Data::from_parsed(BUNDLED, "", SEED_PLAN_TEXT, parse(SEED_PLAN_TEXT), seed_meta(), curated))
+        cached(BUNDLED, curated, || Data::from_parsed(BUNDLED, "", SEED_PLAN_TEXT, seed_plan(), seed_meta(), curated))
     }
 
     /// An imported plan from the library (plan text or canonical JSON), or why it cannot be
@@ -72,7 +72,7 @@ impl Data {
         let n = get("synthetic").map(|n| n as usize).filter(|n| (1..=MAX_SYNTHETIC).contains(n))?;
         let plan = plan_core::synth::generate(get("seed").unwrap_or(1), n, (n / 40).max(6));
         let text = plan_core::synth::render_text(&plan);
-        Some(Data::from_parsed(BUNDLED, "", &text, parse(&text), PlanMeta::default(), None))
+        Some(Data::from_parsed(BUNDLED, "", &text, plan_core::parser::parse(&text), PlanMeta::default(), None))
     }
 
     fn from_parsed(id: &str, name: &str, text: &str, parsed: Parsed, meta: PlanMeta, curated: Option<&CuratedLinks>) -> Data {
@@ -149,6 +149,16 @@ pub fn use_data() -> Data {
 
 pub fn use_ui() -> Ui {
     expect_context::<Ui>()
+}
+
+/// The bundled plan, parsed by `build.rs` (so the first load carries no text parser).
+/// `build.rs` has read it back already, so this fails only in a broken build, which then
+/// shows an empty plan that says so instead of a blank page.
+fn seed_plan() -> Parsed {
+    match plan_core::prepared::read(include_str!(concat!(env!("OUT_DIR"), "/seed.prepared"))) {
+        Ok(plan) => Parsed { plan, diagnostics: Vec::new() },
+        Err(_) => Parsed { plan: Plan::empty(), diagnostics: vec![Diagnostic::error(None, plan_core::diagnostic::Finding::Empty)] },
+    }
 }
 
 /// The bundled plan's companion file, turned into Rust by `build.rs` (so that reading it
