@@ -234,7 +234,7 @@ fn Tree(lang: Lang, data: Data) -> impl IntoView {
         .collect();
     view! {
         <h2>{lang.pick("目標與策略", "Goals and strategies")}</h2>
-        <ul class="tree" data-testid="goal-tree">{goals}</ul>
+        <ul class="tree" class:large=lazy data-testid="goal-tree">{goals}</ul>
         <h3>{lang.pick("未連結的經費", "Money with no link")}</h3>
         <p data-testid="unlinked">{lang.money(s.rollup.unlinked)}</p>
         <ul>
