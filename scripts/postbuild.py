@@ -17,6 +17,10 @@
 """
 import base64, glob, hashlib, json, os, re, sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import split  # noqa: E402
+from minify import minify_file  # noqa: E402
+
 
 def lock_down(stage):
     """The CSP into index.html, and 404.html = the same shell (deep links on static hosts)."""
@@ -51,8 +55,7 @@ def minify_assets(stage):
     html = open(index, encoding="utf-8").read()
     for css in glob.glob(os.path.join(stage, "style-*.css")):
         minify_file(css, "css")
-        html = re.sub(r'(href="[^"]*' + re.escape(os.path.basename(css)) + r'"[^>]*integrity=")[^"]*(")',
-                      lambda m: m.group(1) + split.sri(css) + m.group(2), html)
+        html = split.update_integrity(html, stage, os.path.basename(css))
     open(index, "w", encoding="utf-8").write(html)
     minify_file(os.path.join(stage, "sw-register.js"), "js")
 
@@ -84,9 +87,6 @@ if len(sys.argv) == 3 and sys.argv[1] == "--service-worker":
     fill_service_worker(sys.argv[2])
 else:
     stage = os.environ.get("TRUNK_STAGING_DIR") or sys.argv[1]
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    import split
-    from minify import minify_file
     split.split(stage)
     minify_assets(stage)
     lock_down(stage)

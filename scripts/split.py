@@ -40,6 +40,12 @@ def sri(path):
     return "sha384-" + base64.b64encode(hashlib.sha384(open(path, "rb").read()).digest()).decode()
 
 
+def update_integrity(html, stage, file):
+    """`html` with the integrity hash of its link to `file` (in `stage`) recomputed."""
+    return re.sub(r'(href="[^"]*' + re.escape(file) + r'"[^>]*integrity=")[^"]*(")',
+                  lambda m: m.group(1) + sri(os.path.join(stage, file)) + m.group(2), html)
+
+
 def read_leb(data, i):
     value = shift = 0
     while True:
@@ -134,8 +140,7 @@ def split(stage):
     index = os.path.join(stage, "index.html")
     html = open(index, encoding="utf-8").read()
     for file in (name + ".js", name + "_bg.wasm"):
-        html = re.sub(r'(href="[^"]*' + re.escape(file) + r'"[^>]*integrity=")[^"]*(")',
-                      lambda m: m.group(1) + sri(os.path.join(stage, file)) + m.group(2), html)
+        html = update_integrity(html, stage, file)
     # The glue imports the loader, so without this the browser asks for it only once the glue
     # has arrived and the page has been parsed: one round trip late on every first load.
     glue_preload = re.search(r'<link rel="modulepreload" href="([^"]*)' + re.escape(name + ".js") + '"[^>]*>', html)

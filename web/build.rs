@@ -17,22 +17,21 @@ fn main() {
     println!("cargo:rerun-if-changed={META}");
     let text = std::fs::read_to_string(META).unwrap_or_else(|e| panic!("{META}: {e}"));
     let meta = PlanMeta::from_json(&text).unwrap_or_else(|e| panic!("{META}: {e}"));
-    let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("seed_meta.rs");
-    std::fs::write(out, rust(&meta)).expect("OUT_DIR is writable");
-    prepare_plan();
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out.join("seed_meta.rs"), rust(&meta)).expect("OUT_DIR is writable");
+    std::fs::write(out.join("seed.prepared"), prepared_plan()).expect("OUT_DIR is writable");
 }
 
 /// The bundled plan, parsed. It must read without findings: it is the site's showcase, and
 /// the prepared form carries the plan, not the parser's diagnostics.
-fn prepare_plan() {
+fn prepared_plan() -> String {
     let parsed = plan_core::parser::parse(plan_core::SEED_PLAN_TEXT);
     if !parsed.diagnostics.is_empty() {
         panic!("the bundled plan must read without findings; the parser says: {:#?}", parsed.diagnostics);
     }
     let prepared = plan_core::prepared::write(&parsed.plan).unwrap_or_else(|e| panic!("the bundled plan: {e}"));
     assert_eq!(plan_core::prepared::read(&prepared).as_ref(), Ok(&parsed.plan), "the prepared plan reads back as parsed");
-    let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("seed.prepared");
-    std::fs::write(out, prepared).expect("OUT_DIR is writable");
+    prepared
 }
 
 /// A Rust expression that builds `meta` (`{:?}` of a string is a valid Rust literal). The

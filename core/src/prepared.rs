@@ -28,10 +28,7 @@ pub fn write(plan: &Plan) -> Result<String, String> {
     w.len(plan.vision.iter().count());
     if let Some(v) = &plan.vision {
         w.text(&v.title)?;
-        w.len(v.paragraphs.len());
-        for p in &v.paragraphs {
-            w.text(p)?;
-        }
+        w.texts(&v.paragraphs)?;
         w.span(v.span);
     }
     w.len(plan.missions.len());
