@@ -10,6 +10,7 @@ replaces the single wasm it wrote with the split one, the way `cargo leptos --sp
                                   and __wasm_split.js, which fetches them on demand
     → wasm-bindgen on main        the JS glue, with the exports the chunks link against
     → wasm-opt -Oz on each part
+    → short import names          in the main part and the glue (scripts/imports.py)
     → into the staging dir        main under Trunk's own (hashed) names; the chunks in chunks/
                                   under content-hashed names, so a deploy never mixes builds;
                                   Trunk's integrity hashes updated for the files replaced.
@@ -19,6 +20,7 @@ in scripts/versions.env; wasm-opt is binaryen's from npm, never Debian's).
 """
 import base64, concurrent.futures, glob, hashlib, os, re, shutil, subprocess, tempfile
 
+from imports import read_leb, shorten
 from minify import minify
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -44,17 +46,6 @@ def update_integrity(html, stage, file):
     """`html` with the integrity hash of its link to `file` (in `stage`) recomputed."""
     return re.sub(r'(href="[^"]*' + re.escape(file) + r'"[^>]*integrity=")[^"]*(")',
                   lambda m: m.group(1) + sri(os.path.join(stage, file)) + m.group(2), html)
-
-
-def read_leb(data, i):
-    value = shift = 0
-    while True:
-        byte = data[i]
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        i += 1
-        if byte < 0x80:
-            return value, i
 
 
 def strip_custom_sections(path):
@@ -133,8 +124,10 @@ def split(stage):
         glue = open(os.path.join(tmp, name + ".js"), encoding="utf-8").read()
         glue = glue.replace('from "./__wasm_split.js"', f'from "./{loader_name}"')  # the import, not the wasm's module name
         glue = minify(glue, "js")
+        wasm = open(os.path.join(tmp, name + "_bg.wasm"), "rb").read()
+        wasm, glue = shorten(wasm, glue, f"./{name}_bg.js")
         open(os.path.join(stage, name + ".js"), "w", encoding="utf-8").write(glue)
-        shutil.copyfile(os.path.join(tmp, name + "_bg.wasm"), bg)
+        open(bg, "wb").write(wasm)
 
     # Trunk wrote integrity hashes of the files it made; these are different files now.
     index = os.path.join(stage, "index.html")
