@@ -5,10 +5,10 @@
 // which prints:
 // - when each file was fetched, grouped in waves (a browser opens 6 connections to one host
 //   over HTTP/1.1, as the local server speaks, so a page's 35 files arrive in several waves);
-// - every main-thread task over 5 ms up to "live" (focusing the largest treemap cell shows its
-//   amount, as bench/perf.mjs measures it), with what it spent its time on: HTML parsing,
-//   style and layout, wasm compilation (wasm.CompileLazy is V8 compiling a function on its
-//   first call), and running script;
+// - every main-thread task over 5 ms up to "live" (the app, having replaced the static copy,
+//   shows the largest treemap cell's amount when it is focused: bench/perf.mjs's "app live"),
+//   with what it spent its time on: HTML parsing, style and layout, wasm compilation
+//   (wasm.CompileLazy is V8 compiling a function on its first call), and running script;
 // - first contentful paint and live.
 // --nojs loads the pre-rendered page with script disabled: what the static HTML costs alone.
 // NAMES=1 also lists every file fetched (start, end, bytes, address).
@@ -27,10 +27,11 @@ const traceFile = path.join(mkdtempSync(path.join(tmpdir(), 'trace-')), 'trace.j
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const server = await startServer({ dir });
 
-// The perf table's probe sets window.__live; the trace needs it as a mark.
+// The perf table's probe sets window.__appLive (the app answers, not the static copy); the
+// trace needs it as a mark.
 function markLive() {
   const poll = setInterval(() => {
-    if (window.__live === undefined) return;
+    if (window.__appLive === undefined) return;
     clearInterval(poll);
     performance.mark('live');
   }, 4);

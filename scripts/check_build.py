@@ -25,13 +25,14 @@ from chunks import Build  # noqa: E402
 # warm-up of a pointed-at page (+1.0 KB everywhere; /treemap live ~120 ms sooner). Lowered by
 # wasm-opt on every part, however small, and the minified JS and CSS (-14.8 KB on /treemap),
 # then by the bundled plan parsed at build time (-13.3 KB: the parser moved to the import
-# page and the codec, which grew by it: your data +11 KB).
+# page and the codec, which grew by it: your data +11 KB), then by short names for the main
+# wasm's imports (-7.4 KB everywhere; +0.5 KB for the pre-rendered pages' own script).
 BUDGETS = {
-    "page_overview": 281_300,
-    "page_treemap": 275_000,
-    "page_goals_and_flow": 319_600,
-    "page_programmes": 341_300,
-    "page_your_data": 530_300,
+    "page_overview": 275_800,
+    "page_treemap": 269_600,
+    "page_goals_and_flow": 314_300,
+    "page_programmes": 335_300,
+    "page_your_data": 524_900,
 }
 # The landing pages' bar (issue 17). Not met yet, so it is reported, not enforced: the budgets
 # above hold the ground gained until it is.

@@ -50,14 +50,15 @@ def lock_down(stage):
 
 def minify_assets(stage):
     """The stylesheet (under Trunk's hashed name, with its integrity hash updated) and the
-    service worker's registration script."""
+    scripts copied as they are (the service worker's registration, the pre-rendered pages' own)."""
     index = os.path.join(stage, "index.html")
     html = open(index, encoding="utf-8").read()
     for css in glob.glob(os.path.join(stage, "style-*.css")):
         minify_file(css, "css")
         html = split.update_integrity(html, stage, os.path.basename(css))
     open(index, "w", encoding="utf-8").write(html)
-    minify_file(os.path.join(stage, "sw-register.js"), "js")
+    for script in ("sw-register.js", "prerendered.js"):
+        minify_file(os.path.join(stage, script), "js")
 
 
 def fill_service_worker(stage):

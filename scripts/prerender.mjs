@@ -13,6 +13,8 @@
 // page's chart, screenshotted from that same render into DIST/og/. SITE_ORIGIN (e.g.
 // https://example.org) makes the URLs absolute, as some previewers want; otherwise they are
 // the deploy base's paths.
+// Each page also loads assets/prerendered.js, with which the copy answers the reader (chart
+// details, opening a programme) until the app starts.
 // Finally the service worker's file list is refreshed, so the new pages work offline.
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
@@ -33,11 +35,26 @@ if (!shell.includes('<noscript>')) throw new Error(`${dist}/404.html is not the 
 const server = await startServer({ dir: dist, base });
 const browser = await launch();
 
+/** When the app has mounted (Date.now(), as the server's log): run in the page before its scripts. */
+function noteReady() {
+  new MutationObserver((_, observer) => {
+    if (!document.body?.hasAttribute('data-app-ready')) return;
+    observer.disconnect();
+    window.__readyAt = Date.now();
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-app-ready'] });
+}
+
 /** The rendered app: its title, the body's children the app added (not scripts), and the
- * chunks it fetched (a fresh context each time, so none comes from the cache). */
+ * chunks it fetched until it had mounted (a fresh context each time, so none comes from the
+ * cache; later ones, such as the programme page's fetched when the browser is idle, are not
+ * the page's to preload). */
 async function render(route) {
   const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
+  await page.addInitScript(noteReady);
+  // Always from the empty shell, even where an earlier run wrote this page: its copy and
+  // preloads must not end up in the new one.
+  await page.route(server.url + route, (request) => request.fulfill({ body: shell, contentType: 'text/html; charset=utf-8' }));
   const logStart = server.log.length;
   await page.goto(server.url + route, { waitUntil: 'load' });
   await page.waitForSelector('body[data-app-ready]', { state: 'attached', timeout: 30_000 });
@@ -50,7 +67,7 @@ async function render(route) {
     done({
       title: document.title,
       html: [...document.body.children]
-        .filter((el) => !['SCRIPT', 'NOSCRIPT', 'TEMPLATE'].includes(el.tagName) && !el.hasAttribute('data-prerendered'))
+        .filter((el) => !['SCRIPT', 'NOSCRIPT', 'TEMPLATE', 'LINK'].includes(el.tagName) && !el.hasAttribute('data-prerendered'))
         .map((el) => el.outerHTML).join('\n'),
       programmes: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')).filter((h) => /\/programme\/\d+$/.test(h)),
       facts: Object.fromEntries(['total', 'total-short', 'programme-count', 'programme-budget', 'programme-share']
@@ -59,6 +76,7 @@ async function render(route) {
       largest: document.querySelector('svg.treemap g.cell')?.getAttribute('aria-label') ?? '',
     });
   }, 0))));
+  const readyAt = await page.evaluate(() => window.__readyAt);
   const chart = await firstVisible(page, CHART);
   // At most 1200 × 630 (the size previews show) from the chart's top left: a long goal tree
   // would otherwise make a picture no previewer shows whole.
@@ -66,7 +84,8 @@ async function render(route) {
   rendered.image = box && await page.screenshot({ type: 'png', animations: 'disabled', fullPage: true,
     clip: { x: box.x, y: box.y, width: Math.min(box.width, 1200), height: Math.min(box.height, 630) } });
   await context.close();
-  rendered.chunks = [...new Set(server.log.slice(logStart).map((r) => r.path).filter((p) => p.includes('/chunks/')))].map((p) => p.slice(base.length));
+  rendered.chunks = [...new Set(server.log.slice(logStart).filter((r) => r.time <= readyAt).map((r) => r.path)
+    .filter((p) => p.includes('/chunks/')))].map((p) => p.slice(base.length));
   return rendered;
 }
 
@@ -136,6 +155,9 @@ for (let i = 0; i < routes.length; i++) {
   const out = shell
     .replace(/<title>[^<]*<\/title>/, `<title>${escapeText(title)}</title>`)
     .replace(/<meta name="description"[^>]*>/, preview)
+    // The copy's own answers until the app takes over (assets/prerendered.js): async, so it
+    // runs as soon as it arrives, with its listeners on the document before the copy is in.
+    .replace('</head>', '<script src="prerendered.js" async></script>\n</head>')
     .replace('</body>', `${preloads}\n</body>`)
     .replace('</noscript>', `</noscript>\n<div data-prerendered>\n${html}\n</div>`);
   const file = path.join(dist, route === '' ? 'index.html' : `${route}.html`);

@@ -37,11 +37,12 @@ const siteOfPage = new WeakMap();
 /**
  * Serve the built site and open PATH (relative to the base) in a fresh browser.
  * Options: viewport, base ('/' serves DIST_DIR, '/sub/path/' serves DIST_SUB_DIR), dir (overrides
- * the folder), contextOptions (passed to browser.newContext).
+ * the folder), contextOptions (passed to browser.newContext), init (a function run in every
+ * page before its own scripts: context.addInitScript).
  * Returns { page, context, browser, server, origin, url, requests, pageErrors, consoleErrors,
  *           failedRequests, badResponses, close() }.
  */
-export async function openSite(urlPath = '/', { viewport = { width: 1280, height: 800 }, base = '/', dir, contextOptions = {} } = {}) {
+export async function openSite(urlPath = '/', { viewport = { width: 1280, height: 800 }, base = '/', dir, contextOptions = {}, init } = {}) {
   dir ??= base === '/' ? DIST_DIR : DIST_SUB_DIR;
   if (!existsSync(path.join(dir, 'index.html'))) {
     throw new Error(`${dir}/index.html is missing: build the site first (bash scripts/test.sh, or trunk build --release --offline${base === '/' ? '' : ` --public-url ${base} --dist ${path.basename(dir)}`})`);
@@ -51,6 +52,7 @@ export async function openSite(urlPath = '/', { viewport = { width: 1280, height
   // Fixed locale and time zone keep formatted numbers/dates (and screenshots) reproducible.
   const context = await browser.newContext({ viewport, locale: 'en-US', timezoneId: 'UTC', ...contextOptions });
   context.setDefaultTimeout(15_000);
+  if (init) await context.addInitScript(init);
 
   const site = {
     context, browser, server, origin: server.origin,

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { openSite, openApp, assertClean, parseNumber, SEED_TOTAL, TOTAL_TEXT, DIST_DIR, DIST_SUB_DIR, SUB_PATH } from './harness.mjs';
+import { openSite, openApp, waitForApp, assertClean, assertNoErrors, parseNumber, SEED_TOTAL, TOTAL_TEXT, DIST_DIR, DIST_SUB_DIR, SUB_PATH } from './harness.mjs';
 
 const cellLabels = (page) => page.locator('svg.treemap g.cell').evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label')));
 
@@ -60,6 +60,77 @@ test('the live app replaces the static copy: one header, one chart, nothing left
   await page.getByRole('button', { name: 'English' }).click();
   await page.waitForFunction(() => document.title.endsWith(' · Plan Explorer'));
   assertClean(site);
+});
+
+// The static copy answers the reader until the app takes over (assets/prerendered.js), so a
+// slow line or phone does not leave a dead chart on screen; the app then keeps their place.
+// The main wasm is held back, so the app cannot start before the test lets it.
+async function holdTheApp(page) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  return release;
+}
+
+// The copy's script is `async`: it may run a moment after the page is parsed. A reader who
+// focuses a cell in that moment just focuses it again, as this does.
+async function untilTheCopyAnswers(page) {
+  await page.waitForFunction(() => {
+    const cell = document.querySelector('[data-prerendered] svg.treemap g.cell');
+    cell.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    return document.querySelector('[data-testid=treemap-details]').textContent === cell.getAttribute('aria-label');
+  });
+}
+
+test('before the app starts, the static treemap shows a cell\'s figures, and the app keeps that focus', async (t) => {
+  const site = await openSite('/programmes');
+  t.after(() => site.close());
+  const { page } = site;
+  const release = await holdTheApp(page);
+  await page.goto(site.server.url + 'treemap', { waitUntil: 'domcontentloaded' });
+  await untilTheCopyAnswers(page);
+  const cells = page.locator('[data-prerendered] svg.treemap g.cell');
+  const details = page.getByTestId('treemap-details');
+  const label = await cells.nth(1).getAttribute('aria-label');
+  await cells.nth(1).hover();
+  assert.equal(await details.innerText(), label, 'pointing at a cell shows what its name says');
+  const largest = { label: await cells.first().getAttribute('aria-label'), item: await cells.first().getAttribute('data-item') };
+  assert.match(largest.label, /^就業服務：258,536 千元/);
+  await page.mouse.move(0, 0); // away, or the cell it ends up over would answer too
+  await cells.first().focus();
+  assert.equal(await details.innerText(), largest.label, 'focusing it does too');
+  assert.equal(await page.evaluate(() => Boolean(document.body.dataset.appReady)), false, 'all that before the app started');
+
+  release();
+  await waitForApp(page);
+  await page.waitForFunction(() => !document.querySelector('[data-prerendered]') && document.activeElement?.matches('svg.treemap g.cell'));
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-item')), largest.item, 'the live cell has the focus');
+  assert.equal(await details.innerText(), '就業服務 — 258,536 千元 (50.99%)', 'and the live details line shows it');
+  await page.keyboard.press('Tab');
+  assert.equal(await details.innerText(), '職業訓練計畫 — 43,355 千元 (8.55%)', 'Tab goes on from there');
+  assertClean(site);
+});
+
+test('before the app starts, Enter or a click on a static treemap cell opens its programme', async (t) => {
+  const site = await openSite('/programmes');
+  t.after(() => site.close());
+  const { page } = site;
+  await holdTheApp(page); // never released: the app does not start at all
+  for (const how of ['Enter', 'click']) {
+    await page.goto(site.server.url + 'treemap', { waitUntil: 'domcontentloaded' });
+    await untilTheCopyAnswers(page);
+    const cell = page.locator('[data-prerendered] svg.treemap g.cell').first();
+    if (how === 'Enter') {
+      await cell.focus();
+      await page.keyboard.press('Enter');
+    } else {
+      await cell.click();
+    }
+    // (Not until `load`: the held wasm is preloaded, so the page never gets there.)
+    await page.waitForURL(/\/programme\/7$/, { waitUntil: 'domcontentloaded' });
+    assert.equal(await page.getByTestId('programme-budget').innerText(), '258,536 千元', how);
+  }
+  assertNoErrors(site);
 });
 
 test('addresses without a pre-rendered page get the empty app shell, not another page', async (t) => {

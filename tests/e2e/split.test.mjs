@@ -11,22 +11,36 @@ const pagesFetched = (site) => [...new Set(site.requests
   .map((u) => path.basename(new URL(u).pathname).match(/^split_page_(\w+)-[0-9a-f]+\.wasm$/))
   .filter(Boolean).map((m) => m[1]))].sort();
 
+// When the app mounted (performance.now()): run in the page before its scripts.
+function noteReady() {
+  new MutationObserver((_, observer) => {
+    if (!document.body?.hasAttribute('data-app-ready')) return;
+    observer.disconnect();
+    window.__readyAt = performance.now();
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-app-ready'] });
+}
+
 const nav = (page, name) => page.getByRole('navigation', { name: '主要' }).getByRole('link', { name, exact: true }).click();
 
 for (const base of ['/', SUB_PATH]) {
-  test(`a page fetches only its own chunk; the next page's arrives when it is opened (base ${base})`, async (t) => {
+  test(`a page fetches its own chunk, the programme page's once idle, and another page's when it is opened (base ${base})`, async (t) => {
     // No service worker: it would fetch every file of the build for offline use.
-    const site = await openApp(t, '/treemap', { base, contextOptions: { serviceWorkers: 'block' } });
+    const site = await openApp(t, '/treemap', { base, contextOptions: { serviceWorkers: 'block' }, init: noteReady });
     const { page } = site;
     await page.waitForSelector('svg.treemap g.cell');
-    assert.deepEqual(pagesFetched(site), ['treemap'], 'the treemap page loads the treemap chunk and no other page');
+    assert.ok(await page.evaluate(() => !performance.getEntriesByType('resource').some((e) => /split_page_programmes-/.test(e.name) && e.startTime < window.__readyAt)),
+      'nothing of the programme page before the treemap page was live');
+    // Once the page is live and the browser idle, the programme page's chunk follows: every
+    // reading page opens programme pages (web/src/pages.rs, prefetch_programmes_when_idle).
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /split_page_programmes-/.test(e.name)));
+    assert.deepEqual(pagesFetched(site), ['programmes', 'treemap'], 'the treemap chunk, then the programme page\'s, and no other page');
     const chunkRequests = site.requests.filter((u) => u.includes('/chunks/')).length;
     const mainWasm = site.requests.filter((u) => /plan-web-[0-9a-f]+_bg\.wasm$/.test(u));
     assert.equal(mainWasm.length, 1, 'one main wasm');
 
     await nav(page, '匯入');
     await page.waitForSelector('#import-text');
-    assert.deepEqual(pagesFetched(site), ['treemap', 'your_data'], 'the import page fetched its chunk on the way');
+    assert.deepEqual(pagesFetched(site), ['programmes', 'treemap', 'your_data'], 'the import page fetched its chunk on the way');
     assert.ok(site.requests.filter((u) => u.includes('/chunks/')).length > chunkRequests);
 
     // Back to a page whose chunk is loaded: nothing more to fetch, and it still works.
@@ -35,11 +49,11 @@ for (const base of ['/', SUB_PATH]) {
     await page.waitForSelector('svg.treemap g.cell');
     assert.deepEqual(site.requests.slice(before).filter((u) => u.endsWith('.wasm')), [], 'no wasm fetched again for a page already loaded');
 
-    // Pointing at a cell (it opens a programme) starts fetching the programme page's chunk
-    // before the click.
-    const fetched = page.waitForRequest(/\/chunks\/split_page_programmes-/);
-    await page.locator('svg.treemap g.cell').first().hover();
+    // Pointing at a link starts fetching its page's chunk before the click.
+    const fetched = page.waitForRequest(/\/chunks\/split_page_goals_and_flow-/);
+    await page.getByRole('navigation', { name: '主要' }).getByRole('link', { name: '目標', exact: true }).hover();
     await fetched;
+    await page.locator('svg.treemap g.cell').first().hover();
     const described = parseNumber((await page.getByTestId('treemap-details').innerText()).split('—')[1]);
     await page.locator('svg.treemap g.cell').first().click();
     const budget = await page.getByTestId('programme-budget').innerText();
@@ -48,6 +62,16 @@ for (const base of ['/', SUB_PATH]) {
     assertClean(site, { base });
   });
 }
+
+test('a reader who asked to save data gets no page\'s chunk before they open that page', async (t) => {
+  const site = await openApp(t, '/treemap', {
+    contextOptions: { serviceWorkers: 'block' },
+    init: () => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }),
+  });
+  await site.page.waitForTimeout(1500); // well past idle
+  assert.deepEqual(pagesFetched(site), ['treemap']);
+  assertClean(site);
+});
 
 test('every page is in a chunk, and a deep link to each works', async (t) => {
   const site = await openApp(t, '/programme/7', { contextOptions: { serviceWorkers: 'block' } });

@@ -36,15 +36,20 @@ fn main() {
     wasm_bindgen_futures::spawn_local(async {
         let base = routes::base_path();
         let pathname = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
-        let page = pages::preload_path(pathname.strip_prefix(base.as_str()).unwrap_or(&pathname));
+        let path = pathname.strip_prefix(base.as_str()).unwrap_or(&pathname);
+        let page = pages::preload_path(path);
         if store::has_entries() {
             futures::future::join(page, codec::load()).await;
         } else {
             page.await;
         }
         document_parsed().await;
-        drop_prerendered();
+        let focus = drop_prerendered();
         leptos::mount::mount_to_body(app::App);
+        if let Some(selector) = focus {
+            focus_again(selector);
+        }
+        pages::prefetch_programmes_when_idle(path);
         pages::warm_on_intent(base);
     });
 }
@@ -65,10 +70,37 @@ async fn document_parsed() {
 
 /// The build writes a static copy of some pages (scripts/prerender.mjs) so the charts show
 /// before the wasm arrives. The live app takes its place in the same task, so no frame is
-/// drawn with neither (or both).
-fn drop_prerendered() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    if let Ok(Some(el)) = doc.query_selector("[data-prerendered]") {
-        el.remove();
-    }
+/// drawn with neither (or both). Returns where the reader's focus was in the copy, if
+/// anywhere (the copy answers focus until now: assets/prerendered.js).
+fn drop_prerendered() -> Option<String> {
+    let doc = web_sys::window()?.document()?;
+    let copy = doc.query_selector("[data-prerendered]").ok()??;
+    let focused = doc.active_element().filter(|el| copy.contains(Some(el))).and_then(|el| same_element(&el));
+    copy.remove();
+    focused
+}
+
+/// A selector for the live page's counterpart of an element of the static copy: chart
+/// elements by their item, links by their address. Only plain values are trusted into a
+/// selector (numbers, paths); anything else is not followed.
+fn same_element(el: &web_sys::Element) -> Option<String> {
+    let plain = |v: &str| !v.is_empty() && v.chars().all(|c| c.is_ascii_alphanumeric() || "/-_.".contains(c));
+    ["data-item", "href", "id"].into_iter().find_map(|attr| {
+        let value = el.get_attribute(attr).filter(|v| plain(v))?;
+        Some(format!("main [{attr}=\"{value}\"]"))
+    })
+}
+
+/// Focuses the live page's counterpart of what the reader had focused in the static copy, so
+/// a keyboard reader keeps their place (and the details it shows) when the app takes over.
+/// In the next frame, before it is drawn: the route's view is rendered by then.
+fn focus_again(selector: String) {
+    use wasm_bindgen::JsCast;
+    leptos::prelude::request_animation_frame(move || {
+        let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(&selector).ok().flatten()) else { return };
+        // Chart elements are SVG, links HTML: both have `focus()`.
+        if let Ok(focus) = js_sys::Reflect::get(&el, &"focus".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
+            let _ = focus.call0(&el);
+        }
+    });
 }
