@@ -1,6 +1,8 @@
 // The pre-rendered copy of a page (scripts/prerender.mjs) answers the reader until the app
 // takes its place (web/src/main.rs), which on a first visit is a few hundred milliseconds
-// later, or seconds on a slow phone or line. Until then, in the copy only:
+// later, or seconds on a slow phone or line. Inline in every page's <head>
+// (scripts/postbuild.py), so it listens before the copy is parsed. Until the app takes over,
+// in the copy only:
 // - pointing at or focusing a chart element (a treemap cell, a Sankey node) shows what its
 //   accessible name says in the chart's details line, as the app does;
 // - a click, Enter or Space on one that opens a page (data-opens) goes there.
@@ -11,7 +13,8 @@
   const done = new AbortController();
   const itemOf = (ev) => {
     const copy = document.querySelector('[data-prerendered]');
-    if (!copy) done.abort();
+    // The app has taken its place, or this page (the empty shell) has none.
+    if (!copy && document.readyState !== 'loading') done.abort();
     const el = ev.target instanceof Element ? ev.target.closest('[data-item]') : null;
     return copy && el && copy.contains(el) ? el : null;
   };

@@ -4,8 +4,9 @@
 0. Splits the wasm into a main part and chunks by page (scripts/split.py), and minifies the
    stylesheet and sw-register.js (scripts/minify.py; split.py minifies the JS it writes).
 1. Locks the page down with a Content-Security-Policy. Trunk writes an inline
-   <script type="module"> that starts the wasm; the policy allows exactly that script by its
-   SHA-256 hash, the page's own origin for everything else, and nothing from anywhere else.
+   <script type="module"> that starts the wasm, and this adds assets/prerendered.js inline
+   (the static copy's answers until the app starts); the policy allows exactly those scripts
+   by their SHA-256 hashes, the page's own origin for everything else, and nothing from anywhere else.
    That script is made `async`, so the wasm downloads, compiles and starts while the
    pre-rendered page is still being parsed and laid out, instead of after (web/src/main.rs
    waits for the whole page before it takes its place). Measured on /treemap: app mounted
@@ -19,13 +20,16 @@ import base64, glob, hashlib, json, os, re, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import split  # noqa: E402
-from minify import minify_file  # noqa: E402
+from minify import minify, minify_file  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def lock_down(stage):
     """The CSP into index.html, and 404.html = the same shell (deep links on static hosts)."""
     index = os.path.join(stage, "index.html")
     html = open(index, encoding="utf-8").read()
+    html = inline_prerendered_script(html)
     scripts = re.findall(r"<script[^>]*>(.*?)</script>", html, flags=re.S)
     hashes = " ".join(
         "'sha256-%s'" % base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() for s in scripts if s.strip()
@@ -48,17 +52,27 @@ def lock_down(stage):
             f.write(html)
 
 
+def inline_prerendered_script(html):
+    """assets/prerendered.js, minified, inline at the end of <head>: it must be listening before
+    the pre-rendered copy is parsed. As a file it arrived behind the wasm and the chunks (one
+    connection of six) and ran 100-300 ms after the chart showed. The policy allows it by its
+    hash, like Trunk's start-up script."""
+    text = minify(open(os.path.join(ROOT, "assets", "prerendered.js"), encoding="utf-8").read(), "js").strip()
+    if "</" in text:
+        raise SystemExit("postbuild.py: assets/prerendered.js must not contain '</' (it is inlined in <script>)")
+    return html.replace("</head>", f"<script>{text}</script>\n</head>", 1)
+
+
 def minify_assets(stage):
     """The stylesheet (under Trunk's hashed name, with its integrity hash updated) and the
-    scripts copied as they are (the service worker's registration, the pre-rendered pages' own)."""
+    service worker's registration script."""
     index = os.path.join(stage, "index.html")
     html = open(index, encoding="utf-8").read()
     for css in glob.glob(os.path.join(stage, "style-*.css")):
         minify_file(css, "css")
         html = split.update_integrity(html, stage, os.path.basename(css))
     open(index, "w", encoding="utf-8").write(html)
-    for script in ("sw-register.js", "prerendered.js"):
-        minify_file(os.path.join(stage, script), "js")
+    minify_file(os.path.join(stage, "sw-register.js"), "js")
 
 
 def fill_service_worker(stage):

@@ -13,8 +13,8 @@
 // page's chart, screenshotted from that same render into DIST/og/. SITE_ORIGIN (e.g.
 // https://example.org) makes the URLs absolute, as some previewers want; otherwise they are
 // the deploy base's paths.
-// Each page also loads assets/prerendered.js, with which the copy answers the reader (chart
-// details, opening a programme) until the app starts.
+// The shell's inline assets/prerendered.js (scripts/postbuild.py) lets the copy answer the
+// reader (chart details, opening a programme) until the app starts.
 // Finally the service worker's file list is refreshed, so the new pages work offline.
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
@@ -134,7 +134,10 @@ let plan = null;
 for (let i = 0; i < routes.length; i++) {
   const route = routes[i];
   const rendered = await render(route);
-  const { title, html, programmes, chunks } = rendered;
+  const { title, programmes, chunks } = rendered;
+  // The page's own address as the app wrote it (the embed snippet's <iframe src>) is this
+  // machine's server: the deploy's origin instead, or a path below the host if it is not known.
+  const html = rendered.html.replaceAll(server.origin, ORIGIN);
   // The overview renders first: its figures describe the plan on every page.
   plan ??= { title: rendered.heading, total: rendered.facts.total, short: rendered.facts['total-short'], count: rendered.facts['programme-count'] };
   let image = null;
@@ -155,9 +158,6 @@ for (let i = 0; i < routes.length; i++) {
   const out = shell
     .replace(/<title>[^<]*<\/title>/, `<title>${escapeText(title)}</title>`)
     .replace(/<meta name="description"[^>]*>/, preview)
-    // The copy's own answers until the app takes over (assets/prerendered.js): async, so it
-    // runs as soon as it arrives, with its listeners on the document before the copy is in.
-    .replace('</head>', '<script src="prerendered.js" async></script>\n</head>')
     .replace('</body>', `${preloads}\n</body>`)
     .replace('</noscript>', `</noscript>\n<div data-prerendered>\n${html}\n</div>`);
   const file = path.join(dist, route === '' ? 'index.html' : `${route}.html`);

@@ -137,10 +137,10 @@ test('addresses without a pre-rendered page get the empty app shell, not another
   const site = await openApp(t, '/');
   const html = async (p) => (await site.page.request.get(site.server.url + p)).text();
   for (const p of ['treemap', 'goals', 'programmes', 'flow', 'programme/15', '']) {
-    assert.match(await html(p), /data-prerendered/, `${p || '/'} is pre-rendered`);
+    assert.match(await html(p), /<div data-prerendered>/, `${p || '/'} is pre-rendered`);
   }
   for (const p of ['whatif', 'library', 'p/abc/treemap', 'programme/99', 'nowhere']) {
-    assert.doesNotMatch(await html(p), /data-prerendered/, `${p} is the shell`);
+    assert.doesNotMatch(await html(p), /<div data-prerendered>/, `${p} is the shell`);
   }
   assertClean(site);
 });
@@ -161,6 +161,7 @@ test('every pre-rendered page has a preview: title, figures, Open Graph and Twit
       const t = tags(html);
       const where = `${base}${file}`;
       assert.ok(/<title>[^<]+ · 施政計畫透視<\/title>/.test(html), `${where}: a title`);
+      assert.doesNotMatch(html, /127\.0\.0\.1|localhost/, `${where}: nothing of the build machine's server (such as the embed snippet's address)`);
       for (const f of figures) assert.ok(t.description.includes(f), `${where}: description "${t.description}" has ${f}`);
       assert.equal(t['og:description'], t.description, where);
       assert.equal(t['twitter:description'], t.description, where);
