@@ -21,6 +21,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { startServer } from './server.mjs';
 import { launch } from './chromium.mjs';
+import { noteAppReady } from './app_ready.mjs';
 
 const [dist, base = '/'] = process.argv.slice(2);
 if (!dist) throw new Error('usage: node scripts/prerender.mjs DIST [BASE]');
@@ -35,15 +36,6 @@ if (!shell.includes('<noscript>')) throw new Error(`${dist}/404.html is not the 
 const server = await startServer({ dir: dist, base });
 const browser = await launch();
 
-/** When the app has mounted (Date.now(), as the server's log): run in the page before its scripts. */
-function noteReady() {
-  new MutationObserver((_, observer) => {
-    if (!document.body?.hasAttribute('data-app-ready')) return;
-    observer.disconnect();
-    window.__readyAt = Date.now();
-  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-app-ready'] });
-}
-
 /** The rendered app: its title, the body's children the app added (not scripts), and the
  * chunks it fetched until it had mounted (a fresh context each time, so none comes from the
  * cache; later ones, such as the programme page's fetched when the browser is idle, are not
@@ -51,7 +43,7 @@ function noteReady() {
 async function render(route) {
   const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.addInitScript(noteReady);
+  await page.addInitScript(noteAppReady);
   // Always from the empty shell, even where an earlier run wrote this page: its copy and
   // preloads must not end up in the new one.
   await page.route(server.url + route, (request) => request.fulfill({ body: shell, contentType: 'text/html; charset=utf-8' }));
@@ -76,7 +68,7 @@ async function render(route) {
       largest: document.querySelector('svg.treemap g.cell')?.getAttribute('aria-label') ?? '',
     });
   }, 0))));
-  const readyAt = await page.evaluate(() => window.__readyAt);
+  const readyAt = await page.evaluate(() => window.__appReadyWall);
   const chart = await firstVisible(page, CHART);
   // At most 1200 × 630 (the size previews show) from the chart's top left: a long goal tree
   // would otherwise make a picture no previewer shows whole.

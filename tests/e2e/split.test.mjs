@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { noteAppReady } from '../../scripts/app_ready.mjs';
 import { openApp, assertClean, assertNoAxeViolations, assertSameOrigin, parseNumber, download, SUB_PATH } from './harness.mjs';
 
 // A page's own chunk is named after its split point (web/src/pages.rs): split_page_<name>-<hash>.wasm.
@@ -11,24 +12,15 @@ const pagesFetched = (site) => [...new Set(site.requests
   .map((u) => path.basename(new URL(u).pathname).match(/^split_page_(\w+)-[0-9a-f]+\.wasm$/))
   .filter(Boolean).map((m) => m[1]))].sort();
 
-// When the app mounted (performance.now()): run in the page before its scripts.
-function noteReady() {
-  new MutationObserver((_, observer) => {
-    if (!document.body?.hasAttribute('data-app-ready')) return;
-    observer.disconnect();
-    window.__readyAt = performance.now();
-  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-app-ready'] });
-}
-
 const nav = (page, name) => page.getByRole('navigation', { name: '主要' }).getByRole('link', { name, exact: true }).click();
 
 for (const base of ['/', SUB_PATH]) {
   test(`a page fetches its own chunk, the programme page's once idle, and another page's when it is opened (base ${base})`, async (t) => {
     // No service worker: it would fetch every file of the build for offline use.
-    const site = await openApp(t, '/treemap', { base, contextOptions: { serviceWorkers: 'block' }, init: noteReady });
+    const site = await openApp(t, '/treemap', { base, contextOptions: { serviceWorkers: 'block' }, init: noteAppReady });
     const { page } = site;
     await page.waitForSelector('svg.treemap g.cell');
-    assert.ok(await page.evaluate(() => !performance.getEntriesByType('resource').some((e) => /split_page_programmes-/.test(e.name) && e.startTime < window.__readyAt)),
+    assert.ok(await page.evaluate(() => !performance.getEntriesByType('resource').some((e) => /split_page_programmes-/.test(e.name) && e.startTime < window.__appReadyAt)),
       'nothing of the programme page before the treemap page was live');
     // Once the page is live and the browser idle, the programme page's chunk follows: every
     // reading page opens programme pages (web/src/pages.rs, prefetch_programmes_when_idle).
