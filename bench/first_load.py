@@ -19,7 +19,8 @@ for page in build.pages:
     page_gz = build.size(files)
     print(f"  {page:24} {shell_gz:9,} + {page_gz:9,} = {shell_gz + page_gz:10,}  {len(build.shell) + len(files):5}")
 # Other split points are not pages, and come on top of a page's first load only when needed.
-WHEN = {"codec": "when the reader has something stored or downloads a plan file (web/src/codec/)"}
+WHEN = {"codec": "when the reader has something stored or downloads a plan file (web/src/codec/)",
+        "later": "once the overview or the treemap is live (web/src/components/later.rs)"}
 for name in build.others:
     files = build.chunks_of(name)
     print(f"  + {name}: {build.size(files):,} B gzip in {len(files)} files "

@@ -50,6 +50,9 @@ async function render(route) {
   const logStart = server.log.length;
   await page.goto(server.url + route, { waitUntil: 'load' });
   await page.waitForSelector('body[data-app-ready]', { state: 'attached', timeout: 30_000 });
+  // The sections whose code comes after the page is live are in the copy too (for readers
+  // without JavaScript, and to stand in for the live ones until their code arrives).
+  await page.waitForFunction(() => !document.querySelector('[data-later][aria-busy=true]'), null, { timeout: 30_000 });
   const rendered = await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(() => {
     // Form state lives in properties, which outerHTML does not write: make it attributes.
     for (const input of document.querySelectorAll('input')) {

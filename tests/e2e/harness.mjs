@@ -88,10 +88,12 @@ export async function openSite(urlPath = '/', { viewport = { width: 1280, height
   return site;
 }
 
-/** Wait until the app has mounted: the app sets data-app-ready on <body> or <main>. */
+/** Wait until the app has mounted (the app sets data-app-ready on <body> or <main>) and the
+ *  sections whose code comes after the page is live have been built (web/src/components/later.rs). */
 export async function waitForApp(page, { timeout = 15_000 } = {}) {
   try {
     await page.waitForSelector('body[data-app-ready], main[data-app-ready]', { state: 'attached', timeout });
+    await page.waitForFunction(() => !document.querySelector('[data-later][aria-busy=true]'), null, { timeout });
   } catch (err) {
     const site = siteOfPage.get(page);
     const extra = site ? `\npage errors: ${JSON.stringify(site.pageErrors, null, 2)}\nconsole errors: ${JSON.stringify(site.consoleErrors, null, 2)}` : '';

@@ -70,12 +70,14 @@ async fn document_parsed() {
 
 /// The build writes a static copy of some pages (scripts/prerender.mjs) so the charts show
 /// before the wasm arrives. The live app takes its place in the same task, so no frame is
-/// drawn with neither (or both). Returns where the reader's focus was in the copy, if
+/// drawn with neither (or both); its sections whose code comes later stand in for theirs
+/// until it has (`components::later`). Returns where the reader's focus was in the copy, if
 /// anywhere (the copy answers focus until now: assets/prerendered.js).
 fn drop_prerendered() -> Option<String> {
     let doc = web_sys::window()?.document()?;
     let copy = doc.query_selector("[data-prerendered]").ok()??;
     let focused = doc.active_element().filter(|el| copy.contains(Some(el))).and_then(|el| same_element(&el));
+    components::later::keep_copies(&copy);
     copy.remove();
     focused
 }

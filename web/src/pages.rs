@@ -107,6 +107,35 @@ fn your_data(page: Page) -> Result<AnyView, SplitLoaderError> {
     })
 }
 
+/// The sections below a page's charts that a reader scrolls to, built once the page is live
+/// ([`crate::components::later`]). One split point for all of them: each split point
+/// multiplies the splitter's small shared chunks (two, one per page, cost the other pages
+/// ~9 KB of first load in per-file overhead).
+pub enum Below {
+    Overview(views::overview::Below),
+    Treemap(views::treemap::Below),
+}
+
+impl From<views::overview::Below> for Below {
+    fn from(b: views::overview::Below) -> Below {
+        Below::Overview(b)
+    }
+}
+
+impl From<views::treemap::Below> for Below {
+    fn from(b: views::treemap::Below) -> Below {
+        Below::Treemap(b)
+    }
+}
+
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn below(sections: Below) -> Result<AnyView, SplitLoaderError> {
+    Ok(match sections {
+        Below::Overview(b) => b.view(),
+        Below::Treemap(b) => b.view(),
+    })
+}
+
 /// The pages of the reader's own data change what is stored, so they come with the store's
 /// codec (a chunk that cannot be had shows up as a failed save, never as lost data). The
 /// methods page only reads: it is in this group for its bytes' sake, not for the codec.

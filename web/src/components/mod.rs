@@ -6,6 +6,7 @@ pub mod downloads;
 pub mod embed;
 pub mod everyday;
 pub mod funding_bar;
+pub mod later;
 pub mod link_editor;
 pub mod names;
 pub mod no_budget;

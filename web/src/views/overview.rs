@@ -4,6 +4,7 @@ use crate::components::downloads::{stem, PlanDownloads};
 use crate::components::embed::EmbedSnippet;
 use crate::components::everyday::Everyday;
 use crate::components::funding_bar::{kind_segments, FundingBar};
+use crate::components::later::later;
 use crate::components::names::with_gloss;
 use crate::components::no_budget::NoBudget;
 use crate::components::ranked_bars::RankedBars;
@@ -54,18 +55,12 @@ fn render(data: &Data, ui: Ui, lang: Lang) -> AnyView {
                 <h1>{title}</h1>
                 <p class="lede">{agency}" · "{year}</p>
                 <NoBudget heading=false/>
-                <ParseReport lang=lang data=data.clone()/>
+                {later("overview", crate::pages::below(Below { data: data.clone(), ui, lang }.into()))}
             </section>
         }
         .into_any();
     }
     let kinds = kind_segments(s, lang);
-    let sources: Vec<(String, String, String)> = s
-        .funding
-        .iter()
-        .zip(&s.funding_shares)
-        .map(|(l, sh)| (with_gloss(lang, &l.source.name, gloss.source(&l.source.name)), l.amount.fmt_thousands(), format!("{sh}%")))
-        .collect();
     let largest = s.at_rank(1).and_then(|f| plan.programme(f.number).map(|p| (p.number, with_gloss(lang, &p.name, gloss.programme(p.number)), f.share)));
 
     view! {
@@ -102,6 +97,42 @@ fn render(data: &Data, ui: Ui, lang: Lang) -> AnyView {
             <p class="more-link"><A href=Page::Treemap.href()>{lang.pick("看預算樹狀圖 →", "See the budget treemap →")}</A></p>
             <h2>{lang.pick("誰出錢", "Who pays")}</h2>
             <FundingBar lang=lang caption=lang.pick("經費來源（依類別）", "Funding by kind").to_string() segments=kinds download=format!("{}-funding", stem(data))/>
+            {later("overview", crate::pages::below(Below { data: data.clone(), ui, lang }.into()))}
+            <nav class="next" aria-label=lang.pick("繼續探索", "Explore further")>
+                <A href=Page::Treemap.href()>{lang.pick("預算樹狀圖 →", "Budget treemap →")}</A>
+                <A href=Page::Goals.href()>{lang.pick("目標與策略 →", "Goals and strategies →")}</A>
+                <A href=Page::Programmes.href()>{lang.pick("計畫列表 →", "Programme table →")}</A>
+                <A href=Page::Flow.href()>{lang.pick("資金流向 →", "Money flow →")}</A>
+            </nav>
+        </section>
+    }
+    .into_any()
+}
+
+/// What a reader scrolls to: the embed snippet, every funding source, their share per
+/// resident, the parse report and the downloads (of a plan without a budget, the parse
+/// report alone). Built once the page is live ([`later`]).
+pub struct Below {
+    data: Data,
+    ui: Ui,
+    lang: Lang,
+}
+
+impl Below {
+    pub fn view(self) -> AnyView {
+        let Below { data, ui, lang } = self;
+        if !data.plan.has_budget() {
+            return view! { <ParseReport lang=lang data=data/> }.into_any();
+        }
+        let s = &data.summary;
+        let gloss = &data.meta.gloss;
+        let sources: Vec<(String, String, String)> = s
+            .funding
+            .iter()
+            .zip(&s.funding_shares)
+            .map(|(l, sh)| (with_gloss(lang, &l.source.name, gloss.source(&l.source.name)), l.amount.fmt_thousands(), format!("{sh}%")))
+            .collect();
+        view! {
             <EmbedSnippet lang=lang chart=Page::EmbedFunding/>
             <details class="sources">
                 <summary>{lang.pick("各經費來源明細", "Every funding source")}</summary>
@@ -120,15 +151,9 @@ fn render(data: &Data, ui: Ui, lang: Lang) -> AnyView {
             <YourShare data=data.clone() ui=ui lang=lang/>
             <ParseReport lang=lang data=data.clone()/>
             <PlanDownloads data=data.clone() lang=lang/>
-            <nav class="next" aria-label=lang.pick("繼續探索", "Explore further")>
-                <A href=Page::Treemap.href()>{lang.pick("預算樹狀圖 →", "Budget treemap →")}</A>
-                <A href=Page::Goals.href()>{lang.pick("目標與策略 →", "Goals and strategies →")}</A>
-                <A href=Page::Programmes.href()>{lang.pick("計畫列表 →", "Programme table →")}</A>
-                <A href=Page::Flow.href()>{lang.pick("資金流向 →", "Money flow →")}</A>
-            </nav>
-        </section>
+        }
+        .into_any()
     }
-    .into_any()
 }
 
 /// Imported plans say where they live (only in this browser) and link to the library.

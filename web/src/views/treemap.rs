@@ -4,6 +4,9 @@
 
 use crate::components::chart_item::{ChartItem, ChartSvg};
 use crate::components::disclosure::follow_open;
+use crate::components::downloads::{stem, ChartDownloads};
+use crate::components::embed::EmbedSnippet;
+use crate::components::later::later;
 use crate::components::names::with_gloss;
 use crate::components::palette::{goal_colour, kind_colour, kind_tag};
 use crate::components::small_items::{SmallItem, SmallItems};
@@ -56,12 +59,31 @@ pub fn TreemapPage() -> impl IntoView {
                 <Legend lang=lang colouring=colouring data=data.clone()/>
                 <Details lang=lang focused=focused data=data.clone()/>
                 <Chart lang=lang cells=cells.clone() others=others.clone() colouring=colouring focused=focused data=data.clone() w=w h=h/>
-                <Unlabelled lang=lang cells=cells.clone() data=data.clone()/>
-                <crate::components::downloads::ChartDownloads lang=lang selector="svg.treemap" name=format!("{}-treemap", crate::components::downloads::stem(&data))/>
-                <crate::components::embed::EmbedSnippet lang=lang chart=crate::routes::Page::EmbedTreemap/>
-                <CellTable lang=lang cells=cells.clone() others=others.clone() data=data.clone()/>
+                {later("treemap", crate::pages::below(Below { lang, cells: cells.clone(), others: others.clone(), data: data.clone() }.into()))}
             </section>
         }
+    }
+}
+
+/// What a reader scrolls to: the programmes too small to label, the downloads, the embed
+/// snippet and the table. Built once the page is live ([`later`]).
+pub struct Below {
+    lang: Lang,
+    cells: Vec<TreemapCell>,
+    others: Option<OthersCell>,
+    data: Data,
+}
+
+impl Below {
+    pub fn view(self) -> AnyView {
+        let Below { lang, cells, others, data } = self;
+        view! {
+            <Unlabelled lang=lang cells=cells.clone() data=data.clone()/>
+            <ChartDownloads lang=lang selector="svg.treemap" name=format!("{}-treemap", stem(&data))/>
+            <EmbedSnippet lang=lang chart=Page::EmbedTreemap/>
+            <CellTable lang=lang cells=cells others=others data=data/>
+        }
+        .into_any()
     }
 }
 
