@@ -12,7 +12,7 @@ Usage: python3 scripts/check_build.py dist
 import os, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from chunks import Build  # noqa: E402
+from chunks import LANDING, Build, gz  # noqa: E402
 
 # Bytes, gzip -9, shell + the page's chunks (bench/first_load.py prints the figures): each
 # page's figure when it was last lowered, plus about 0.3%, so growth is a decision. Lowered in
@@ -26,16 +26,19 @@ from chunks import Build  # noqa: E402
 # wasm-opt on every part, however small, and the minified JS and CSS (-14.8 KB on /treemap),
 # then by the bundled plan parsed at build time (-13.3 KB: the parser moved to the import
 # page and the codec, which grew by it: your data +11 KB), then by short names for the main
-# wasm's imports (-7.4 KB everywhere; +0.5 KB for the pre-rendered pages' own script).
+# wasm's imports (-7.4 KB everywhere; +0.5 KB for the pre-rendered pages' own script), then
+# by the sections below the landing pages' charts coming after the page is live and the
+# landing pages' chunks coming in one bundle (overview -31.6 KB, treemap -19.2 KB); the
+# extra split point cost the other pages +5.9 to +7.9 KB in the splitter's smaller chunks.
 BUDGETS = {
-    "page_overview": 275_800,
-    "page_treemap": 269_600,
-    "page_goals_and_flow": 314_300,
-    "page_programmes": 335_300,
-    "page_your_data": 524_900,
+    "page_overview": 244_300,
+    "page_treemap": 250_400,
+    "page_goals_and_flow": 320_400,
+    "page_programmes": 343_500,
+    "page_your_data": 532_900,
 }
-# The landing pages' bar (issue 17). Not met yet, so it is reported, not enforced: the budgets
-# above hold the ground gained until it is.
+# The landing pages' bar (issue 17), counted with the page's pre-rendered HTML, as a first
+# visit downloads it. Reported, not enforced: the budgets above hold the ground gained.
 BAR = {"page_overview": 250_000, "page_treemap": 250_000}
 # Strings only each crate's code uses (its error messages).
 MARKERS = {
@@ -55,7 +58,9 @@ for page in build.pages:
         failures.append(f"{page}: no first-load budget set in scripts/check_build.py")
     elif size > budget:
         failures.append(f"{page}: first load {size:,} B gzip is over its budget of {budget:,} B")
-    bar = f"; {size - BAR[page]:+,} B against the {BAR[page]:,} B bar" if page in BAR else ""
+    html = os.path.join(build.dist, LANDING.get(page, ""))
+    with_html = size + gz(html) if page in BAR and os.path.isfile(html) else None
+    bar = f"; with its HTML {with_html:,} B, {with_html - BAR[page]:+,} B against the {BAR[page]:,} B bar" if with_html else ""
     print(f"  {page:24} {size:9,} B  (budget {budget or 0:,}{bar})")
     if page in MAY_DECODE:
         continue

@@ -20,6 +20,7 @@ import base64, glob, hashlib, json, os, re, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import split  # noqa: E402
+from bundles import MANIFEST  # noqa: E402
 from minify import minify, minify_file  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -86,7 +87,9 @@ def fill_service_worker(stage):
     for d, dirs, files in os.walk(stage):
         # Not Trunk's .stage, nor og/: link-preview pictures are for previewers, not readers.
         dirs[:] = [x for x in dirs if not x.startswith(".") and not (d == stage and x == "og")]
-        assets += [os.path.relpath(os.path.join(d, f), stage).replace(os.sep, "/") for f in files if f != "sw.js" and not f.startswith(".")]
+        # Nor the bundles' manifest (scripts/bundles.py): the build's, not the reader's.
+        assets += [os.path.relpath(os.path.join(d, f), stage).replace(os.sep, "/") for f in files
+                   if f not in ("sw.js", MANIFEST) and not f.startswith(".")]
     assets.sort()
     contents = hashlib.sha256()
     for f in assets:

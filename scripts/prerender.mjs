@@ -7,7 +7,8 @@
 // app's own (computed by plan-core in the browser); nothing is written by hand here.
 // DIST/404.html stays the empty shell that every other address (imports, /p/<id>/…) loads.
 // Each page also gets <link rel=preload> for the wasm chunks its render fetched
-// (scripts/split.py), so they download alongside the main wasm instead of after it.
+// (scripts/split.py), so they download alongside the main wasm instead of after it; a landing
+// page, for the one bundle of them (scripts/bundles.py), marked data-bundle for the loader.
 // Each page also gets its link preview: a description with the page's key figures (read from
 // what the app rendered), Open Graph and Twitter card tags, and og:image — a PNG of the
 // page's chart, screenshotted from that same render into DIST/og/. SITE_ORIGIN (e.g.
@@ -84,6 +85,18 @@ async function render(route) {
   return rendered;
 }
 
+/** The bundle of the page whose own chunk (chunks/split_<page>-….wasm) is among `chunks`
+ *  (scripts/bundles.py lists them, with their parts, in chunks/bundles.json). */
+const bundles = JSON.parse(await readFile(path.join(dist, 'chunks', 'bundles.json'), 'utf8'));
+function bundleOf(chunks) {
+  const own = chunks.map((c) => /chunks\/split_(page_\w+)-/.exec(c)?.[1]).find(Boolean);
+  if (!own || !Object.hasOwn(bundles, own)) return null;
+  const inBundle = new Set(bundles[own].parts.split(' ').map((p) => p.split(':')[0]));
+  const missing = chunks.filter((c) => !inBundle.has(/([^/]+)-[0-9a-f]+\.wasm$/.exec(c)?.[1]));
+  if (missing.length) throw new Error(`the ${own} bundle lacks chunks the page fetched: ${missing.join(', ')}`);
+  return bundles[own];
+}
+
 async function firstVisible(page, selectors) {
   for (const selector of selectors) {
     const el = page.locator(selector).first();
@@ -149,8 +162,13 @@ for (let i = 0; i < routes.length; i++) {
       if (!routes.includes(r)) routes.push(r);
     }
   }
-  const preloads = chunks.map((c) => `<link rel="preload" href="${c}" as="fetch" type="application/wasm" crossorigin>`).join('');
+  const bundle = bundleOf(chunks);
+  // A bundle in the head: the page needs it as soon as the main wasm, and the loader looks
+  // for it on its first fetch, which can come before the body has been parsed.
+  const preloads = bundle ? '' : chunks.map((c) => `<link rel="preload" href="${c}" as="fetch" type="application/wasm" crossorigin>`).join('');
+  const bundleLink = bundle ? `<link rel="preload" href="${base}${bundle.file}" as="fetch" type="application/wasm" crossorigin data-bundle="${bundle.parts}">\n` : '';
   const out = shell
+    .replace('</head>', `${bundleLink}</head>`)
     .replace(/<title>[^<]*<\/title>/, `<title>${escapeText(title)}</title>`)
     .replace(/<meta name="description"[^>]*>/, preview)
     .replace('</body>', `${preloads}\n</body>`)

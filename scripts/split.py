@@ -14,12 +14,14 @@ replaces the single wasm it wrote with the split one, the way `cargo leptos --sp
     → into the staging dir        main under Trunk's own (hashed) names; the chunks in chunks/
                                   under content-hashed names, so a deploy never mixes builds;
                                   Trunk's integrity hashes updated for the files replaced.
+    → bundles                     each landing page's chunks also as one file (scripts/bundles.py)
 
 Usage (from postbuild.py): split(stage_dir). Tools come from scripts/setup.sh (versions pinned
 in scripts/versions.env; wasm-opt is binaryen's from npm, never Debian's).
 """
 import base64, concurrent.futures, glob, hashlib, os, re, shutil, subprocess, tempfile
 
+from bundles import bundle
 from imports import read_leb, shorten
 from minify import minify
 
@@ -117,6 +119,7 @@ def split(stage):
             hashed = f"{base[:-5]}-{short_hash(data)}.wasm"
             shutil.copyfile(part, os.path.join(chunks, hashed))
             loader = loader.replace(f'"./{base}"', f'"./{CHUNK_DIR}/{hashed}"')
+        loader = bundle(stage, CHUNK_DIR, loader, short_hash)
         loader = minify(loader, "js", keep_names=True)
         loader_name = f"{name}-split-{short_hash(loader.encode())}.js"
         open(os.path.join(stage, loader_name), "w", encoding="utf-8").write(loader)

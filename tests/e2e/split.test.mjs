@@ -7,9 +7,10 @@ import path from 'node:path';
 import { noteAppReady } from '../../scripts/app_ready.mjs';
 import { openApp, assertClean, assertNoAxeViolations, assertSameOrigin, parseNumber, download, SUB_PATH } from './harness.mjs';
 
-// A page's own chunk is named after its split point (web/src/pages.rs): split_page_<name>-<hash>.wasm.
+// A page's own chunk is named after its split point (web/src/pages.rs): split_page_<name>-<hash>.wasm;
+// a pre-rendered landing page fetches it in its bundle, bundle-page_<name>-<hash>.wasm (scripts/bundles.py).
 const pagesFetched = (site) => [...new Set(site.requests
-  .map((u) => path.basename(new URL(u).pathname).match(/^split_page_(\w+)-[0-9a-f]+\.wasm$/))
+  .map((u) => path.basename(new URL(u).pathname).match(/^(?:split_|bundle-)page_(\w+)-[0-9a-f]+\.wasm$/))
   .filter(Boolean).map((m) => m[1]))].sort();
 
 const nav = (page, name) => page.getByRole('navigation', { name: '主要' }).getByRole('link', { name, exact: true }).click();
