@@ -8,6 +8,8 @@ Usage: python3 scripts/check_build.py dist
    (the splitter moves a chunk's strings into it), so they are what is looked for.
 2. First-load budgets (gzip): a change that makes a page's first load grow past its budget
    fails the build, so growth is always a decision. Lower a budget when a change pays.
+3. The landing pages' bar: with its pre-rendered HTML, no landing page's first load may pass
+   250,000 B gzip (issue 17).
 """
 import os, sys
 
@@ -28,17 +30,20 @@ from chunks import LANDING, Build, gz  # noqa: E402
 # page and the codec, which grew by it: your data +11 KB), then by short names for the main
 # wasm's imports (-7.4 KB everywhere; +0.5 KB for the pre-rendered pages' own script), then
 # by the sections below the landing pages' charts coming after the page is live and the
-# landing pages' chunks coming in one bundle (overview -31.6 KB, treemap -19.2 KB); the
-# extra split point cost the other pages +5.9 to +7.9 KB in the splitter's smaller chunks.
+# landing pages' chunks coming in one bundle (overview -31.6 KB, treemap -19.2 KB; the extra
+# split point cost the other pages +5.9 to +7.9 KB in the splitter's smaller chunks), then by
+# the bundled plan's summary prepared at build time (-17 KB on the overview, -14.6 KB on the
+# treemap, -10.4 KB on goals and flow; your data +13.5 KB: it comes with the codec, which now
+# also computes the figures of stored plans and of the reader's link corrections).
 BUDGETS = {
-    "page_overview": 244_300,
-    "page_treemap": 250_400,
-    "page_goals_and_flow": 320_400,
-    "page_programmes": 343_500,
-    "page_your_data": 532_900,
+    "page_overview": 227_300,
+    "page_treemap": 235_800,
+    "page_goals_and_flow": 310_000,
+    "page_programmes": 337_500,
+    "page_your_data": 546_500,
 }
 # The landing pages' bar (issue 17), counted with the page's pre-rendered HTML, as a first
-# visit downloads it. Reported, not enforced: the budgets above hold the ground gained.
+# visit downloads it (run after scripts/prerender.mjs).
 BAR = {"page_overview": 250_000, "page_treemap": 250_000}
 # Strings only each crate's code uses (its error messages).
 MARKERS = {
@@ -61,6 +66,8 @@ for page in build.pages:
     html = os.path.join(build.dist, LANDING.get(page, ""))
     with_html = size + gz(html) if page in BAR and os.path.isfile(html) else None
     bar = f"; with its HTML {with_html:,} B, {with_html - BAR[page]:+,} B against the {BAR[page]:,} B bar" if with_html else ""
+    if with_html and with_html > BAR[page]:
+        failures.append(f"{page}: first load with its HTML {with_html:,} B gzip is over the bar of {BAR[page]:,} B")
     print(f"  {page:24} {size:9,} B  (budget {budget or 0:,}{bar})")
     if page in MAY_DECODE:
         continue

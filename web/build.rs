@@ -1,7 +1,8 @@
 //! Prepares the bundled plan at build time, so a first visit needs neither the text parser
 //! nor a JSON parser:
 //! - the plan text is parsed by `plan-core` here and written in its prepared form
-//!   (`plan_core::prepared`), which the app reads back with a few lines of code;
+//!   (`plan_core::prepared`), which the app reads back with a few lines of code, and so is
+//!   its summary (shares, funding, links, roll-ups), so a first visit computes none of it;
 //! - the companion file (`assets/plans/*.meta.json`) becomes Rust.
 //!
 //! Both are read by `plan-core` here, so a plan or a companion file the app could not read
@@ -19,19 +20,25 @@ fn main() {
     let meta = PlanMeta::from_json(&text).unwrap_or_else(|e| panic!("{META}: {e}"));
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(out.join("seed_meta.rs"), rust(&meta)).expect("OUT_DIR is writable");
-    std::fs::write(out.join("seed.prepared"), prepared_plan()).expect("OUT_DIR is writable");
+    let (plan, summary) = prepared_plan();
+    std::fs::write(out.join("seed.prepared"), plan).expect("OUT_DIR is writable");
+    std::fs::write(out.join("seed.summary"), summary).expect("OUT_DIR is writable");
 }
 
-/// The bundled plan, parsed. It must read without findings: it is the site's showcase, and
-/// the prepared form carries the plan, not the parser's diagnostics.
-fn prepared_plan() -> String {
+/// The bundled plan, parsed, and its summary (without a reader's link corrections), each in
+/// the prepared form. It must read without findings: it is the site's showcase, and the
+/// prepared form carries the plan, not the parser's diagnostics.
+fn prepared_plan() -> (String, String) {
     let parsed = plan_core::parser::parse(plan_core::SEED_PLAN_TEXT);
     if !parsed.diagnostics.is_empty() {
         panic!("the bundled plan must read without findings; the parser says: {:#?}", parsed.diagnostics);
     }
     let prepared = plan_core::prepared::write(&parsed.plan).unwrap_or_else(|e| panic!("the bundled plan: {e}"));
     assert_eq!(plan_core::prepared::read(&prepared).as_ref(), Ok(&parsed.plan), "the prepared plan reads back as parsed");
-    prepared
+    let summary = plan_core::summary::summarise(&parsed.plan, None);
+    let prepared_summary = plan_core::prepared::write_summary(&summary).unwrap_or_else(|e| panic!("the bundled plan's summary: {e}"));
+    assert_eq!(plan_core::prepared::read_summary(&prepared_summary).as_ref(), Ok(&summary), "the prepared summary reads back as computed");
+    (prepared, prepared_summary)
 }
 
 /// A Rust expression that builds `meta` (`{:?}` of a string is a valid Rust literal). The

@@ -36,7 +36,8 @@ pub struct Subtotal {
     pub kinds: Vec<(FundingKind, Money)>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// (`Default`: nothing at all, what a broken build shows instead of a blank page.)
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Summary {
     pub total: Money,
     pub programmes: Vec<ProgrammeFigures>,

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use plan_core::links::CuratedLinks;
 use plan_core::meta::PlanMeta;
 use plan_core::parser::Parsed;
-use plan_core::summary::{summarise, Summary};
+use plan_core::summary::Summary;
 use plan_core::{Diagnostic, Plan, SourceText, SEED_PLAN_TEXT};
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -40,7 +40,16 @@ impl Data {
         if let Some(data) = Self::synthetic() {
             return data;
         }
-        cached(BUNDLED, curated, || Data::from_parsed(BUNDLED, "", SEED_PLAN_TEXT, seed_plan(), seed_meta(), curated))
+        cached(BUNDLED, curated, || {
+            let parsed = seed_plan();
+            // The reader's link corrections are stored data, so the codec is here with them
+            // (main.rs); without it, the plan's own links stand.
+            let summary = match (curated, crate::codec::get()) {
+                (Some(curated), Some(codec)) => (codec.summarise)(&parsed.plan, Some(curated)),
+                _ => seed_summary(),
+            };
+            Data::from_parsed(BUNDLED, "", SEED_PLAN_TEXT, parsed, seed_meta(), summary)
+        })
     }
 
     /// An imported plan from the library (plan text or canonical JSON), or why it cannot be
@@ -50,7 +59,9 @@ impl Data {
         // Reading the stored plan took the codec, so it is here; it also reads JSON plans.
         let codec = crate::codec::get().ok_or("the code that reads stored plans did not download (offline?)")?;
         Ok(cached(id, curated, || {
-            Data::from_parsed(id, &stored.name, stored.text(), (codec.read_plan)(stored.source.as_bytes()), PlanMeta::default(), curated)
+            let parsed = (codec.read_plan)(stored.source.as_bytes());
+            let summary = (codec.summarise)(&parsed.plan, curated);
+            Data::from_parsed(id, &stored.name, stored.text(), parsed, PlanMeta::default(), summary)
         }))
     }
 
@@ -72,11 +83,12 @@ impl Data {
         let n = get("synthetic").map(|n| n as usize).filter(|n| (1..=MAX_SYNTHETIC).contains(n))?;
         let plan = plan_core::synth::generate(get("seed").unwrap_or(1), n, (n / 40).max(6));
         let text = plan_core::synth::render_text(&plan);
-        Some(Data::from_parsed(BUNDLED, "", &text, plan_core::parser::parse(&text), PlanMeta::default(), None))
+        let parsed = plan_core::parser::parse(&text);
+        let summary = plan_core::summary::summarise(&parsed.plan, None);
+        Some(Data::from_parsed(BUNDLED, "", &text, parsed, PlanMeta::default(), summary))
     }
 
-    fn from_parsed(id: &str, name: &str, text: &str, parsed: Parsed, meta: PlanMeta, curated: Option<&CuratedLinks>) -> Data {
-        let summary = summarise(&parsed.plan, curated);
+    fn from_parsed(id: &str, name: &str, text: &str, parsed: Parsed, meta: PlanMeta, summary: Summary) -> Data {
         let name = if name.is_empty() { parsed.plan.title.clone() } else { name.to_string() };
         Data {
             id: Arc::from(id),
@@ -159,6 +171,13 @@ fn seed_plan() -> Parsed {
         Ok(plan) => Parsed { plan, diagnostics: Vec::new() },
         Err(_) => Parsed { plan: Plan::empty(), diagnostics: vec![Diagnostic::error(None, plan_core::diagnostic::Finding::Empty)] },
     }
+}
+
+/// The bundled plan's figures, computed by `build.rs` (so the first load carries none of the
+/// computations); read back there already, so an error here is a broken build, which then
+/// shows no figures instead of a blank page.
+fn seed_summary() -> Summary {
+    plan_core::prepared::read_summary(include_str!(concat!(env!("OUT_DIR"), "/seed.summary"))).unwrap_or_default()
 }
 
 /// The bundled plan's companion file, turned into Rust by `build.rs` (so that reading it

@@ -46,6 +46,9 @@ pub struct Codec {
     /// here; the sentences stay off the landing pages' first load (5 KB gzip on the
     /// overview, measured), and a split point of their own would cost more than that.
     pub finding: crate::i18n::findings::Wording,
+    /// A plan's figures: the bundled plan's come prepared (web/build.rs); a stored plan's, or
+    /// the bundled plan's with the reader's link corrections, are computed here.
+    pub summarise: fn(&plan_core::Plan, Option<&plan_core::links::CuratedLinks>) -> plan_core::summary::Summary,
 }
 
 thread_local! {
@@ -64,6 +67,7 @@ fn fetch() -> Result<Codec, leptos::wasm_split::SplitLoaderError> {
         read_plan: plan_core::parser::read_text_or_json,
         plan_file: files::write,
         finding: crate::i18n::findings::line,
+        summarise: plan_core::summary::summarise,
     })
 }
 

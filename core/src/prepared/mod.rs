@@ -14,6 +14,9 @@ use crate::programme::{FundingNote, Item, Programme};
 use crate::span::{SourceFile, Span};
 use rust_decimal::Decimal;
 
+mod summary;
+pub use summary::{read_summary, write_summary};
+
 const END: char = '\u{1f}';
 
 /// The plan in the prepared form, or why it cannot be written: a text that contains the
