@@ -6,7 +6,7 @@ the others to draw on. Measured on the treemap's 48 chunk files: 63.3 KB gzip on
 52.3 KB as one file. So for each landing page (chunks.LANDING) the build also writes its
 chunks one after another into `chunks/bundle-<split point>-<hash>.wasm`, and the loader cuts
 a chunk from that file when the page links it (`<link rel=preload data-bundle=…>`, written
-by scripts/prerender.mjs into the page's static copy). Every chunk stays a file of its own
+by scripts/prerender.mjs into the pre-rendered page's head). Every chunk stays a file of its own
 too: other pages, later navigation and the service worker's cache fetch those as before, and
 a chunk is fetched alone whenever the bundle cannot be had.
 """
@@ -43,8 +43,9 @@ function part(file) {
 }
 """
 
-# What scripts/prerender.mjs writes into a landing page's link (not served: scripts/postbuild.py
-# leaves it out of the offline cache, and a deploy may leave it out altogether).
+# Each bundle's file and parts, for scripts/prerender.mjs to write into the page's link: a file
+# of the build, not of the site (scripts/postbuild.py leaves it out of the offline cache, and a
+# deploy need not copy it).
 MANIFEST = "bundles.json"
 
 # A chunk's file, `chunks/<name>-<hash>.wasm`.

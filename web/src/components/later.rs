@@ -3,8 +3,8 @@
 //! A first visit pays for the code of everything the opened page builds before it can
 //! answer the reader (issue 17 counts those bytes). The sections below a page's chart — the
 //! table that says the chart in text, the downloads, the embed snippet, "your share" — are
-//! built by a `#[wasm_split(later_…)]` function in the page's view, whose chunk is fetched
-//! once the page is live. Until then the static copy's version of the section (on a
+//! built by `pages::below` (a `#[wasm_split]` point; each page's part is a `Below` in its
+//! view), whose chunk is fetched once the page is live. Until then the static copy's version of the section (on a
 //! pre-rendered page) stands in its place, so nothing on screen moves or goes blank.
 
 use leptos::prelude::*;
