@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openApp, waitForApp, assertClean, assertNoAxeViolations, chooseFile, setLanguage, visit, storageSnapshot, screenshot, SEED_TOTAL, fmt, TOTAL_TEXT } from './harness.mjs';
+import { openApp, assertClean, assertNoAxeViolations, chooseFile, setLanguage, visit, storageSnapshot, screenshot, SEED_TOTAL, fmt, TOTAL_TEXT } from './harness.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const seed = await readFile(new URL('assets/plans/taoyuan-labor-111-plan.txt', ROOT), 'utf8');
@@ -48,7 +48,9 @@ for (const name of ['yilan-social-113', 'keelung-industry-112']) {
     await page.fill('#keep-name', name);
     await page.click('[data-testid=keep] button');
     await page.waitForURL(/\/p\/[0-9a-z]+$/);
-    await waitForApp(page); // and the sections below the charts (the funding sources)
+    // The funding sources are a section built after the page (web/src/components/later.rs):
+    // after an in-app navigation it may not have started yet, so wait for its rows.
+    await page.waitForSelector('details.sources tbody tr', { state: 'attached' });
     assert.equal(await page.textContent('[data-testid=total]'), total);
     assert.equal(Number(await page.textContent('[data-testid=programme-count]')), expected.programmes.length);
     const rows = await page.$$eval('details.sources tbody tr', (rs) => rs.map((r) => r.textContent));
