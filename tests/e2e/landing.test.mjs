@@ -113,6 +113,8 @@ test('no pre-rendered page scrolls sideways at 360 px, in either language', asyn
 
 /** The overview's own figures, to hold the methods page to. */
 async function overviewFigures(page) {
+  // The funding sources are a section built after the page (web/src/components/later.rs).
+  await page.waitForSelector('details.sources tbody tr', { state: 'attached' });
   const sources = await page.locator('details.sources tbody tr').evaluateAll((rows) => rows.map((r) => [r.querySelector('th').textContent.trim(), r.querySelector('td').textContent.trim()]));
   return {
     total: await page.getByTestId('total').innerText(),

@@ -49,6 +49,8 @@ for (const name of FIXTURES) {
     const id = await keep(site, name);
     assert.equal(await page.textContent('[data-testid=total]'), total);
     assert.equal(Number(await page.textContent('[data-testid=programme-count]')), count);
+    // A section built after the page (web/src/components/later.rs): wait for its rows.
+    await page.waitForSelector('details.sources tbody tr', { state: 'attached' });
     const rows = await page.$$eval('details.sources tbody tr', (rs) => rs.map((r) => r.textContent));
     for (const [source, amount] of Object.entries(expected.funding_totals)) {
       const row = rows.find((r) => r.trim().startsWith(source));
