@@ -45,11 +45,7 @@ pub fn write_summary(s: &Summary) -> Result<String, String> {
         w.decimal(l.score);
         w.texts(&l.evidence)?;
     }
-    w.len(s.goal_missions.len());
-    for &(goal, mission) in &s.goal_missions {
-        w.num(goal);
-        w.num(mission);
-    }
+    w.pairs(&s.goal_missions, Writer::num, Writer::num);
     let r = &s.rollup;
     w.len(r.allocations.len());
     for a in &r.allocations {
@@ -57,20 +53,14 @@ pub fn write_summary(s: &Summary) -> Result<String, String> {
         w.strategy(a.strategy);
         w.money(a.amount);
     }
-    w.len(r.by_strategy.len());
-    r.by_strategy.iter().for_each(|&(id, m)| (w.strategy(id), w.money(m)).1);
-    for level in [&r.by_goal, &r.by_mission] {
-        w.len(level.len());
-        level.iter().for_each(|&(n, m)| (w.num(n), w.money(m)).1);
-    }
+    w.pairs(&r.by_strategy, Writer::strategy, Writer::money);
+    w.pairs(&r.by_goal, Writer::num, Writer::money);
+    w.pairs(&r.by_mission, Writer::num, Writer::money);
     w.money(r.unlinked);
     w.money(r.goals_without_mission);
-    for level in [&s.goal_shares, &s.mission_shares] {
-        w.len(level.len());
-        level.iter().for_each(|&(n, d)| (w.num(n), w.decimal(d)).1);
-    }
-    w.len(s.strategy_shares.len());
-    s.strategy_shares.iter().for_each(|&(id, d)| (w.strategy(id), w.decimal(d)).1);
+    w.pairs(&s.goal_shares, Writer::num, Writer::decimal);
+    w.pairs(&s.mission_shares, Writer::num, Writer::decimal);
+    w.pairs(&s.strategy_shares, Writer::strategy, Writer::decimal);
     Ok(w.out)
 }
 
@@ -102,18 +92,18 @@ pub fn read_summary(text: &str) -> Result<Summary, &'static str> {
             evidence: r.list(Reader::text)?,
         })
     })?;
-    let goal_missions = r.list(|r| Ok((r.num()?, r.num()?)))?;
+    let goal_missions = r.pairs(Reader::num, Reader::num)?;
     let rollup = Rollup {
         allocations: r.list(|r| Ok(Allocation { programme: r.num()?, strategy: r.strategy()?, amount: r.money()? }))?,
-        by_strategy: r.list(|r| Ok((r.strategy()?, r.money()?)))?,
-        by_goal: r.list(|r| Ok((r.num()?, r.money()?)))?,
-        by_mission: r.list(|r| Ok((r.num()?, r.money()?)))?,
+        by_strategy: r.pairs(Reader::strategy, Reader::money)?,
+        by_goal: r.pairs(Reader::num, Reader::money)?,
+        by_mission: r.pairs(Reader::num, Reader::money)?,
         unlinked: r.money()?,
         goals_without_mission: r.money()?,
     };
-    let goal_shares = r.list(|r| Ok((r.num()?, r.decimal()?)))?;
-    let mission_shares = r.list(|r| Ok((r.num()?, r.decimal()?)))?;
-    let strategy_shares = r.list(|r| Ok((r.strategy()?, r.decimal()?)))?;
+    let goal_shares = r.pairs(Reader::num, Reader::decimal)?;
+    let mission_shares = r.pairs(Reader::num, Reader::decimal)?;
+    let strategy_shares = r.pairs(Reader::strategy, Reader::decimal)?;
     match r.fields.next() {
         Some("") if r.fields.next().is_none() => {}
         _ => return Err("the prepared summary has fields after its end"),
@@ -138,6 +128,14 @@ impl Writer {
         self.num(id.goal);
         self.num(id.strategy);
     }
+    /// A list of pairs, each half written by its own field writer.
+    fn pairs<A: Copy, B: Copy>(&mut self, list: &[(A, B)], a: fn(&mut Self, A), b: fn(&mut Self, B)) {
+        self.len(list.len());
+        for &(x, y) in list {
+            a(self, x);
+            b(self, y);
+        }
+    }
     fn lines(&mut self, lines: &[FundingLine]) -> Result<(), String> {
         self.len(lines.len());
         for l in lines {
@@ -158,6 +156,10 @@ impl Reader<'_> {
     }
     fn strategy(&mut self) -> Result<StrategyId, &'static str> {
         Ok(StrategyId { goal: self.num()?, strategy: self.num()? })
+    }
+    /// What `Writer::pairs` wrote.
+    fn pairs<A, B>(&mut self, a: fn(&mut Self) -> Result<A, &'static str>, b: fn(&mut Self) -> Result<B, &'static str>) -> Result<Vec<(A, B)>, &'static str> {
+        self.list(|r| Ok((a(r)?, b(r)?)))
     }
     fn line(&mut self) -> Result<FundingLine, &'static str> {
         Ok(FundingLine { source: FundingSource { kind: self.kind()?, name: self.text()? }, amount: self.money()? })

@@ -55,7 +55,7 @@ fn render(data: &Data, ui: Ui, lang: Lang) -> AnyView {
                 <h1>{title}</h1>
                 <p class="lede">{agency}" · "{year}</p>
                 <NoBudget heading=false/>
-                {later("overview", crate::pages::below(Below { data: data.clone(), ui, lang }.into()))}
+                {lower_sections(data, ui, lang)}
             </section>
         }
         .into_any();
@@ -97,7 +97,7 @@ fn render(data: &Data, ui: Ui, lang: Lang) -> AnyView {
             <p class="more-link"><A href=Page::Treemap.href()>{lang.pick("看預算樹狀圖 →", "See the budget treemap →")}</A></p>
             <h2>{lang.pick("誰出錢", "Who pays")}</h2>
             <FundingBar lang=lang caption=lang.pick("經費來源（依類別）", "Funding by kind").to_string() segments=kinds download=format!("{}-funding", stem(data))/>
-            {later("overview", crate::pages::below(Below { data: data.clone(), ui, lang }.into()))}
+            {lower_sections(data, ui, lang)}
             <nav class="next" aria-label=lang.pick("繼續探索", "Explore further")>
                 <A href=Page::Treemap.href()>{lang.pick("預算樹狀圖 →", "Budget treemap →")}</A>
                 <A href=Page::Goals.href()>{lang.pick("目標與策略 →", "Goals and strategies →")}</A>
@@ -107,6 +107,11 @@ fn render(data: &Data, ui: Ui, lang: Lang) -> AnyView {
         </section>
     }
     .into_any()
+}
+
+/// The sections below the charts, built once the page is live.
+fn lower_sections(data: &Data, ui: Ui, lang: Lang) -> impl IntoView {
+    later("overview", crate::pages::below(Below { data: data.clone(), ui, lang }.into()))
 }
 
 /// What a reader scrolls to: the embed snippet, every funding source, their share per
