@@ -3,10 +3,11 @@
 
 0. Splits the wasm into a main part and chunks by page (scripts/split.py), and minifies the
    stylesheet and sw-register.js (scripts/minify.py; split.py minifies the JS it writes).
-1. Locks the page down with a Content-Security-Policy. Trunk writes an inline
-   <script type="module"> that starts the wasm, and this adds assets/prerendered.js inline
-   (the static copy's answers until the app starts); the policy allows exactly those scripts
-   by their SHA-256 hashes, the page's own origin for everything else, and nothing from anywhere else.
+1. Puts the stylesheet inline in the page (see inline_stylesheet) and locks the page down with
+   a Content-Security-Policy. Trunk writes an inline <script type="module"> that starts the
+   wasm, and this adds assets/prerendered.js inline (the static copy's answers until the app
+   starts); the policy allows exactly those scripts and that stylesheet by their SHA-256
+   hashes, the page's own origin for everything else, and nothing from anywhere else.
    That script is made `async`, so the wasm downloads, compiles and starts while the
    pre-rendered page is still being parsed and laid out, instead of after (web/src/main.rs
    waits for the whole page before it takes its place). Measured on /treemap: app mounted
@@ -30,15 +31,14 @@ def lock_down(stage):
     """The CSP into index.html, and 404.html = the same shell (deep links on static hosts)."""
     index = os.path.join(stage, "index.html")
     html = open(index, encoding="utf-8").read()
+    html = inline_stylesheet(html, stage)
     html = inline_prerendered_script(html)
-    scripts = re.findall(r"<script[^>]*>(.*?)</script>", html, flags=re.S)
-    hashes = " ".join(
-        "'sha256-%s'" % base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() for s in scripts if s.strip()
-    )
+    scripts = hashes(re.findall(r"<script[^>]*>(.*?)</script>", html, flags=re.S))
+    styles = hashes(re.findall(r"<style>(.*?)</style>", html, flags=re.S))
     policy = (
         "default-src 'self'; "
-        f"script-src 'self' 'wasm-unsafe-eval' {hashes}; "
-        "style-src 'self'; style-src-attr 'unsafe-inline'; "
+        f"script-src 'self' 'wasm-unsafe-eval' {scripts}; "
+        f"style-src 'self' {styles}; style-src-attr 'unsafe-inline'; "
         "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
         "object-src 'none'; base-uri 'self'; form-action 'none'"
     )
@@ -53,6 +53,31 @@ def lock_down(stage):
             f.write(html)
 
 
+def hashes(texts):
+    """CSP source expressions allowing exactly these inline scripts or stylesheets."""
+    return " ".join(
+        "'sha256-%s'" % base64.b64encode(hashlib.sha256(t.encode("utf-8")).digest()).decode() for t in texts if t.strip()
+    )
+
+
+def inline_stylesheet(html, stage):
+    """The (minified) stylesheet in a <style> instead of Trunk's <link>, and its file removed.
+    A pre-rendered page then lays out and paints as soon as its HTML has arrived: as a file, the
+    stylesheet came in beside the wasm, and the first layout waited for it (and the parser too,
+    at the inline script after it). Measured on /treemap, first chart (median of 25 fresh visits):
+    127 -> 105 ms. The ~3.9 KB gzip it adds to each HTML page is the file's size: a first visit
+    fetches the same bytes, in one response instead of two."""
+    link = re.search(r'<link rel="stylesheet" href="[^"]*?(style-[^"/]+\.css)"[^>]*>', html)
+    if link is None:
+        raise SystemExit("postbuild.py: expected Trunk's <link rel=\"stylesheet\"> for assets/style.css in index.html")
+    path = os.path.join(stage, link.group(1))
+    css = open(path, encoding="utf-8").read().strip()
+    if "</" in css:
+        raise SystemExit("postbuild.py: the stylesheet must not contain '</' (it is inlined in <style>)")
+    os.remove(path)
+    return html.replace(link.group(0), f"<style>{css}</style>", 1)
+
+
 def inline_prerendered_script(html):
     """assets/prerendered.js, minified, inline at the end of <head>: it must be listening before
     the pre-rendered copy is parsed. As a file it arrived behind the wasm and the chunks (one
@@ -65,14 +90,9 @@ def inline_prerendered_script(html):
 
 
 def minify_assets(stage):
-    """The stylesheet (under Trunk's hashed name, with its integrity hash updated) and the
-    service worker's registration script."""
-    index = os.path.join(stage, "index.html")
-    html = open(index, encoding="utf-8").read()
+    """The stylesheet (inlined later by lock_down) and the service worker's registration script."""
     for css in glob.glob(os.path.join(stage, "style-*.css")):
         minify_file(css, "css")
-        html = split.update_integrity(html, stage, os.path.basename(css))
-    open(index, "w", encoding="utf-8").write(html)
     minify_file(os.path.join(stage, "sw-register.js"), "js")
 
 

@@ -25,6 +25,10 @@ test('without JavaScript, the overview, treemap, goals and a programme page alre
   assert.equal(cells.length, 15);
   assert.equal(cells[0], '就業服務：258,536 千元，50.99%');
   assert.equal(await page.title(), '預算樹狀圖 · 施政計畫透視');
+  // Styled by its own response: the stylesheet is inline (scripts/postbuild.py), allowed by
+  // the page's policy (a refused one would leave the header unstyled), and no file is fetched.
+  assert.equal(await page.locator('header.site').evaluate((h) => getComputedStyle(h).display), 'flex');
+  assert.deepEqual(site.requests.filter((u) => /\.css(\?|$)/.test(u)), []);
   // The navigation is made of real links: they lead to the other pre-rendered pages.
   await page.getByRole('navigation', { name: '主要' }).getByRole('link', { name: '概覽', exact: true }).click();
   await page.waitForURL(/\/$/);
