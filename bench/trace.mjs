@@ -12,7 +12,7 @@
 // - first contentful paint and live.
 // --nojs loads the pre-rendered page with script disabled: what the static HTML costs alone.
 // --expand traces one interaction instead of the load: opening a folded strategy of the goal
-//   tree (bench/perf.mjs's "goal-tree expand"), e.g. node bench/trace.mjs dist-bench goals?n=10000 --expand
+//   tree (bench/perf.mjs's "goal-tree expand"), e.g. node bench/trace.mjs dist-bench "goals?synthetic=10000" --expand
 // NAMES=1 also lists every file fetched (start, end, bytes, address).
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { startServer } from '../scripts/server.mjs';
@@ -52,9 +52,11 @@ for (const traced of [false, true]) {
   if (traced && !expand) await trace();
   await page.goto(server.url + route, { waitUntil: 'load' });
   if (expand) {
-    const summary = page.locator('[data-testid=goal-tree] li.strategy > details > summary').nth(traced ? 4 : 3);
+    const summary = page.locator('[data-testid=goal-tree] li.strategy > details > summary').nth(Number(process.env.NTH ?? 4) + (traced ? 0 : 1));
     await summary.scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
+    // RATE=4 slows the CPU as bench/perf.mjs's throttled rows do.
+    if (process.env.RATE) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.RATE) });
     if (traced) await trace();
     await page.evaluate(() => performance.mark('live'));
     await summary.click();
