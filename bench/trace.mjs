@@ -58,17 +58,17 @@ for (const traced of [false, true]) {
     // RATE=4 slows the CPU as bench/perf.mjs's throttled rows do.
     if (process.env.RATE) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.RATE) });
     if (traced) await trace();
-    await page.evaluate(() => performance.mark('live'));
+    await page.evaluate(() => performance.mark('click'));
     await summary.click();
     await page.waitForTimeout(500);
   } else if (js) await page.waitForFunction(() => performance.getEntriesByName('live').length > 0, null, { timeout: 30000 });
   else await page.waitForTimeout(1000);
-  if (traced) {
+  if (traced && !expand) {
     fetched = await page.evaluate(() => performance.getEntriesByType('resource')
       .map((e) => ({ start: e.startTime, end: e.responseEnd, bytes: e.encodedBodySize, name: e.name })));
     if (process.env.NAMES) console.log(fetched.map((f) => `${f.start.toFixed(0)} ${f.end.toFixed(0)} ${f.bytes} ${f.name}`).join("\n"));
-    await browser.stopTracing();
   }
+  if (traced) await browser.stopTracing();
   await context.close();
 }
 await server.close();
@@ -82,7 +82,7 @@ const main = [...threadNames].filter(([, n]) => n === 'CrRendererMain').map(([k]
   .sort((a, b) => perThread.get(b) - perThread.get(a))[0];
 const live = events.find((e) => e.name === 'live')?.ts;
 // For --expand, times count from the mark set just before the click, and every task after it.
-const nav = expand ? live : Math.min(...events.filter((e) => e.name === 'navigationStart').map((e) => e.ts));
+const nav = expand ? events.find((e) => e.name === 'click')?.ts : Math.min(...events.filter((e) => e.name === 'navigationStart').map((e) => e.ts));
 const ms = (ts) => (ts - nav) / 1000;
 const fcp = events.find((e) => e.name === 'firstContentfulPaint')?.ts;
 const end = expand ? Infinity : live ?? Math.max(...events.filter((e) => e.dur).map((e) => e.ts + e.dur));
