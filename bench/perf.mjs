@@ -178,4 +178,6 @@ console.log(`programmes | CPU | ${KINDS.map((k) => k.padEnd(24)).join(' | ')}`);
 for (const { n, rate, got } of inp) {
   const cell = (xs) => `${ms(p98(xs.map((x) => x.inp)))} (${ms(median(xs.map((x) => x.inp)))}) [${ms(p98(xs.map((x) => x.script)))}]`.padEnd(24);
   console.log(`${String(n).padStart(10)} | ${`${rate}×`.padStart(3)} | ${KINDS.map((k) => cell(got[k])).join(' | ')}`);
+  // SAMPLES=1: every INP in the order taken, to tell a steady cost from a lone slow sample.
+  if (process.env.SAMPLES) for (const k of KINDS) console.log(`  ${k}: ${got[k].map((x) => Math.round(x.inp)).join(' ')}`);
 }

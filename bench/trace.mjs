@@ -26,7 +26,7 @@ const args = process.argv.slice(2);
 const js = !args.includes('--nojs');
 const expand = args.includes('--expand');
 const [dir = 'dist', route = 'treemap'] = args.filter((a) => !a.startsWith('--'));
-const traceFile = path.join(mkdtempSync(path.join(tmpdir(), 'trace-')), 'trace.json');
+const traceFile = process.env.TRACE ?? path.join(mkdtempSync(path.join(tmpdir(), "trace-")), "trace.json");
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const server = await startServer({ dir });
 

@@ -42,6 +42,18 @@ test('6 goals and 19 strategies, each with money that rolls up', async (t) => {
   assertClean(site);
 });
 
+test('the 6 missions are numbered once, in order, each with its money and share', async (t) => {
+  const site = await openApp(t, '/goals');
+  const missions = site.page.getByRole('list').filter({ has: site.page.locator('li .number') });
+  const items = await missions.getByRole('listitem').allInnerTexts();
+  assert.equal(items.length, 6, JSON.stringify(items));
+  items.forEach((text, i) => assert.match(text.trim(), new RegExp(`^${i + 1}\\. \\S.+?\\s*[\\d,]+ 千元 · [\\d.]+%$`), text));
+  assert.match(items[2], /^3\. 提供充足就業機會/);
+  // The number is text (see Missions in goals.rs): a list marker as well would show it twice.
+  assert.equal(await missions.evaluate((ol) => getComputedStyle(ol).listStyleType), 'none');
+  assertClean(site);
+});
+
 test('strategies without a programme are flagged, not hidden', async (t) => {
   const site = await openApp(t, '/goals');
   const strategies = (await readTree(site.page)).flatMap((g) => g.strategies);

@@ -77,7 +77,7 @@ fn GoalsOnly(lang: Lang, data: Data) -> impl IntoView {
             })}
             {(!data.plan.missions.is_empty()).then(|| view! {
                 <h2>{lang.pick("任務", "Missions")}</h2>
-                <ol class="missions">{data.plan.missions.iter().map(|m| view! { <li><Name lang=lang zh=m.text.clone() gloss=gloss.mission(m.number).map(str::to_string)/></li> }).collect_view()}</ol>
+                <Missions lang=lang data=data.clone() figures=false/>
             })}
             <ul class="tree" data-testid="goal-tree">{goals}</ul>
         </section>
@@ -88,7 +88,6 @@ fn GoalsOnly(lang: Lang, data: Data) -> impl IntoView {
 fn Vision(lang: Lang, data: Data) -> impl IntoView {
     let plan = &data.plan;
     let gloss = &data.meta.gloss;
-    let s = &data.summary;
     view! {
         {plan.vision.clone().map(|v| view! {
             <h2>{lang.pick("願景", "Vision")}</h2>
@@ -96,22 +95,35 @@ fn Vision(lang: Lang, data: Data) -> impl IntoView {
             {v.paragraphs.into_iter().map(|p| view! { <p lang="zh-Hant-TW">{p}</p> }).collect_view()}
         })}
         <h2>{lang.pick("任務", "Missions")}</h2>
-        <ol class="missions">
-            {plan.missions.iter().map(|m| {
-                let money = s.rollup.by_mission.iter().find(|(n, _)| *n == m.number).map(|(_, a)| *a).unwrap_or_default();
-                view! {
-                    <li>
-                        <Name lang=lang zh=m.text.clone() gloss=gloss.mission(m.number).map(str::to_string)/>
-                        <span class="figure">{format!("{} · {}%", lang.money(money), s.mission_share(m.number))}</span>
-                    </li>
-                }
-            }).collect_view()}
-        </ol>
+        <Missions lang=lang data=data.clone() figures=true/>
         <p class="note">{lang.pick(
             "原文沒有寫出哪項計畫對應哪個目標；以下連結由文字相似度推論（可展開查看依據與分數），經費依連結逐層加總，未連結的經費另列。",
             "The document never says which programme serves which goal: links below are inferred from text similarity (open one to see its score and evidence), budgets roll up along them, and money with no link is shown separately.",
         )}</p>
     }
+}
+
+/// The missions, with their rolled-up budgets when `figures`. Numbered in the text, not by the
+/// list's markers: Chrome lays out every numbered marker on the page again whenever a strategy
+/// of the tree below opens (10,000 programmes, 100 missions: 6.1 of the 7.2 ms one opening took).
+#[component]
+fn Missions(lang: Lang, data: Data, figures: bool) -> impl IntoView {
+    let s = &data.summary;
+    let items = data.plan.missions.iter().map(|m| {
+        let figure = figures.then(|| {
+            let money = s.rollup.by_mission.iter().find(|(n, _)| *n == m.number).map(|(_, a)| *a).unwrap_or_default();
+            view! { <span class="figure">{format!("{} · {}%", lang.money(money), s.mission_share(m.number))}</span> }
+        });
+        view! {
+            <li>
+                <span class="number">{format!("{}.", m.number)}</span>" "
+                <Name lang=lang zh=m.text.clone() gloss=data.meta.gloss.mission(m.number).map(str::to_string)/>
+                {figure}
+            </li>
+        }
+    });
+    // `role=list`: a list without markers is not announced as one by some screen readers.
+    view! { <ol class="missions" role="list">{items.collect_view()}</ol> }
 }
 
 /// Above this many programmes the goal tree builds strategies' programme lists on demand.
