@@ -13,7 +13,7 @@
 // --nojs loads the pre-rendered page with script disabled: what the static HTML costs alone.
 // --expand traces one interaction instead of the load: opening a folded strategy of the goal
 //   tree (bench/perf.mjs's "goal-tree expand"), e.g. node bench/trace.mjs dist-bench "goals?synthetic=10000" --expand
-// NAMES=1 also lists every file fetched (start, end, bytes, address).
+// NAMES=1 also lists every file fetched (start, end, bytes, address); TRACE=FILE keeps the trace.
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { startServer } from '../scripts/server.mjs';
 import { CHROMIUM_ARGS } from '../scripts/chromium.mjs';
@@ -26,7 +26,7 @@ const args = process.argv.slice(2);
 const js = !args.includes('--nojs');
 const expand = args.includes('--expand');
 const [dir = 'dist', route = 'treemap'] = args.filter((a) => !a.startsWith('--'));
-const traceFile = process.env.TRACE ?? path.join(mkdtempSync(path.join(tmpdir(), "trace-")), "trace.json");
+const traceFile = process.env.TRACE ?? path.join(mkdtempSync(path.join(tmpdir(), 'trace-')), 'trace.json');
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const server = await startServer({ dir });
 

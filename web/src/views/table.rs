@@ -70,8 +70,9 @@ fn rows(data: &Data, lang: Lang) -> Vec<Row> {
         .collect()
 }
 
-fn order(a: &Row, b: &Row, col: Col, asc: bool) -> std::cmp::Ordering {
-    let o = match col {
+/// Ascending by `col`, ties by number.
+fn order(a: &Row, b: &Row, col: Col) -> std::cmp::Ordering {
+    match col {
         Col::Number => a.number.cmp(&b.number),
         Col::Name => a.name.cmp(&b.name),
         Col::Budget => a.budget.cmp(&b.budget),
@@ -81,12 +82,7 @@ fn order(a: &Row, b: &Row, col: Col, asc: bool) -> std::cmp::Ordering {
         Col::City => a.city.cmp(&b.city),
         Col::Goal => a.goal.cmp(&b.goal),
     }
-    .then(a.number.cmp(&b.number));
-    if asc {
-        o
-    } else {
-        o.reverse()
-    }
+    .then(a.number.cmp(&b.number))
 }
 
 /// Which rows of the filtered list are in view. The box is measured once it is on the page
@@ -176,29 +172,51 @@ pub fn TablePage() -> impl IntoView {
         let all = std::sync::Arc::new(rows(&data, lang));
         let sorted = {
             let all = all.clone();
+            // Each column is sorted once, ascending; descending is that order reversed (ties
+            // go by number, so the reverse is exact), and flipping a column only copies it.
+            let ascending: [std::sync::OnceLock<Vec<usize>>; Col::Goal as usize + 1] = Default::default();
             Memo::new(move |_| {
                 let (col, asc) = sort.get();
-                let mut idx: Vec<usize> = (0..all.len()).collect();
-                plan_core::order::sort_by(&mut idx, |&i, &j| order(&all[i], &all[j], col, asc));
-                idx
+                let up = ascending[col as usize].get_or_init(|| {
+                    let mut idx: Vec<usize> = (0..all.len()).collect();
+                    plan_core::order::sort_by(&mut idx, |&i, &j| order(&all[i], &all[j], col));
+                    idx
+                });
+                if asc {
+                    up.clone()
+                } else {
+                    up.iter().rev().copied().collect()
+                }
             })
         };
-        let visible = {
+        // Which programmes the filter keeps (None: all). A sort leaves this, and so the
+        // totals, alone.
+        let kept = {
             let haystacks = haystacks.clone();
             Memo::new(move |_| {
                 let q = filter.get().trim().to_lowercase();
-                sorted.with(|s| s.iter().copied().filter(|&i| q.is_empty() || haystacks[i].contains(&q)).collect::<Vec<usize>>())
+                (!q.is_empty()).then(|| haystacks.iter().map(|h| h.contains(&q)).collect::<Vec<bool>>())
             })
         };
+        let visible =
+            Memo::new(move |_| kept.with(|k| sorted.with(|s| s.iter().copied().filter(|&i| k.as_ref().is_none_or(|k| k[i])).collect::<Vec<usize>>())));
         let count = Memo::new(move |_| visible.with(Vec::len));
         // Memos, so a scroll that moves no row boundary re-renders nothing.
         let built = Memo::new(move |_| scroll.get().built(count.get()));
         let seen = Memo::new(move |_| scroll.get().seen(count.get()));
         let row = Memo::new(move |_| scroll.with(|w| w.row));
         let boxed = move || count.get() > ALL_ROWS_UP_TO;
-        // Rows are in plan order, as the summary holds its programmes.
+        // Positions in plan order, as the summary holds its programmes.
+        // The unfiltered totals once: clearing the filter at 10,000 programmes adds nothing up.
         let summary = data.summary.clone();
-        let totals = move || visible.with(|v| summary.subtotal_at(v));
+        let everything = summary.subtotal_at(&(0..summary.programmes.len()).collect::<Vec<_>>());
+        // Reads only `kept`: a sort does not add anything up.
+        let totals = move || {
+            kept.with(|k| match k {
+                None => everything.clone(),
+                Some(k) => summary.subtotal_at(&k.iter().enumerate().filter(|(_, kept)| **kept).map(|(i, _)| i).collect::<Vec<_>>()),
+            })
+        };
         let header = move |col: Col, zh: &'static str, en: &'static str, num: bool| {
             let aria = move || match sort.get() {
                 (c, true) if c == col => "ascending",
@@ -214,22 +232,19 @@ pub fn TablePage() -> impl IntoView {
                 </th>
             }
         };
-        let totals_row = {
-            let totals = totals.clone();
-            move || {
-                let t = totals();
-                let kind = |k: FundingKind| t.kinds.iter().find(|(x, _)| *x == k).map(|(_, m)| m.fmt_thousands()).unwrap_or_default();
-                view! {
-                    <tr aria-rowindex=t.count + 2>
-                        <th scope="row" colspan="2">{match lang { Lang::Zh => format!("合計（{} 項）", t.count), Lang::En => format!("Total ({} programmes)", t.count) }}</th>
-                        <td class="num" data-testid="table-total">{t.budget.fmt_thousands()}</td>
-                        <td class="num">{format!("{}%", t.share)}</td>
-                        <td class="num">{kind(FundingKind::CentralSubsidy)}</td>
-                        <td class="num">{kind(FundingKind::SpecialFund)}</td>
-                        <td class="num">{kind(FundingKind::CityGeneral)}</td>
-                        <td></td>
-                    </tr>
-                }
+        let totals_row = move || {
+            let t = totals();
+            let kind = |k: FundingKind| t.kinds.iter().find(|(x, _)| *x == k).map(|(_, m)| m.fmt_thousands()).unwrap_or_default();
+            view! {
+                <tr aria-rowindex=t.count + 2>
+                    <th scope="row" colspan="2">{match lang { Lang::Zh => format!("合計（{} 項）", t.count), Lang::En => format!("Total ({} programmes)", t.count) }}</th>
+                    <td class="num" data-testid="table-total">{t.budget.fmt_thousands()}</td>
+                    <td class="num">{format!("{}%", t.share)}</td>
+                    <td class="num">{kind(FundingKind::CentralSubsidy)}</td>
+                    <td class="num">{kind(FundingKind::SpecialFund)}</td>
+                    <td class="num">{kind(FundingKind::CityGeneral)}</td>
+                    <td></td>
+                </tr>
             }
         };
         // Rows above and below the built ones are stood in for by one empty row each.
