@@ -206,11 +206,11 @@ pub fn TablePage() -> impl IntoView {
         let seen = Memo::new(move |_| scroll.get().seen(count.get()));
         let row = Memo::new(move |_| scroll.with(|w| w.row));
         let boxed = move || count.get() > ALL_ROWS_UP_TO;
-        // Positions in plan order, as the summary holds its programmes.
-        // The unfiltered totals once: clearing the filter at 10,000 programmes adds nothing up.
+        // Totals over positions in plan order (as the summary holds its programmes), reading
+        // only `kept`: a sort adds nothing up, and clearing the filter reuses the unfiltered
+        // totals, counted once.
         let summary = data.summary.clone();
         let everything = summary.subtotal_at(&(0..summary.programmes.len()).collect::<Vec<_>>());
-        // Reads only `kept`: a sort does not add anything up.
         let totals = move || {
             kept.with(|k| match k {
                 None => everything.clone(),
