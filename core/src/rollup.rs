@@ -82,6 +82,10 @@ impl Rollup {
     pub fn goal(&self, number: u32) -> Option<Money> {
         self.by_goal.iter().find(|(g, _)| *g == number).map(|(_, m)| *m)
     }
+    /// A mission's money: the goals that serve it (zero for a mission no goal serves).
+    pub fn mission(&self, number: u32) -> Money {
+        self.by_mission.iter().find(|(n, _)| *n == number).map(|(_, m)| *m).unwrap_or_default()
+    }
     pub fn strategy(&self, id: StrategyId) -> Money {
         self.by_strategy.iter().find(|(s, _)| *s == id).map(|(_, m)| *m).unwrap_or_default()
     }
@@ -114,6 +118,9 @@ mod tests {
             prop_assert_eq!(by_s + r.unlinked, plan.total());
             prop_assert_eq!(by_g, by_s);
             prop_assert_eq!(by_m + r.goals_without_mission, by_g);
+            // Every goal serves mission 1 here; mission 2 has no goal.
+            prop_assert_eq!(r.mission(1), by_m);
+            prop_assert!(r.mission(2).is_zero());
             for p in &plan.programmes {
                 let allocated: Money = r.allocations.iter().filter(|a| a.programme == p.number).map(|a| a.amount).sum();
                 prop_assert!(allocated == p.budget || allocated.is_zero());

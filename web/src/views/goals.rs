@@ -111,8 +111,7 @@ fn Missions(lang: Lang, data: Data, figures: bool) -> impl IntoView {
     let s = &data.summary;
     let items = data.plan.missions.iter().map(|m| {
         let figure = figures.then(|| {
-            let money = s.rollup.by_mission.iter().find(|(n, _)| *n == m.number).map(|(_, a)| *a).unwrap_or_default();
-            view! { <span class="figure">{format!("{} · {}%", lang.money(money), s.mission_share(m.number))}</span> }
+            view! { <span class="figure">{format!("{} · {}%", lang.money(s.rollup.mission(m.number)), s.mission_share(m.number))}</span> }
         });
         view! {
             <li>
