@@ -49,6 +49,7 @@ fn main() {
             budget: Money::thousands(rng.below(1_000_000) as i64),
             funding: vec![],
             classification: vec![],
+            book: None,
             span: Span::default(),
             budget_span: Span::default(),
         })

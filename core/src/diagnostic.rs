@@ -88,6 +88,18 @@ pub enum UnitEvidence {
     Magnitude { median: Money },
     /// Neither says and the amounts do not tell: the default.
     Default,
+    /// The kind of table defines it (the civic-tech CSV of the central budget counts in 元).
+    Convention,
+    /// A line's 說明 states its amount in 千元 (the source line given), which tells how the
+    /// amount cells are written.
+    Explained { line: u32 },
+    /// Read in 千元, the lines would add up to `total` 千元, more than ten times Taiwan's
+    /// whole central government budget: they can only be 元.
+    Implausible { total: Money },
+    /// The evidence points both ways (a stated 千元 with an impossible total, or lines in
+    /// the millions that are not whole thousands): both readings, in 千元, for the reader
+    /// to choose between. Nothing is kept until they do.
+    Split { as_thousand: Money, as_yuan: Money },
 }
 
 /// One kind of finding, with what it concerns. `code()` is its stable name.
@@ -307,6 +319,25 @@ pub enum Finding {
     TitleSkipped {
         title: String,
     },
+    /// A figure beside the budget (last year's, the actual, the change) is not a number.
+    FigureNotANumber {
+        column: String,
+        written: String,
+    },
+    /// The stated change (本年度與上年度比較) is not this year minus last year.
+    ChangeMismatch {
+        name: String,
+        stated: Money,
+        this_year: Money,
+        last_year: Money,
+        /// This year minus last year.
+        computed: Money,
+    },
+    /// A cross-tabulation (functions × agencies, with a 合計 row and column): its cells
+    /// are not lines of one tree, and summing it would count every figure twice.
+    CrossTab {
+        columns: usize,
+    },
 }
 
 impl Finding {
@@ -370,7 +401,11 @@ impl Finding {
             ParentSumMismatch { .. } => "parent-sum-mismatch",
             BadProgrammeNumber { .. } => "bad-number",
             FundingColumnsDisagree { .. } => "funding-columns-disagree",
+            UnitAssumed { evidence: UnitEvidence::Split { .. }, .. } => "unit-ambiguous",
             UnitAssumed { .. } => "unit-assumed",
+            FigureNotANumber { .. } => "figure-not-a-number",
+            ChangeMismatch { .. } => "change-mismatch",
+            CrossTab { .. } => "cross-tab",
             TitleSkipped { .. } => "title-skipped",
         }
     }
@@ -496,8 +531,37 @@ impl fmt::Display for Finding {
                     median.fmt_thousands()
                 ),
                 UnitEvidence::Default => write!(f, "the table does not say its unit; amounts are read in {} (switch the unit if that is wrong)", unit.zh()),
+                UnitEvidence::Convention => write!(f, "amounts are read in {}, the unit of this kind of table (year,code,amount,name,…)", unit.zh()),
+                UnitEvidence::Explained { line } => {
+                    write!(f, "amounts are read in {}: the explanation on line {line} states that line's amount in 千元", unit.zh())
+                }
+                UnitEvidence::Implausible { total } => write!(
+                    f,
+                    "amounts are read in {}: in 千元 the lines would add up to {} 千元, more than ten times the whole central government budget",
+                    unit.zh(),
+                    total.fmt_thousands()
+                ),
+                UnitEvidence::Split { as_thousand, as_yuan } => write!(
+                    f,
+                    "the unit is unclear: read in 千元 the total is {} 千元, read in 元 it is {} 千元; choose the unit (--unit yuan|thousand) before keeping it",
+                    as_thousand.fmt_thousands(),
+                    as_yuan.fmt_thousands()
+                ),
             },
             TitleSkipped { title } => write!(f, "the line above the header (`{title}`) was read as the title"),
+            FigureNotANumber { column, written } => write!(f, "column {column}: `{written}` is not a number; the figure is left out"),
+            ChangeMismatch { name, stated, this_year, last_year, computed } => write!(
+                f,
+                "`{name}` states a change of {} 千元, but this year's {} minus last year's {} is {} 千元",
+                stated.fmt_thousands(),
+                this_year.fmt_thousands(),
+                last_year.fmt_thousands(),
+                computed.fmt_thousands()
+            ),
+            CrossTab { columns } => write!(
+                f,
+                "this is a cross-tabulation ({columns} amount columns and a 合計 column, such as functions × agencies): its figures are not one tree of lines and are not read; import the table by agency or by function instead"
+            ),
         }
     }
 }

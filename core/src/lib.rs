@@ -6,6 +6,7 @@
 //! what these functions return.
 
 pub mod annotations;
+pub mod book;
 pub mod budget_csv;
 pub mod charts;
 pub mod compare;
@@ -32,6 +33,7 @@ pub mod summary;
 pub mod synth;
 pub mod text;
 
+pub use book::{DocumentKind, Group, LineFacts, TreeRef};
 pub use diagnostic::{Diagnostic, Severity};
 pub use funding::{FundingKind, FundingSource};
 pub use money::Money;

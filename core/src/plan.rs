@@ -1,6 +1,7 @@
 //! The plan: what the agency wants (vision, missions, goals and strategies) and what it
 //! will pay for (programmes). Serialised as the versioned canonical JSON documented in README.
 
+use crate::book::{DocumentKind, Group};
 use crate::money::Money;
 use crate::programme::Programme;
 use crate::span::Span;
@@ -30,6 +31,13 @@ pub struct Plan {
     /// for a budget book); empty for a 施政計畫.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub classification_levels: Vec<String>,
+    /// A plan, or a budget book's spending or revenue table.
+    #[serde(default, skip_serializing_if = "DocumentKind::is_plan")]
+    pub kind: DocumentKind,
+    /// A budget book's lines that have lines under them (see [`crate::book`]); empty for a
+    /// 施政計畫, whose programmes are all at the top.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Group>,
     /// The file the plan was read from when it was not text (a PDF: name, pages, hash).
     /// Absent from plans read from text, so their JSON is unchanged.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -101,6 +109,8 @@ impl Plan {
             goals: Vec::new(),
             programmes: Vec::new(),
             classification_levels: Vec::new(),
+            kind: DocumentKind::Plan,
+            groups: Vec::new(),
             source: None,
         }
     }

@@ -1,6 +1,7 @@
 //! A programme (計畫): one row of the budget table — what will be done, for how much,
 //! and who pays.
 
+use crate::book::LineFacts;
 use crate::money::Money;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
@@ -19,6 +20,10 @@ pub struct Programme {
     /// empty for a 施政計畫 row.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub classification: Vec<String>,
+    /// A budget book's figures for the line (code, parent, last year, actual, change,
+    /// explanation); absent for a 施政計畫 row.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub book: Option<Box<LineFacts>>,
     /// The whole row.
     pub span: Span,
     /// Where the budget figure was read.

@@ -105,6 +105,7 @@ pub fn generate(seed: u64, programmes: usize, goals: usize) -> Plan {
                 budget: Money::thousands(budget),
                 funding,
                 classification: vec![],
+                book: None,
                 span: Span::default(),
                 budget_span: Span::default(),
             }

@@ -40,7 +40,8 @@ fn a_budget_book_becomes_its_leaf_lines_in_thousands() {
             amount: Some(4),
             unit: Unit::Yuan,
             unit_guess: Some(UnitGuess { unit: Unit::Yuan, evidence: UnitEvidence::Stated }),
-            code: None
+            code: None,
+            ..Mapping::default()
         }
     );
     let parsed = to_plan(&t, &m, "某市 112年度總預算");

@@ -40,6 +40,7 @@ fn edited() -> Plan {
         budget: Money::thousands(3000),
         funding: vec![],
         classification: vec![],
+        book: None,
         span: Span::default(),
         budget_span: Span::default(),
     });

@@ -62,6 +62,7 @@ pub fn from_export(t: &Table) -> Parsed {
             budget: b,
             funding,
             classification: Vec::new(),
+            book: None,
             span: Span::line(line),
             budget_span: Span::line(line),
         };

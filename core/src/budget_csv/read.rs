@@ -70,6 +70,12 @@ impl Table {
         // anything, the upper row elsewhere.
         if rest.first().is_some_and(|r| guess::is_header(&r.cells) && !r.cells.iter().any(|c| matches!(parse_amount(c), Amount::Value(_)))) {
             let lower = rest.remove(0);
+            // Every column already named: the second row is the header again in another
+            // language (a civic-tech CSV's Chinese names under its English ones), not a part.
+            let adds = lower.cells.iter().enumerate().any(|(i, c)| !c.is_empty() && header.cells.get(i).is_none_or(|u| u.is_empty()));
+            if !adds {
+                return finish_table(header, rest, title);
+            }
             header.cells.resize(header.cells.len().max(lower.cells.len()), String::new());
             for (upper, below) in header.cells.iter_mut().zip(lower.cells) {
                 if !below.is_empty() {
@@ -77,11 +83,15 @@ impl Table {
                 }
             }
         }
-        if rest.len() > MAX_ROWS {
-            return Err(Diagnostic::error(Some(rest[MAX_ROWS].line), Finding::TooManyRows { max: MAX_ROWS }));
-        }
-        Ok(Table { headers: header.cells, rows: rest, title, header_line: header.line })
+        finish_table(header, rest, title)
     }
+}
+
+fn finish_table(header: Row, rest: Vec<Row>, title: Vec<(u32, String)>) -> Result<Table, Diagnostic> {
+    if rest.len() > MAX_ROWS {
+        return Err(Diagnostic::error(Some(rest[MAX_ROWS].line), Finding::TooManyRows { max: MAX_ROWS }));
+    }
+    Ok(Table { headers: header.cells, rows: rest, title, header_line: header.line })
 }
 
 fn delimiter(header: &str) -> u8 {

@@ -123,6 +123,7 @@ fn programme(c: &RowCells, unit: Decimal, named: &mut HashSet<String>, diags: &m
         budget,
         funding: notes(&c.notes, unit, named, diags),
         classification: Vec::new(),
+        book: None,
         span,
         budget_span,
     }

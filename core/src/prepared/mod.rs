@@ -57,6 +57,10 @@ pub fn write(plan: &Plan) -> Result<String, String> {
         write_programme(&mut w, p)?;
     }
     w.texts(&plan.classification_levels)?;
+    // The prepared form serves the bundled 施政計畫; a budget book's tree is not carried.
+    if !plan.kind.is_plan() || !plan.groups.is_empty() {
+        return Err("the prepared form carries plans, not budget books".into());
+    }
     w.len(plan.source.iter().count());
     if let Some(s) = &plan.source {
         w.text(&s.format)?;
@@ -95,6 +99,9 @@ fn write_programme(w: &mut Writer, p: &Programme) -> Result<(), String> {
         w.span(f.span);
     }
     w.texts(&p.classification)?;
+    if p.book.is_some() {
+        return Err(format!("programme {} carries budget-book figures, which the prepared form does not", p.number));
+    }
     w.span(p.span);
     w.span(p.budget_span);
     Ok(())
@@ -121,6 +128,8 @@ pub fn read(text: &str) -> Result<Plan, &'static str> {
         })?,
         programmes: r.list(read_programme)?,
         classification_levels: r.list(Reader::text)?,
+        kind: crate::DocumentKind::Plan,
+        groups: Vec::new(),
         source: r
             .list(|r| Ok(SourceFile { format: r.text()?, file_name: r.text()?, sha256: r.text()?, pages: r.num()?, page_starts: r.list(Reader::num)? }))?
             .pop(),
@@ -139,6 +148,7 @@ fn read_programme(r: &mut Reader) -> Result<Programme, &'static str> {
         budget: r.money()?,
         funding: r.list(|r| Ok(FundingNote { source: r.text()?, written_as: r.list(Reader::text)?.pop(), amount: r.money()?, span: r.span()? }))?,
         classification: r.list(Reader::text)?,
+        book: None,
         span: r.span()?,
         budget_span: r.span()?,
     })

@@ -167,8 +167,31 @@ fn zh(f: &Finding) -> String {
                 unit.zh()
             ),
             UnitEvidence::Default => format!("表格沒有寫單位；金額以「{}」讀取（若不對，請切換單位）。", unit.zh()),
+            UnitEvidence::Convention => format!("金額以「{}」讀取：這種表格（year,code,amount,name,…）以元為單位。", unit.zh()),
+            UnitEvidence::Explained { line } => format!("金額以「{}」讀取：第 {line} 行的說明以千元寫出該行的金額。", unit.zh()),
+            UnitEvidence::Implausible { total } => format!(
+                "金額以「{}」讀取：若以千元計，各項合計為 {} 千元，超過中央政府總預算的十倍，不可能。",
+                unit.zh(),
+                total.fmt_thousands()
+            ),
+            UnitEvidence::Split { as_thousand, as_yuan } => format!(
+                "單位不明：以千元讀，合計 {} 千元；以元讀，合計 {} 千元。請先選擇單位，選定前不會保存。",
+                as_thousand.fmt_thousands(),
+                as_yuan.fmt_thousands()
+            ),
         },
         TitleSkipped { title } => format!("標題列上方的「{title}」當作表格標題。"),
+        FigureNotANumber { column, written } => format!("{column} 欄：「{written}」不是數字，這個數字不列入。"),
+        ChangeMismatch { name, stated, this_year, last_year, computed } => format!(
+            "「{name}」寫的增減是 {} 千元，但本年度 {} 減上年度 {} 為 {} 千元。",
+            stated.fmt_thousands(),
+            this_year.fmt_thousands(),
+            last_year.fmt_thousands(),
+            computed.fmt_thousands()
+        ),
+        CrossTab { columns } => format!(
+            "這是交叉表（{columns} 個金額欄加上合計欄，例如政事別 × 機關別）：其中的數字不是同一棵科目樹，加總會重複計算，因此不讀取。請改匯入機關別或政事別預算表。"
+        ),
         PdfTooLarge { bytes, max } => format!("這個 PDF 有 {} MB，最多只讀 {} MB。", bytes.div_ceil(1 << 20), max / (1 << 20)),
         NotPdf => "這不是 PDF 檔：開頭不是 %PDF-。".into(),
         PdfEncrypted => "這個 PDF 有密碼保護。請用 PDF 閱讀器打開，另存一份沒有密碼的檔案再匯入。".into(),
