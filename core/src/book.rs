@@ -8,6 +8,7 @@
 //! series the book prints (上年度預算數, 前年度決算數, 經常門 / 資本門), the stated change and
 //! the agency's explanation (說明).
 
+use crate::compare::Change;
 use crate::money::Money;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
@@ -85,6 +86,10 @@ pub struct Group {
     /// False for a level the book implies (a name in a level column) but prints no row for.
     #[serde(default = "yes")]
     pub stated: bool,
+    /// A grouping row with no level of its own (a 政事別 row such as 國務支出, `(1.一般政務
+    /// 支出)`): it makes the tree one deeper than the book's level columns.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub grouping: bool,
     /// The row (or lines) it was read from; empty for an implied level.
     pub span: Span,
 }
@@ -110,6 +115,33 @@ impl crate::Plan {
         }
         crate::order::sort_by_key(&mut out, |(span, r)| (span.start, matches!(r, TreeRef::Programme(_))));
         out.into_iter().map(|(_, r)| r).collect()
+    }
+
+    /// Every line of the tree, depth first in document order (a parent before its lines).
+    pub fn tree_order(&self) -> Vec<TreeRef> {
+        let mut under: std::collections::HashMap<Option<u32>, Vec<(u32, TreeRef)>> = std::collections::HashMap::new();
+        for (i, g) in self.groups.iter().enumerate() {
+            under.entry(g.facts.parent).or_default().push((g.span.start, TreeRef::Group(i as u32)));
+        }
+        for (i, p) in self.programmes.iter().enumerate() {
+            under.entry(p.book.as_ref().and_then(|b| b.parent)).or_default().push((p.span.start, TreeRef::Programme(i as u32)));
+        }
+        for list in under.values_mut() {
+            crate::order::sort_by_key(list, |(line, r)| (*line, matches!(r, TreeRef::Programme(_))));
+        }
+        let mut out = Vec::with_capacity(self.groups.len() + self.programmes.len());
+        let mut stack: Vec<TreeRef> = under.get(&None).map(|l| l.iter().rev().map(|(_, r)| *r).collect()).unwrap_or_default();
+        while let Some(r) = stack.pop() {
+            // A corrupt parent chain (a cycle) cannot make the walk longer than the lines.
+            if out.len() > self.groups.len() + self.programmes.len() {
+                break;
+            }
+            out.push(r);
+            if let TreeRef::Group(g) = r {
+                stack.extend(under.get(&Some(g)).into_iter().flat_map(|l| l.iter().rev().map(|(_, r)| *r)));
+            }
+        }
+        out
     }
 
     /// The sum of the leaves under a group (what it really holds, counted once).
@@ -162,4 +194,119 @@ pub enum TreeRef {
     Group(u32),
     /// An index into `programmes` (not its number).
     Programme(u32),
+}
+
+/// One line of a book's tree with the figures a summary shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineView<'a> {
+    pub name: &'a str,
+    pub code: Option<&'a str>,
+    pub level: u32,
+    pub budget: Money,
+    pub facts: Option<&'a LineFacts>,
+    pub children: usize,
+}
+
+impl LineView<'_> {
+    /// Against last year, where the book gives last year.
+    pub fn change(&self) -> Option<Change> {
+        Some(Change::between(self.facts?.last_year?, self.budget))
+    }
+}
+
+impl crate::Plan {
+    /// A node of the tree as a [`LineView`].
+    pub fn line(&self, r: TreeRef) -> LineView<'_> {
+        match r {
+            TreeRef::Group(g) => {
+                let g_ = &self.groups[g as usize];
+                let children = self.children(Some(g)).len();
+                LineView { name: &g_.name, code: g_.facts.code.as_deref(), level: g_.level, budget: g_.budget, facts: Some(&g_.facts), children }
+            }
+            TreeRef::Programme(p) => {
+                let p = &self.programmes[p as usize];
+                let level = p.book.as_ref().and_then(|b| b.parent).map_or(0, |g| self.groups[g as usize].level + 1);
+                LineView {
+                    name: &p.name,
+                    code: p.book.as_ref().and_then(|b| b.code.as_deref()),
+                    level,
+                    budget: p.budget,
+                    facts: p.book.as_deref(),
+                    children: 0,
+                }
+            }
+        }
+    }
+
+    /// How many lines each level of the tree has (index 0: the top).
+    pub fn lines_per_level(&self) -> Vec<usize> {
+        let mut counts: Vec<usize> = Vec::new();
+        let mut add = |level: u32| {
+            let l = level as usize;
+            if counts.len() <= l {
+                counts.resize(l + 1, 0);
+            }
+            counts[l] += 1;
+        };
+        self.groups.iter().for_each(|g| add(g.level));
+        (0..self.programmes.len() as u32).for_each(|i| add(self.line(TreeRef::Programme(i)).level));
+        counts
+    }
+
+    /// The CLI's summary of a budget book: what it is, its three years' totals, its lines
+    /// per level and its top level with each line's change.
+    pub fn book_text(&self) -> String {
+        let mut s = String::new();
+        let kind = match self.kind {
+            DocumentKind::Revenue => "revenue (歲入)",
+            DocumentKind::Spending => "spending (歲出)",
+            DocumentKind::Plan => "plan",
+        };
+        let year = if self.year == 0 { "year not stated".to_string() } else { format!("ROC year {}", self.year) };
+        s += &format!("{} — a budget book's {kind} table, {year}\n", self.title);
+        let (this, last, actual) = self.series_totals();
+        let or_dash = |m: Option<Money>| m.map_or("—".to_string(), |m| format!("{} 千元", m.fmt_thousands()));
+        s += &format!("This year: {} 千元 ({})\n", this.fmt_thousands(), this.fmt_million());
+        s += &format!("Last year: {}\n", or_dash(last));
+        s += &format!("Actual (前年度決算): {}\n", or_dash(actual));
+        // Grouping rows and implied levels make the tree deeper than the book's level
+        // columns: the columns' names are used only where they are the tree's levels.
+        let per_level = self.lines_per_level();
+        let names = Some(&self.classification_levels).filter(|n| n.len() == per_level.len() && self.groups.iter().all(|g| g.stated && !g.grouping));
+        let levels: Vec<String> = per_level
+            .iter()
+            .enumerate()
+            .map(|(i, n)| match names.and_then(|names| names.get(i)).filter(|n| !n.is_empty()) {
+                Some(name) => format!("{name} {n}"),
+                None => format!("level {} {n}", i + 1),
+            })
+            .collect();
+        s += &format!(
+            "Lines: {} ({} with lines under them, {} leaves); per level: {}\n",
+            self.groups.len() + self.programmes.len(),
+            self.groups.len(),
+            self.programmes.len(),
+            levels.join(", ")
+        );
+        s += "\nTop level (千元: this year, last year, change):\n";
+        for r in self.children(None) {
+            let l = self.line(r);
+            let last = l.facts.and_then(|f| f.last_year).map_or("—".to_string(), |m| m.fmt_thousands());
+            let change = l.change().map_or(String::new(), |c| format!("{} ({})", c.amount.fmt_change(), c.fmt_percent()));
+            s +=
+                &format!("  {:>16} {:>16} {:>20}  {}{}\n", l.budget.fmt_thousands(), last, change, l.code.map(|c| format!("{c} ")).unwrap_or_default(), l.name);
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_change_from_nothing_is_new_not_infinite() {
+        let fmt = |a: i64, b: i64| Change::between(Money::thousands(b), Money::thousands(a)).fmt_percent();
+        assert_eq!([fmt(5, 2), fmt(1, 2), fmt(2, 2), fmt(5, 0), fmt(0, 0), fmt(9_529, 10_209)], ["+150%", "\u{2212}50%", "0%", "new", "—", "\u{2212}6.66%"]);
+    }
 }

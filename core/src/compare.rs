@@ -35,6 +35,18 @@ impl Change {
         let percent = if a.is_zero() { None } else { amount.0.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(a.0)).map(|p| p.round_dp(2)) };
         Change { amount, percent }
     }
+
+    /// `+150%`, `−6.66%` (the minus sign [`Money::fmt_change`] uses), `new` where `a` was
+    /// zero, or `—` for nothing on either side.
+    pub fn fmt_percent(&self) -> String {
+        match self.percent {
+            Some(p) if p.is_zero() => "0%".to_string(),
+            Some(p) if p.is_sign_negative() => format!("\u{2212}{}%", p.abs().normalize()),
+            Some(p) => format!("+{}%", p.normalize()),
+            None if self.amount.is_zero() => "—".to_string(),
+            None => "new".to_string(),
+        }
+    }
 }
 
 /// A programme of plan `a` and the one of plan `b` it became.
@@ -107,11 +119,17 @@ pub struct Comparison {
 pub fn compare(a: &Plan, b: &Plan) -> Comparison {
     let total_a = sum(a.programmes.iter().map(|p| p.budget));
     let total_b = sum(b.programmes.iter().map(|p| p.budget));
-    // Budget-book lines share names (業務費 under every 款), so the classification path is
-    // part of what must be identical.
-    let key = |p: &crate::Programme| format!("{}\u{1}{}", p.classification.join("\u{1}"), p.name);
-    let keys_a: Vec<String> = a.programmes.iter().map(key).collect();
-    let keys_b: Vec<String> = b.programmes.iter().map(key).collect();
+    // Budget-book lines share names (業務費 under every 款): a line is the same line when its
+    // code is (both books printing codes), else when its name and its parents' names are.
+    let coded = |p: &Plan| !p.programmes.is_empty() && p.programmes.iter().all(|x| x.book.as_ref().is_some_and(|b| b.code.is_some()));
+    let by_code = coded(a) && coded(b);
+    let key = |plan: &Plan, p: &crate::Programme| match p.book.as_ref().and_then(|b| b.code.as_ref()) {
+        Some(code) if by_code => format!("#{code}"),
+        _ if !plan.groups.is_empty() => format!("{}\u{1}{}", plan.path_of(p).join("\u{1}"), p.name),
+        _ => format!("{}\u{1}{}", p.classification.join("\u{1}"), p.name),
+    };
+    let keys_a: Vec<String> = a.programmes.iter().map(|p| key(a, p)).collect();
+    let keys_b: Vec<String> = b.programmes.iter().map(|p| key(b, p)).collect();
     let names_a: Vec<&str> = a.programmes.iter().map(|p| p.name.as_str()).collect();
     let names_b: Vec<&str> = b.programmes.iter().map(|p| p.name.as_str()).collect();
     let m = match_texts(&keys_a, &keys_b, &names_a, &names_b);

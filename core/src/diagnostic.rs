@@ -560,7 +560,7 @@ impl fmt::Display for Finding {
             ),
             CrossTab { columns } => write!(
                 f,
-                "this is a cross-tabulation ({columns} amount columns and a 合計 column, such as functions × agencies): its figures are not one tree of lines and are not read; import the table by agency or by function instead"
+                "this is a cross-tabulation ({columns} columns of amounts and a 合計 column, such as functions × agencies): its figures are not one tree of lines and are not read; import the table by agency or by function instead"
             ),
         }
     }

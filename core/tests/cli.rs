@@ -89,3 +89,39 @@ fn levels_can_be_named_on_the_command_line() {
     assert_eq!(code, 2);
     assert!(err.contains("no column `科目`"), "{err}");
 }
+
+const LAYOUTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/books/layouts/");
+
+#[test]
+fn a_budget_books_summary_has_its_years_levels_and_top_level() {
+    let book = format!("{LAYOUTS}central-flat-999.csv");
+    let (code, out, err) = plan(&["summary", &book]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("amounts are read in 千元: the explanation on line 5") && err.contains("[unit-assumed]"), "the unit and why: {err}");
+    for line in [
+        "This year: 1,250,000 千元",
+        "Last year: 1,210,000 千元",
+        "Actual (前年度決算): 1,155,000 千元",
+        "per level: 主管機關 2, 單位預算機關 2, 政事別 3, 業務計畫 4",
+    ] {
+        assert!(out.contains(line), "{line} in {out}");
+    }
+    assert!(out.contains("1,000,000          950,000     +50,000 (+5.26%)  0005000000 示範部主管"), "{out}");
+    let dir = std::env::temp_dir().join(format!("plan-cli-lines-{}", std::process::id()));
+    let (code, _, err) = plan(&["export", "--format", "csv", &book, "-o", dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let lines = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).find(|p| p.to_string_lossy().ends_with("-lines.csv")).expect("a lines file");
+    assert_eq!(std::fs::read_to_string(lines).unwrap().lines().count(), 1 + 11);
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn an_unclear_unit_fails_until_it_is_given() {
+    let book = format!("{LAYOUTS}round-millions-no-unit.csv");
+    let (code, _, err) = plan(&["validate", &book]);
+    assert_eq!(code, 1);
+    assert!(err.contains("read in 千元 the total is 43,000,000 千元, read in 元 it is 43,000 千元") && err.contains("[unit-ambiguous]"), "{err}");
+    let (code, _, err) = plan(&["validate", &book, "--unit", "yuan"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("total 43,000 千元") && !err.contains("unit-"), "{err}");
+}

@@ -7,12 +7,13 @@
 //! plan synth --bytes N [--seed S]      a seeded synthetic plan of about N bytes (tests, benchmarks)
 //!
 //! FILE is plan text or canonical JSON; `-` reads stdin. A budget book reads too: a .csv or
-//! .tsv (UTF-8, UTF-16 or Big5), or with the `spreadsheet` feature
-//! (`cargo build --features spreadsheet`) an .xlsx, .xls or .ods: its first sheet with rows,
-//! or `--sheet NAME`. Its columns and unit are guessed; `--unit yuan|thousand` overrides
-//! the unit, `--levels 款,項,目` the classification columns. With the `pdf` feature
-//! (`--features pdf`) the agency's published PDF reads too: its table rebuilt from the
-//! page, findings naming page and line. Exit code 1 when the input has errors, 2 for a usage mistake.
+//! .tsv (UTF-8, UTF-16 or Big5), or an .xlsx, .xls or .ods: its first sheet with rows, or
+//! `--sheet NAME`. Its columns and unit are guessed (the unit and why are printed);
+//! `--unit yuan|thousand` overrides the unit, `--levels 款,項,目` the classification
+//! columns. `summary` of a book prints its three years' totals, lines per level and top
+//! level. The agency's published PDF reads too: its table rebuilt from the page, findings
+//! naming page and line. (Both readers are default features of plan-core.) Exit code 1
+//! when the input has errors, 2 for a usage mistake.
 
 use plan_core::budget_csv::{self, Table, Unit};
 use plan_core::export::{csv, fdp, slug, ExportFile};
@@ -82,8 +83,16 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     match cmd.as_str() {
         "parse" => println!("{}", parsed.plan.to_json()),
         "validate" => {
-            if !failed {
+            if !failed && parsed.plan.kind.is_plan() {
                 eprintln!("{file}: OK — {} programmes, total {}", parsed.plan.programmes.len(), parsed.plan.total());
+            } else if !failed {
+                let p = &parsed.plan;
+                eprintln!(
+                    "{file}: OK — {} lines ({} leaves), total {} 千元",
+                    p.groups.len() + p.programmes.len(),
+                    p.programmes.len(),
+                    p.total().fmt_thousands()
+                );
             }
         }
         "summary" => summary(&parsed, &opts)?,
@@ -120,7 +129,7 @@ fn read_file(file: &str, bytes: &[u8], opts: &Options) -> Result<Parsed, String>
     if lower.ends_with(".csv") || lower.ends_with(".tsv") {
         return Ok(match budget_csv::read_table_bytes(bytes) {
             Ok((table, decoded)) => {
-                let mut parsed = book(&table, opts)?;
+                let mut parsed = book(file, &table, opts)?;
                 parsed.diagnostics.splice(0..0, decoded);
                 parsed
             }
@@ -133,12 +142,13 @@ fn read_file(file: &str, bytes: &[u8], opts: &Options) -> Result<Parsed, String>
     Ok(read_any(bytes))
 }
 
-fn book(table: &Table, opts: &Options) -> Result<Parsed, String> {
+fn book(file: &str, table: &Table, opts: &Options) -> Result<Parsed, String> {
     if budget_csv::is_export_csv(table) {
         return Ok(budget_csv::from_export(table));
     }
     let mut mapping = budget_csv::guess_mapping(table);
     mapping.unit = opts.unit.unwrap_or(mapping.unit);
+    mapping.unit_chosen = opts.unit.is_some();
     if let Some(levels) = &opts.levels {
         let column = |h: &String| {
             table.headers.iter().position(|x| x == h).ok_or_else(|| format!("--levels: no column `{h}` (the headers are: {})", table.headers.join(", ")))
@@ -146,7 +156,13 @@ fn book(table: &Table, opts: &Options) -> Result<Parsed, String> {
         mapping.levels = levels.iter().map(column).collect::<Result<_, _>>()?;
         mapping.code = None;
     }
-    Ok(budget_csv::to_plan(table, &mapping, ""))
+    // A table with no title block is called by its file's name.
+    let title = if table.title.is_empty() {
+        std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+    } else {
+        String::new()
+    };
+    Ok(budget_csv::to_plan(table, &mapping, &title))
 }
 
 #[cfg(feature = "spreadsheet")]
@@ -168,7 +184,7 @@ fn spreadsheet(file: &str, bytes: &[u8], opts: &Options) -> Result<Result<Parsed
     };
     eprintln!("{file}: sheet `{}`", sheet.name);
     Ok(Ok(match &sheet.table {
-        Some(t) => book(t, opts)?,
+        Some(t) => book(file, t, opts)?,
         None => Parsed { plan: plan_core::Plan::empty(), diagnostics: vec![plan_core::Diagnostic::error(None, plan_core::diagnostic::Finding::NoSheet)] },
     }))
 }
@@ -207,6 +223,10 @@ fn summary(parsed: &Parsed, opts: &Options) -> Result<(), String> {
         }
         None => None,
     };
+    if !parsed.plan.kind.is_plan() {
+        print!("{}", parsed.plan.book_text());
+        return Ok(());
+    }
     let s = summarise(&parsed.plan, curated.as_ref());
     print!("{}", s.to_text(&parsed.plan));
     if let Some(pop) = opts.population {
@@ -224,10 +244,14 @@ fn export(parsed: &Parsed, opts: &Options) -> Result<(), String> {
     let files = match opts.format.as_str() {
         "csv" => {
             let s = summarise(plan, None);
-            vec![
+            let mut files = vec![
                 ExportFile { name: format!("{base}-programmes.csv"), contents: csv::programmes_csv(plan, &s) },
                 ExportFile { name: format!("{base}-funding.csv"), contents: csv::funding_lines_csv(plan) },
-            ]
+            ];
+            if !plan.kind.is_plan() {
+                files.push(ExportFile { name: format!("{base}-lines.csv"), contents: csv::lines_csv(plan) });
+            }
+            files
         }
         "fdp" => fdp::fiscal_data_package(plan),
         "json" => vec![ExportFile { name: format!("{base}.json"), contents: plan.to_json() }],

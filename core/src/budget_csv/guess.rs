@@ -238,7 +238,7 @@ pub(super) fn cross_tab(t: &Table, m: &Mapping) -> Option<usize> {
             !cells.is_empty() && cells.iter().filter(|c| matches!(parse_amount(c), Amount::Value(_))).count() * 5 >= cells.len() * 4
         })
         .count();
-    (numeric >= 3).then_some(numeric + 1)
+    (numeric >= 3).then_some(numeric)
 }
 
 /// The unit a header or a `單位：…` statement names. 萬元 and 億元 are no unit this

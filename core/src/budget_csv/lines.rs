@@ -99,7 +99,7 @@ pub(super) fn read(t: &Table, m: &Mapping, amount_col: usize, diags: &mut Vec<Di
     let header = |i: usize| t.headers.get(i).map(String::as_str).unwrap_or("amount").to_string();
     // Level numbers are not always reliable keys (a 主管 printed as 款 29 over children
     // marked 30); where codes are printed on (nearly) every line, they give the tree.
-    let code_col = m.code.filter(|c| m.levels.is_empty() || (numbered(t, &m.levels) && codes_cover(t, *c, m.name)));
+    let code_col = m.code.filter(|_| codes_give_tree(t, m));
     let agency_first = code_col.is_some_and(|c| guess::agency_first(t, c));
     let classified = !m.levels.is_empty() || m.code.is_some();
     let mut lines: Vec<Line> = Vec::new();
@@ -387,6 +387,11 @@ fn starts_point(line: &str) -> bool {
     (digits > 0 && matches!(rest.as_str(), "." | "．" | "、"))
         || line.starts_with(['(', '（']) && line.chars().nth(1).is_some_and(|c| c.is_ascii_digit() || crate::text::chinese_numeral(&c.to_string()).is_some())
         || line.chars().nth(1) == Some('、') && crate::text::chinese_numeral(&line.chars().take(1).collect::<String>()).is_some()
+}
+
+/// True when the tree comes from the code column rather than the level columns.
+pub(super) fn codes_give_tree(t: &Table, m: &Mapping) -> bool {
+    m.code.is_some_and(|c| m.levels.is_empty() || (numbered(t, &m.levels) && codes_cover(t, c, m.name)))
 }
 
 /// True when the level columns hold numbers (款 1, 項 2), not names (a civic-tech CSV's).

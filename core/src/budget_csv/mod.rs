@@ -225,6 +225,7 @@ fn build(plan: &mut Plan, read: &lines::Read, diags: &mut Vec<Diagnostic>) {
                 budget: l.amount.unwrap_or_default(),
                 facts: LineFacts { parent, ..l.facts.clone() },
                 stated: true,
+                grouping: l.grouping,
                 span: Span { start: l.line, end: l.end },
             }
         } else {
@@ -235,6 +236,7 @@ fn build(plan: &mut Plan, read: &lines::Read, diags: &mut Vec<Diagnostic>) {
                 budget: amounts[n].unwrap_or_default(),
                 facts: LineFacts { parent, ..LineFacts::default() },
                 stated: false,
+                grouping: false,
                 span: Span::line(i.line),
             }
         };
@@ -302,10 +304,9 @@ fn title_of(t: &Table) -> String {
 /// Level names: the level columns' headers, or for a code column the parts of a 10-digit
 /// 科目編號 ([`code_path`]), else the code header numbered.
 fn level_names(t: &Table, m: &Mapping, lines: &[lines::Line]) -> Vec<String> {
-    if !m.levels.is_empty() {
+    let Some(code) = m.code.filter(|_| lines::codes_give_tree(t, m)) else {
         return m.levels.iter().map(|i| t.headers.get(*i).cloned().unwrap_or_default()).collect();
-    }
-    let Some(code) = m.code else { return Vec::new() };
+    };
     let depth = lines.iter().map(|l| l.path.len()).max().unwrap_or(0);
     let codes = || lines.iter().filter_map(|l| l.facts.code.as_deref());
     let ten = codes().all(|c| c.len() == 10 && c.bytes().all(|b| b.is_ascii_digit()));

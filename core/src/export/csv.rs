@@ -1,5 +1,6 @@
 //! CSV exports, written with the `csv` crate so quoting is always right.
 
+use crate::book::TreeRef;
 use crate::funding::{programme_breakdown, FundingKind};
 use crate::money::Money;
 use crate::plan::Plan;
@@ -41,6 +42,73 @@ pub fn programmes_csv(plan: &Plan, summary: &Summary) -> String {
             p.span.end.to_string(),
         ])
         .expect("in-memory write");
+    }
+    finish(w)
+}
+
+pub const LINES_HEADER: [&str; 17] = [
+    "level",
+    "code",
+    "name",
+    "path",
+    "leaf",
+    "budget_thousand_twd",
+    "current_thousand_twd",
+    "capital_thousand_twd",
+    "last_year_thousand_twd",
+    "actual_thousand_twd",
+    "stated_change_thousand_twd",
+    "change_thousand_twd",
+    "change_percent",
+    "explanation",
+    "first_line",
+    "last_line",
+    "kind",
+];
+
+/// A budget book's tree, one row per line, parents before their lines (depth first), with
+/// every series the book gives; amounts in 千元. The `budget` of the rows with `leaf` true
+/// adds up to the total; the others are subtotals, never to be added again.
+pub fn lines_csv(plan: &Plan) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(LINES_HEADER).expect("in-memory write");
+    let money = |m: Option<Money>| m.map(|m| m.0.to_string()).unwrap_or_default();
+    let kind = |r: TreeRef| match r {
+        TreeRef::Group(g) if plan.groups[g as usize].grouping => "grouping",
+        TreeRef::Group(g) if !plan.groups[g as usize].stated => "implied",
+        TreeRef::Group(_) => "subtotal",
+        TreeRef::Programme(_) => "line",
+    };
+    let mut path: Vec<String> = Vec::new();
+    for r in plan.tree_order() {
+        let l = plan.line(r);
+        let (span, facts) = match r {
+            TreeRef::Group(g) => (plan.groups[g as usize].span, Some(&plan.groups[g as usize].facts)),
+            TreeRef::Programme(p) => (plan.programmes[p as usize].span, plan.programmes[p as usize].book.as_deref()),
+        };
+        path.truncate(l.level as usize);
+        let change = l.change();
+        w.write_record([
+            (l.level + 1).to_string(),
+            l.code.unwrap_or("").to_string(),
+            l.name.to_string(),
+            path.join(" / "),
+            matches!(r, TreeRef::Programme(_)).to_string(),
+            l.budget.0.to_string(),
+            money(facts.and_then(|f| f.current)),
+            money(facts.and_then(|f| f.capital)),
+            money(facts.and_then(|f| f.last_year)),
+            money(facts.and_then(|f| f.actual)),
+            money(facts.and_then(|f| f.stated_change)),
+            money(change.as_ref().map(|c| c.amount)),
+            change.and_then(|c| c.percent).map(|p| p.to_string()).unwrap_or_default(),
+            facts.map(|f| f.explanation.clone()).unwrap_or_default(),
+            span.start.to_string(),
+            span.end.to_string(),
+            kind(r).to_string(),
+        ])
+        .expect("in-memory write");
+        path.push(l.name.to_string());
     }
     finish(w)
 }

@@ -190,7 +190,7 @@ fn zh(f: &Finding) -> String {
             computed.fmt_thousands()
         ),
         CrossTab { columns } => format!(
-            "這是交叉表（{columns} 個金額欄加上合計欄，例如政事別 × 機關別）：其中的數字不是同一棵科目樹，加總會重複計算，因此不讀取。請改匯入機關別或政事別預算表。"
+            "這是交叉表（{columns} 個金額欄，另有合計欄，例如政事別 × 機關別）：其中的數字不是同一棵科目樹，加總會重複計算，因此不讀取。請改匯入機關別或政事別預算表。"
         ),
         PdfTooLarge { bytes, max } => format!("這個 PDF 有 {} MB，最多只讀 {} MB。", bytes.div_ceil(1 << 20), max / (1 << 20)),
         NotPdf => "這不是 PDF 檔：開頭不是 %PDF-。".into(),

@@ -1,0 +1,124 @@
+//! Budget-book layouts of our own (`fixtures/books/layouts/`, hand totals in its README): one
+//! fixture for each way the official tables and civic-tech CSVs print a tree, the unit rule,
+//! a refused cross-tab, and a proposal against its enacted budget.
+
+use plan_core::budget_csv::{guess_mapping, read_table_bytes, to_plan, Mapping, Unit};
+use plan_core::compare::compare;
+use plan_core::diagnostic::{Finding, UnitEvidence};
+use plan_core::export::csv::lines_csv;
+use plan_core::parser::Parsed;
+use plan_core::{Money, Severity, TreeRef};
+use rust_decimal::Decimal;
+
+fn read_with(name: &str, m: impl FnOnce(Mapping) -> Mapping) -> Parsed {
+    let path = format!("{}/tests/fixtures/books/layouts/{name}", env!("CARGO_MANIFEST_DIR"));
+    let (t, _) = read_table_bytes(&std::fs::read(path).unwrap()).unwrap();
+    to_plan(&t, &m(guess_mapping(&t)), "")
+}
+
+fn read(name: &str) -> Parsed {
+    read_with(name, |m| m)
+}
+
+fn k(n: i64) -> Money {
+    Money::thousands(n)
+}
+
+fn codes(p: &Parsed) -> Vec<(Option<u32>, Severity, &'static str)> {
+    p.diagnostics.iter().filter(|d| d.severity >= Severity::Warning).map(|d| (d.line, d.severity, d.finding.code())).collect()
+}
+
+fn top(p: &Parsed) -> Vec<(String, Money)> {
+    p.plan.children(None).into_iter().map(|r| p.plan.line(r)).map(|l| (l.name.to_string(), l.budget)).collect()
+}
+
+#[test]
+fn grouping_rows_marked_999_are_parents_never_lines() {
+    let p = read("central-flat-999.csv");
+    // 450,000 + 150,000 + 400,000 + 250,000: each 主管, 機關 and 999 row is a subtotal.
+    assert_eq!((p.plan.programmes.len(), p.plan.total()), (4, k(1_250_000)));
+    assert_eq!(p.plan.series_totals(), (k(1_250_000), Some(k(1_210_000)), Some(k(1_155_000))));
+    assert_eq!(top(&p), [("示範部主管".to_string(), k(1_000_000)), ("示範委員會主管".to_string(), k(250_000))]);
+    // The 合計 row agrees; the one wrong stated change is named with both figures.
+    assert_eq!(codes(&p), [(Some(9), Severity::Warning, "change-mismatch")]);
+    let admin = &p.plan.programmes[0];
+    assert_eq!(p.plan.path_of(admin), ["示範部主管", "示範部", "行政支出"]);
+    let facts = admin.book.as_deref().unwrap();
+    assert_eq!(facts.explanation, "本年度預算數450,000千元，較上年度增列20,000千元，係人事費增加。", "說明 joined over two rows");
+    assert_eq!((admin.span.start, admin.span.end), (5, 6), "the line and the row its 說明 continues on");
+    assert_eq!((facts.last_year, facts.actual, facts.stated_change), (Some(k(430_000)), Some(k(420_000)), Some(k(20_000))));
+}
+
+#[test]
+fn two_row_header_with_code_and_name_in_one_cell() {
+    let p = read("central-two-row-header.csv");
+    assert_eq!(codes(&p), []);
+    assert_eq!((p.plan.year, p.plan.programmes.len(), p.plan.total()), (115, 4, k(1_000)));
+    assert_eq!(top(&p), [("一般政務支出".to_string(), k(600)), ("教育科學文化支出".to_string(), k(400))]);
+    let nsc = p.plan.programmes.iter().find(|x| x.name == "國家安全會議").expect("a name wrapped in its cell");
+    assert_eq!(nsc.book.as_deref().unwrap().code.as_deref(), Some("3102020000"));
+    let admin = p.plan.programmes.iter().find(|x| x.name == "一般行政").unwrap().book.as_deref().unwrap();
+    assert_eq!((admin.current, admin.capital, admin.last_year), (Some(k(300)), None, Some(k(280))));
+}
+
+#[test]
+fn a_civic_tech_csv_with_a_second_header_and_lines_with_no_detail() {
+    let p = read("civic-second-header.csv");
+    assert_eq!(codes(&p), []);
+    // 848,062 + 10,285 + 2,000 + 150,521 + 7,500,000 (元 / 1,000).
+    assert_eq!((p.plan.programmes.len(), p.plan.total()), (5, k(8_510_868)));
+    let names: Vec<&str> = p.plan.programmes.iter().map(|x| x.name.as_str()).collect();
+    assert_eq!(names, ["一般行政", "國家發展研究及諮詢", "政策研析", "一般行政", "第二預備金"]);
+    assert_eq!(p.plan.path_of(&p.plan.programmes[3]), ["示範府主管", "示範會議"]);
+    let research = p.plan.groups.iter().find(|g| g.name == "研究發展").unwrap();
+    assert_eq!((research.budget, research.stated), (k(12_285), false), "an implied level adds up its lines");
+}
+
+#[test]
+fn a_cross_tab_is_refused_with_what_it_is() {
+    let p = read("crosstab.csv");
+    assert!(p.plan.programmes.is_empty());
+    assert_eq!(p.diagnostics.iter().find(|d| d.severity == Severity::Error).map(|d| &d.finding), Some(&Finding::CrossTab { columns: 3 }));
+}
+
+#[test]
+fn round_millions_with_no_unit_ask_before_anything_is_kept() {
+    let p = read("round-millions-no-unit.csv");
+    let unit = p.diagnostics.iter().find(|d| matches!(d.finding, Finding::UnitAssumed { .. })).unwrap();
+    assert_eq!(unit.severity, Severity::Error);
+    assert_eq!(
+        unit.finding,
+        Finding::UnitAssumed { unit: Unit::Yuan.into(), evidence: UnitEvidence::Split { as_thousand: k(43_000_000), as_yuan: k(43_000) } }
+    );
+    for (unit, total) in [(Unit::Yuan, k(43_000)), (Unit::Thousand, k(43_000_000))] {
+        let chosen = read_with("round-millions-no-unit.csv", |m| Mapping { unit, unit_chosen: true, ..m });
+        assert!(!chosen.has_errors(), "{:?}", chosen.diagnostics);
+        assert_eq!(chosen.plan.total(), total);
+    }
+}
+
+#[test]
+fn a_proposal_against_its_enacted_budget_shows_each_cut() {
+    let (proposal, enacted) = (read("proposal-115.csv").plan, read("enacted-115.csv").plan);
+    let c = compare(&proposal, &enacted);
+    assert_eq!((c.total_a, c.total_b, c.total_change.amount), (k(10_000), k(9_200), k(-800)));
+    let cuts: Vec<(String, Money)> = c.matched.iter().map(|m| (proposal.programme(m.a).unwrap().name.clone(), m.change.amount)).collect();
+    assert_eq!(cuts, [("宣導活動".to_string(), k(-600)), ("設備購置".to_string(), k(-200)), ("一般行政".to_string(), k(0))]);
+    assert!(c.only_a.is_empty() && c.only_b.is_empty());
+}
+
+#[test]
+fn the_lines_csv_carries_the_tree_and_its_leaves_add_up() {
+    let p = read("central-flat-999.csv");
+    let csv = lines_csv(&p.plan);
+    let mut r = csv::Reader::from_reader(csv.as_bytes());
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), p.plan.groups.len() + p.plan.programmes.len());
+    let leaves: Decimal = rows.iter().filter(|r| &r[4] == "true").map(|r| r[5].parse::<Decimal>().unwrap()).sum();
+    assert_eq!(Money::new(leaves), p.plan.total());
+    assert_eq!((&rows[0][2], &rows[0][0], &rows[0][16]), ("示範部主管", "1", "subtotal"));
+    assert_eq!((&rows[2][2], &rows[2][3]), ("行政支出", "示範部主管 / 示範部"));
+    assert!(rows.iter().any(|r| &r[2] == "地方補助" && &r[10] == "9000" && &r[11] == "10000"), "stated and computed change side by side");
+    let order: Vec<TreeRef> = p.plan.tree_order();
+    assert!(matches!(order[0], TreeRef::Group(0)) && order.len() == rows.len());
+}
