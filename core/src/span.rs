@@ -82,9 +82,18 @@ pub struct SourceFile {
     /// text line of the PDF, top to bottom, page after page), so they index its text.
     #[serde(default)]
     pub page_starts: Vec<u32>,
+    /// The sheet a spreadsheet's table was read from; spans are then its row numbers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
 }
 
 impl SourceFile {
+    /// A file read whole (a CSV or a spreadsheet): its name, format and fingerprint.
+    #[cfg(any(feature = "pdf", feature = "spreadsheet"))]
+    pub fn of_bytes(format: &str, file_name: &str, bytes: &[u8]) -> SourceFile {
+        SourceFile { format: format.into(), file_name: file_name.into(), sha256: sha256_hex(bytes), pages: 0, page_starts: Vec::new(), sheet: None }
+    }
+
     /// A document-wide line as (page, line within the page), both 1-based: "第 2 頁 第 14 行".
     pub fn place(&self, line: u32) -> Option<(u32, u32)> {
         let at = self.page_starts.partition_point(|s| *s <= line).checked_sub(1)?;
@@ -123,7 +132,7 @@ mod tests {
 
     #[test]
     fn a_line_of_a_pdf_is_placed_on_its_page() {
-        let f = SourceFile { format: "pdf".into(), file_name: "a.pdf".into(), sha256: String::new(), pages: 3, page_starts: vec![1, 40, 40] };
+        let f = SourceFile { format: "pdf".into(), file_name: "a.pdf".into(), sha256: String::new(), pages: 3, page_starts: vec![1, 40, 40], sheet: None };
         assert_eq!((f.place(1), f.place(39), f.place(40), f.place(52), f.place(0)), (Some((1, 1)), Some((1, 39)), Some((3, 1)), Some((3, 13)), None));
     }
 
@@ -135,4 +144,11 @@ mod tests {
             prop_assert_eq!(source.lines(span), by_scanning(&text, span));
         }
     }
+}
+
+/// The SHA-256 of `bytes` in lower-case hex: a document's fingerprint in its provenance.
+#[cfg(any(feature = "pdf", feature = "spreadsheet"))]
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }

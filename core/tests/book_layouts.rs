@@ -122,3 +122,52 @@ fn the_lines_csv_carries_the_tree_and_its_leaves_add_up() {
     let order: Vec<TreeRef> = p.plan.tree_order();
     assert!(matches!(order[0], TreeRef::Group(0)) && order.len() == rows.len());
 }
+
+use proptest::prelude::*;
+
+/// A random book: agencies, each with 政事別 groups (節 999 rows), each with work plans, some
+/// with 節 lines under them; every level printed as a row with its subtotal.
+fn flat_999(tree: &[Vec<Vec<u32>>]) -> (String, i64) {
+    let mut csv = String::from("款,項,目,節,科目名稱,本年度預算數\n");
+    let mut total = 0i64;
+    for (a, groups) in tree.iter().enumerate() {
+        let agency: i64 = groups.iter().flatten().map(|x| *x as i64).sum();
+        csv += &format!("{},,,,主管{a},{agency}\n{},1,,,機關{a},{agency}\n", a + 1, a + 1);
+        for (g, plans) in groups.iter().enumerate() {
+            let sum: i64 = plans.iter().map(|x| *x as i64).sum();
+            csv += &format!("{},1,,999,政事{g},{sum}\n", a + 1);
+            for (p, amount) in plans.iter().enumerate() {
+                let n = g * 10 + p + 1;
+                csv += &format!("{},1,{n},,計畫{a}-{n},{amount}\n", a + 1);
+                if amount % 2 == 0 {
+                    // Split in two 節 lines under the work plan: it becomes a subtotal.
+                    let half = amount / 2;
+                    csv += &format!("{},1,{n},1,甲,{half}\n{},1,{n},2,乙,{half}\n", a + 1, a + 1);
+                }
+                total += *amount as i64;
+            }
+        }
+    }
+    (csv, total)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// However the subtotals and 999 rows nest, the total is each amount counted once, every
+    /// parent agrees with the lines under it, and the top level adds up to the total.
+    #[test]
+    fn subtotals_and_grouping_rows_are_never_counted_again(tree in prop::collection::vec(prop::collection::vec(prop::collection::vec(1u32..50_000, 1..4), 1..3), 1..4)) {
+        let (csv, total) = flat_999(&tree);
+        let t = plan_core::budget_csv::read_table(&csv).unwrap();
+        let m = Mapping { unit: Unit::Thousand, unit_chosen: true, ..guess_mapping(&t) };
+        let p = to_plan(&t, &m, "");
+        prop_assert_eq!(p.plan.total(), k(total));
+        prop_assert!(p.diagnostics.iter().all(|d| d.severity < Severity::Warning), "{:?}", p.diagnostics);
+        let top: Money = p.plan.children(None).into_iter().map(|r| p.plan.line(r).budget).sum();
+        prop_assert_eq!(top, k(total));
+        for (i, g) in p.plan.groups.iter().enumerate() {
+            prop_assert_eq!(p.plan.group_total(i as u32), g.budget, "group {}", g.name);
+        }
+    }
+}

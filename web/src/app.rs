@@ -154,17 +154,19 @@ fn Footer() -> impl IntoView {
     let ui = use_ui();
     let embedded = is_embedded();
     move || {
-        (!embedded.get()).then(|| view! {
-        <footer class="site">
-            <p>
-                {move || ui.lang.get().pick(
-                    "資料來源：桃園市政府勞動局施政計畫（PDF 轉文字）。所有數字皆由本站從原文解析計算；本站不傳送任何資料，全部在你的瀏覽器中執行。",
-                    "Source: the Taoyuan City Labor Bureau's published plan (text extracted from the PDF). Every figure is computed here from that text; nothing leaves your browser.",
-                )}
-                // A plain link: the router follows it all the same.
-                " "<a href=Page::Methods.href()>{move || ui.lang.get().pick("這些數字怎麼算", "How these figures are computed")}</a>
-            </p>
-        </footer>
-    })
+        (!embedded.get()).then(|| {
+            view! {
+                <footer class="site">
+                    <p>
+                        {move || ui.lang.get().pick(
+                            "所有數字皆由本站從文件原文解析計算（每一頁都寫出它的資料來源）；本站不傳送任何資料，全部在你的瀏覽器中執行。",
+                            "Every figure is computed here from the document's own text (each page names its source); nothing leaves your browser.",
+                        )}
+                        // A plain link: the router follows it all the same.
+                        " "<a href=Page::Methods.href()>{move || ui.lang.get().pick("這些數字怎麼算", "How these figures are computed")}</a>
+                    </p>
+                </footer>
+            }
+        })
     }
 }

@@ -30,9 +30,10 @@ pub fn PlanScope(children: ChildrenFn) -> impl IntoView {
             },
         };
         crate::components::note::provide_notes(data.id.to_string());
-        provide_context(data);
+        provide_context(data.clone());
         provide_context(PlanRoot(root));
-        children().into_any()
+        // Every page of a plan names the document it shows.
+        view! { {children()} <crate::components::document_line::DocumentLine data=data/> }.into_any()
     }
 }
 

@@ -49,6 +49,39 @@ pub struct Row {
     pub cells: Vec<String>,
 }
 
+impl Table {
+    /// The table as text whose line N is the row read from line (or sheet row) N, cells
+    /// joined by tabs: what a line's provenance shows for a spreadsheet, whose rows have no
+    /// text of their own. Title rows are at their lines; the header at its own.
+    pub fn as_text(&self) -> String {
+        let mut lines: Vec<(u32, String)> = self.title.clone();
+        lines.push((self.header_line, self.headers.join("\t")));
+        lines.extend(self.rows.iter().map(|r| (r.line, trim_cells(&r.cells).join("\t"))));
+        crate::order::sort_by_key(&mut lines, |(l, _)| *l);
+        let mut out = String::new();
+        let mut at = 1u32;
+        for (line, text) in lines {
+            while at < line {
+                out.push('\n');
+                at += 1;
+            }
+            if at == line {
+                // A cell's own line breaks would shift every line after it.
+                out.push_str(&text.replace(['\n', '\r'], " "));
+                out.push('\n');
+                at += 1;
+            }
+        }
+        out
+    }
+}
+
+/// Cells without the empty ones at the end (a sheet 258 columns wide).
+fn trim_cells(cells: &[String]) -> &[String] {
+    let end = cells.iter().rposition(|c| !c.trim().is_empty()).map_or(0, |i| i + 1);
+    &cells[..end]
+}
+
 impl Row {
     /// The cell in column `i`, or `""` for a short row.
     pub fn cell(&self, i: usize) -> &str {
@@ -359,5 +392,13 @@ mod tests {
         assert_eq!((line.code.as_deref(), line.last_year), (Some("3505010000"), Some(Money::thousands(947_044))));
         assert_eq!(p.plan.groups[0].facts.code.as_deref(), Some("3500000000"));
         assert!(p.diagnostics.iter().all(|d| matches!(d.finding, Finding::UnitAssumed { .. })), "{:#?}", p.diagnostics);
+    }
+
+    #[test]
+    fn a_table_as_text_keeps_every_row_at_its_line() {
+        let t = read_table("某市預算\n\n名稱,預算數,,\n甲,\"1\n2\",,\n\n乙,3,,\n").unwrap();
+        let text = t.as_text();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines, ["某市預算", "", "名稱\t預算數\t\t", "甲\t1 2", "", "", "乙\t3"]);
     }
 }

@@ -31,6 +31,7 @@ pub(super) fn assemble(contents: Vec<PageContent>, diags: Vec<Diagnostic>) -> Pd
         sha256: String::new(),
         pages: pages.len() as u32,
         page_starts: pages.iter().map(|p| p.first_line).collect(),
+        sheet: None,
     });
     PdfRead { parsed, text }
 }

@@ -81,7 +81,7 @@ impl PdfReader {
             ));
         }
         let doc = plumber::Plumber::open(bytes, &limits).map_err(|p| Diagnostic::error(None, finding_of(p)))?;
-        Ok(PdfReader::over(Box::new(doc), limits, file_name.to_string(), sha256(bytes)))
+        Ok(PdfReader::over(Box::new(doc), limits, file_name.to_string(), crate::span::sha256_hex(bytes)))
     }
 
     fn over(doc: Box<dyn PageSource>, limits: Limits, file_name: String, sha256: String) -> PdfReader {
@@ -140,10 +140,6 @@ impl PdfReader {
     }
 }
 
-fn sha256(bytes: &[u8]) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
-}
 
 fn finding_of(p: Problem) -> Finding {
     match p {

@@ -62,6 +62,9 @@ pub fn write(plan: &Plan) -> Result<String, String> {
         return Err("the prepared form carries plans, not budget books".into());
     }
     w.len(plan.source.iter().count());
+    if plan.source.as_ref().is_some_and(|s| s.sheet.is_some()) {
+        return Err("the prepared form does not carry a sheet name".into());
+    }
     if let Some(s) = &plan.source {
         w.text(&s.format)?;
         w.text(&s.file_name)?;
@@ -131,7 +134,9 @@ pub fn read(text: &str) -> Result<Plan, &'static str> {
         kind: crate::DocumentKind::Plan,
         groups: Vec::new(),
         source: r
-            .list(|r| Ok(SourceFile { format: r.text()?, file_name: r.text()?, sha256: r.text()?, pages: r.num()?, page_starts: r.list(Reader::num)? }))?
+            .list(|r| {
+                Ok(SourceFile { format: r.text()?, file_name: r.text()?, sha256: r.text()?, pages: r.num()?, page_starts: r.list(Reader::num)?, sheet: None })
+            })?
             .pop(),
     };
     match r.fields.next() {
@@ -242,7 +247,8 @@ mod tests {
         let mut plan = parse(crate::SEED_PLAN_TEXT).plan;
         plan.vision = None;
         plan.classification_levels = vec!["款".into(), "項".into(), String::new()];
-        plan.source = Some(SourceFile { format: "pdf".into(), file_name: "a b.pdf".into(), sha256: "ab12".into(), pages: 3, page_starts: vec![1, 40, 40] });
+        plan.source =
+            Some(SourceFile { format: "pdf".into(), file_name: "a b.pdf".into(), sha256: "ab12".into(), pages: 3, page_starts: vec![1, 40, 40], sheet: None });
         let p = &mut plan.programmes[0];
         p.classification = vec!["1".into(), "一般行政".into()];
         p.funding[0].written_as = Some("權益基金".into());

@@ -1,7 +1,10 @@
 //! Small pieces shared by pages.
 
+pub mod book_line;
+pub mod book_tree;
 pub mod chart_item;
 pub mod disclosure;
+pub mod document_line;
 pub mod downloads;
 pub mod embed;
 pub mod everyday;

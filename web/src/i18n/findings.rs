@@ -25,6 +25,12 @@ pub fn place(lang: Lang, d: &Diagnostic) -> String {
 /// "第 2 頁 第 14–16 行" (lines counted within the page), in plain text "原文第 14–16 行".
 pub fn span_place(lang: Lang, source: Option<&plan_core::span::SourceFile>, span: plan_core::Span) -> String {
     let lines = |a: u32, b: u32| if a == b { a.to_string() } else { format!("{a}–{b}") };
+    if let Some(sheet) = source.and_then(|s| s.sheet.as_deref()) {
+        return match lang {
+            Lang::Zh => format!("工作表「{sheet}」第 {} 列", lines(span.start, span.end)),
+            Lang::En => format!("sheet “{sheet}”, row{} {}", if span.start == span.end { "" } else { "s" }, lines(span.start, span.end)),
+        };
+    }
     match source.and_then(|s| Some((s.place(span.start)?, s.place(span.end)?))) {
         Some(((p, a), (q, b))) if p == q => match lang {
             Lang::Zh => format!("第 {p} 頁 第 {} 行", lines(a, b)),

@@ -48,6 +48,9 @@ fn render(data: &Data, ui: Ui, lang: Lang) -> AnyView {
         Lang::Zh => format!("民國 {} 年（{} 年）", plan.year, plan.year + 1911),
         Lang::En => format!("ROC year {} ({})", plan.year, plan.year + 1911),
     };
+    if !plan.kind.is_plan() {
+        return book_overview(data, ui, lang, title).into_any();
+    }
     if !plan.has_budget() {
         return view! {
             <section class="page overview">
@@ -109,6 +112,63 @@ fn render(data: &Data, ui: Ui, lang: Lang) -> AnyView {
     .into_any()
 }
 
+/// A budget book opens on its top level: its title at once, then (in the later chunk, so a
+/// plan's landing page does not carry a book's code) its three years' totals, its lines per
+/// level and the tree to open line by line. No funding mix (a book names no sources) and no
+/// goals.
+fn book_overview(data: &Data, ui: Ui, lang: Lang, title: String) -> impl IntoView {
+    view! {
+        <section class="page overview book">
+            {imported_note(data, lang)}
+            <h1>{title}</h1>
+            {lower_sections(data, ui, lang)}
+        </section>
+    }
+}
+
+/// The book's figures and tree, built in the later chunk ([`Below::view`]).
+fn book_sections(data: &Data, lang: Lang) -> impl IntoView {
+    let plan = &data.plan;
+    let (this, last, actual) = plan.series_totals();
+    let year = match (lang, plan.year) {
+        (Lang::Zh, 0) => "年度未載明".to_string(),
+        (Lang::En, 0) => "year not stated".to_string(),
+        (Lang::Zh, y) => format!("民國 {y} 年度（{} 年）", y + 1911),
+        (Lang::En, y) => format!("ROC year {y} ({})", y + 1911),
+    };
+    let kind = match plan.kind {
+        plan_core::DocumentKind::Revenue => lang.pick("預算書 · 歲入", "Budget book · revenue"),
+        _ => lang.pick("預算書 · 歲出", "Budget book · spending"),
+    };
+    let total_label = match plan.kind {
+        plan_core::DocumentKind::Revenue => lang.pick("本年度歲入預算", "This year's revenue"),
+        _ => lang.pick("本年度預算數", "This year's budget"),
+    };
+    let levels = plan.lines_per_level().iter().map(|n| n.to_string()).collect::<Vec<_>>().join(" / ");
+    let or_dash = move |m: Option<plan_core::Money>| m.map_or_else(|| lang.pick("書上未列", "not given").to_string(), |m| lang.money(m));
+    view! {
+        <p class="lede">{kind}" · "{year}</p>
+        <dl class="facts">
+            <div>
+                <dt>{total_label}</dt>
+                <dd data-testid="total">{lang.money(this)}</dd>
+                <dd class="sub" data-testid="total-short">{lang.money_short(this)}</dd>
+            </div>
+            <div><dt>{lang.pick("上年度預算數", "Last year's budget")}</dt><dd data-testid="total-last-year">{or_dash(last)}</dd></div>
+            <div><dt>{lang.pick("前年度決算數", "Spent the year before last")}</dt><dd data-testid="total-actual">{or_dash(actual)}</dd></div>
+            <div>
+                <dt>{lang.pick("最末層科目", "Lines at the bottom")}</dt>
+                <dd data-testid="programme-count">{plan.programmes.len()}</dd>
+                <dd class="sub">{match lang { Lang::Zh => format!("各層項數：{levels}"), Lang::En => format!("lines per level: {levels}") }}</dd>
+            </div>
+        </dl>
+        <crate::components::book_tree::BookTree lang=lang data=data.clone()/>
+        <h2>{lang.pick("最大的科目", "The largest lines")}</h2>
+        <RankedBars lang=lang data=data.clone()/>
+        <p class="more-link"><A href=Page::Treemap.href()>{lang.pick("看預算樹狀圖 →", "See the budget treemap →")}</A></p>
+    }
+}
+
 /// The sections below the charts, built once the page is live.
 fn lower_sections(data: &Data, ui: Ui, lang: Lang) -> impl IntoView {
     later("overview", crate::pages::below(Below { data: data.clone(), ui, lang }.into()))
@@ -128,6 +188,16 @@ impl Below {
         let Below { data, ui, lang } = self;
         if !data.plan.has_budget() {
             return view! { <ParseReport lang=lang data=data/> }.into_any();
+        }
+        // A budget book names no funding sources and has no population of its own: its
+        // figures and tree, the report, its files.
+        if !data.plan.kind.is_plan() {
+            return view! {
+                {book_sections(&data, lang)}
+                <ParseReport lang=lang data=data.clone()/>
+                <PlanDownloads data=data.clone() lang=lang/>
+            }
+            .into_any();
         }
         let s = &data.summary;
         let gloss = &data.meta.gloss;
@@ -181,18 +251,28 @@ const LARGEST: usize = 30;
 #[component]
 fn YourShare(data: Data, ui: Ui, lang: Lang) -> impl IntoView {
     let pop = data.meta.population.clone();
+    let pop_known = pop.is_some();
     let total = data.summary.total;
     let source = pop.as_ref().map(|p| match lang {
         Lang::Zh => format!("預設人口：{} 人（{}）。{}", plan_core::money::group_digits(p.count.into()), p.as_of_zh, p.source_zh),
         Lang::En => format!("Default population: {} ({}). {}", plan_core::money::group_digits(p.count.into()), p.as_of_en, p.source_en),
     });
-    let per = move || per_capita(total, ui.population.get());
+    // Another document's people are not the bundled plan's: without a population of its
+    // own, the reader is asked for one (kept for this page only).
+    let population = if pop.is_some() { ui.population } else { RwSignal::new(0) };
+    let per = move || per_capita(total, population.get());
     let line = move || match per() {
         Some(pc) => match lang {
             Lang::Zh => format!("每位市民每年約負擔 {} 元，相當於每月 {} 元、每天 {} 元。", pc.per_year, pc.per_month, pc.per_day),
             Lang::En => format!("Each resident's share is NT${} a year — NT${} a month, NT${} a day.", pc.per_year, pc.per_month, pc.per_day),
         },
-        None => lang.pick("請輸入大於 0 的人口數。", "Enter a population above zero.").to_string(),
+        None if pop_known => lang.pick("請輸入大於 0 的人口數。", "Enter a population above zero.").to_string(),
+        None => lang
+            .pick(
+                "這份文件沒有附人口數：請輸入它所涵蓋的人口，才能算出每人負擔。",
+                "This document comes with no population: enter the number of people it covers to see each one's share.",
+            )
+            .to_string(),
     };
     let more = data.plan.programmes.len().saturating_sub(LARGEST);
     let rows: Vec<(u32, String, String, plan_core::Money)> = data
@@ -220,15 +300,15 @@ fn YourShare(data: Data, ui: Ui, lang: Lang) -> impl IntoView {
                 min="1"
                 step="1"
                 inputmode="numeric"
-                prop:value=move || ui.population.get().to_string()
+                prop:value=move || Some(population.get()).filter(|n| *n > 0).map(|n| n.to_string()).unwrap_or_default()
                 on:input=move |ev| {
                     if let Ok(n) = event_target_value(&ev).trim().parse::<u64>() {
-                        ui.population.set(n);
+                        population.set(n);
                     }
                 }
             />
             <p class="per-capita" data-testid="per-capita" aria-live="polite">{line}</p>
-            <Everyday lang=lang meta=data.meta.clone() amount=total population=ui.population/>
+            <Everyday lang=lang meta=data.meta.clone() amount=total population=population/>
             <p class="note">{source}</p>
             <div class="table-wrap"><table class="hundred">
                 <caption>{lang.pick("每花 100 元，用在哪裡；以及每位市民每年、每月負擔多少", "Of every NT$100 spent, where it goes; and what each programme costs each resident")}</caption>

@@ -1,6 +1,7 @@
 //! One programme at its own URL: what it does, what it costs, who pays, which strategies it
 //! serves, its neighbours in the ranking, and the source lines every figure came from.
 
+use crate::components::book_line::BookFigures;
 use crate::components::disclosure::follow_open;
 use crate::components::everyday::Everyday;
 use crate::components::funding_bar::{FundingBar, Segment};
@@ -77,8 +78,16 @@ fn render(data: &Data, ui: Ui, lang: Lang, p: Programme) -> impl IntoView {
     };
     let asked = RwSignal::new(false);
     let budget = p.budget;
-    let per = move || per_capita(budget, ui.population.get());
+    // Per resident only where the document has its population (the bundled plan's
+    // companion file); another document's would be divided by the wrong people.
+    let has_population = data.meta.population.is_some();
+    let per = move || per_capita(budget, ui.population.get()).filter(|_| has_population);
     let name = p.name.clone();
+    // A budget book's line: its place in the book, its three years and the agency's reason,
+    // instead of a plan row's items, funding notes and strategies.
+    let book = p.book.as_deref().cloned();
+    let place: Vec<String> = data.plan.path_of(&p).into_iter().map(str::to_string).collect();
+    let plan_row = book.is_none();
 
     view! {
         <article class="page programme">
@@ -89,8 +98,12 @@ fn render(data: &Data, ui: Ui, lang: Lang, p: Programme) -> impl IntoView {
                     <li aria-current="page">{name.clone()}</li>
                 </ol>
             </nav>
-            <p class="label">{lang.programme_label(p.number)}</p>
+            <p class="label">{match book.as_ref().and_then(|b| b.code.clone()) {
+                Some(code) => format!("{} · {code}", lang.pick("科目編號", "Code")),
+                None => lang.programme_label(p.number),
+            }}</p>
             <h1><Name lang=lang zh=name gloss=gloss.programme(p.number).map(str::to_string)/></h1>
+            {(!place.is_empty()).then(|| view! { <p class="book-path" data-testid="book-path">{place.join(" › ")}</p> })}
             <NoteEditor lang=lang target=Target::Programme { number: p.number } about=about/>
             <dl class="facts">
                 <div>
@@ -105,7 +118,7 @@ fn render(data: &Data, ui: Ui, lang: Lang, p: Programme) -> impl IntoView {
                     <dd data-testid="programme-share">{format!("{share}%")}</dd>
                     <dd class="sub">{match lang { Lang::Zh => format!("排名第 {rank} / {}", data.plan.programmes.len()), Lang::En => format!("rank {rank} of {}", data.plan.programmes.len()) }}</dd>
                 </div>
-                <div>
+                <div hidden=!has_population>
                     <dt>{lang.pick("每位市民負擔", "Per resident")}</dt>
                     <dd data-testid="programme-per-capita">{move || per().map(|pc| match lang {
                         Lang::Zh => format!("每年 {} 元 · 每月 {} 元 · 每天 {} 元", pc.per_year, pc.per_month, pc.per_day),
@@ -114,6 +127,8 @@ fn render(data: &Data, ui: Ui, lang: Lang, p: Programme) -> impl IntoView {
                     <dd class="sub">{match lang { Lang::Zh => format!("每花 100 元，有 {share} 元用在這裡"), Lang::En => format!("NT${share} of every NT$100 spent") }}</dd>
                 </div>
             </dl>
+            {book.map(|facts| view! { <BookFigures lang=lang budget=budget facts=facts/> })}
+            <div class="plan-row" hidden=!plan_row>
             <h2>{lang.pick("實施內容", "What it does")}</h2>
             <ol class="items" lang="zh-Hant-TW">
                 {p.items.iter().map(|it| view! { <li>{it.text.clone()}<Provenance lang=lang data=data.clone() span=it.span/></li> }).collect_view()}
@@ -136,6 +151,7 @@ fn render(data: &Data, ui: Ui, lang: Lang, p: Programme) -> impl IntoView {
                 <summary>{lang.pick("其他可能的策略", "Other possible strategies")}</summary>
                 {move || asked.get().then(|| view! { <ul>{alternatives().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul> })}
             </details>
+            </div>
             <h2>{lang.pick("預算排名前後", "Neighbours in the ranking")}</h2>
             <ul class="neighbours">
                 {above.map(|(n, name, b)| view! { <li>{lang.pick("較大：", "Larger: ")}<A href=Address::programme(n).href()>{name}</A>" "{lang.money(b)}</li> })}

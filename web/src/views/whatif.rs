@@ -80,7 +80,7 @@ pub fn WhatIfPage() -> impl IntoView {
                 })}
                 <p role="status">{move || save_error.get().map(|e| view! { <span class="diag error">{e.message(lang)}</span> })}</p>
                 <Controls lang=lang scenario=scenario/>
-                <Results lang=lang data=data.clone() outcome=outcome scenario=scenario population=ui.population/>
+                <Results lang=lang data=data.clone() outcome=outcome scenario=scenario population=if data.meta.population.is_some() { ui.population } else { RwSignal::new(0) }/>
             </section>
         }
     }

@@ -9,13 +9,14 @@ use leptos::prelude::*;
 use plan_core::budget_csv::{self, Mapping, Table, Unit};
 use plan_core::diagnostic::{Diagnostic, UnitEvidence};
 use plan_core::parser::Parsed;
+use plan_core::SourceFile;
 use std::sync::Arc;
 
 /// Rows shown in the preview of the raw table.
 const PREVIEW_ROWS: usize = 5;
 
 #[component]
-pub fn MapColumns(lang: Lang, table: Arc<Table>, read: Arc<Vec<Diagnostic>>) -> impl IntoView {
+pub fn MapColumns(lang: Lang, table: Arc<Table>, read: Arc<Vec<Diagnostic>>, origin: Arc<SourceFile>) -> impl IntoView {
     if budget_csv::is_export_csv(&table) {
         let parsed = Arc::new(with_read(budget_csv::from_export(&table), &read));
         return view! {
@@ -26,6 +27,11 @@ pub fn MapColumns(lang: Lang, table: Arc<Table>, read: Arc<Vec<Diagnostic>>) -> 
     }
     let mapping = RwSignal::new(budget_csv::guess_mapping(&table));
     let t = table.clone();
+    // Every line's provenance is its row: the table as text, row N on line N.
+    let text: Arc<str> = Arc::from(table.as_text());
+    // A table with no title block is called by its file's name.
+    let title =
+        if table.title.is_empty() { origin.file_name.rsplit_once('.').map_or(origin.file_name.as_str(), |(stem, _)| stem).to_string() } else { String::new() };
     let headers = table.headers.clone();
     let options = move |selected: Option<usize>| {
         headers.iter().enumerate().map(|(i, h)| view! { <option value=i.to_string() selected=selected == Some(i)>{h.clone()}</option> }).collect_view()
@@ -83,9 +89,9 @@ pub fn MapColumns(lang: Lang, table: Arc<Table>, read: Arc<Vec<Diagnostic>>) -> 
             </select>
             <fieldset class="unit">
                 <legend>{lang.pick("金額單位", "Unit of the amounts")}</legend>
-                <input type="radio" id="unit-yuan" name="unit" prop:checked=move || mapping.with(|m| m.unit == Unit::Yuan) on:change=move |_| mapping.update(|m| m.unit = Unit::Yuan)/>
+                <input type="radio" id="unit-yuan" name="unit" prop:checked=move || mapping.with(|m| m.unit == Unit::Yuan) on:change=move |_| mapping.update(|m| choose(m, Unit::Yuan))/>
                 <label for="unit-yuan">{lang.pick("元", "NT$ (元)")}</label>
-                <input type="radio" id="unit-thousand" name="unit" prop:checked=move || mapping.with(|m| m.unit == Unit::Thousand) on:change=move |_| mapping.update(|m| m.unit = Unit::Thousand)/>
+                <input type="radio" id="unit-thousand" name="unit" prop:checked=move || mapping.with(|m| m.unit == Unit::Thousand) on:change=move |_| mapping.update(|m| choose(m, Unit::Thousand))/>
                 <label for="unit-thousand">{lang.pick("千元", "NT$ thousand (千元)")}</label>
             </fieldset>
             <div class="table-scroll">
@@ -98,8 +104,9 @@ pub fn MapColumns(lang: Lang, table: Arc<Table>, read: Arc<Vec<Diagnostic>>) -> 
         </section>
         <UnitAssumed lang=lang mapping=mapping/>
         {move || {
-            let parsed = Arc::new(with_read(budget_csv::to_plan(&t, &mapping.get(), ""), &read));
-            view! { <Report lang=lang parsed=parsed save=Save::PlanJson/> }
+            let mut parsed = with_read(budget_csv::to_plan(&t, &mapping.get(), &title), &read);
+            parsed.plan.source = Some((*origin).clone());
+            view! { <Report lang=lang parsed=Arc::new(parsed) save=Save::Document(text.clone())/> }
         }}
     }
     .into_any()
@@ -111,13 +118,46 @@ fn with_read(mut parsed: Parsed, read: &[Diagnostic]) -> Parsed {
     parsed
 }
 
+/// The reader's choice of unit: it settles a split guess (nothing is kept before it).
+fn choose(m: &mut Mapping, unit: Unit) {
+    m.unit = unit;
+    m.unit_chosen = true;
+}
+
+/// Where the evidence is split, both readings with their totals, and nothing kept until the
+/// reader picks one.
+#[component]
+fn UnitChoice(lang: Lang, mapping: RwSignal<Mapping>, as_thousand: plan_core::Money, as_yuan: plan_core::Money) -> impl IntoView {
+    let option = move |unit: Unit, total: plan_core::Money| {
+        let label = match (lang, unit) {
+            (Lang::Zh, Unit::Thousand) => format!("以千元讀：合計 {}", lang.money(total)),
+            (Lang::Zh, Unit::Yuan) => format!("以元讀：合計 {}", lang.money(total)),
+            (Lang::En, Unit::Thousand) => format!("Read in NT$ thousand: total {}", lang.money(total)),
+            (Lang::En, Unit::Yuan) => format!("Read in NT$: total {}", lang.money(total)),
+        };
+        view! { <button type="button" data-testid=if unit == Unit::Yuan { "unit-choose-yuan" } else { "unit-choose-thousand" } on:click=move |_| mapping.update(|m| choose(m, unit))>{label}</button> }
+    };
+    view! {
+        <div class="diag error" role="alert" data-testid="unit-choice">
+            <p>{lang.pick(
+                "這份表格的單位無法確定：表上沒寫，金額的大小兩種讀法都說得通。讀錯會差一千倍，請選擇單位；選定之前不會保存。",
+                "This table's unit cannot be told: it is not written, and the amounts make sense either way. A wrong unit is a thousandfold error: choose one; nothing is kept before you do.",
+            )}</p>
+            {option(Unit::Thousand, as_thousand)}" "{option(Unit::Yuan, as_yuan)}
+        </div>
+    }
+}
+
 /// A unit the table does not state is a guess, and a wrong one is a thousandfold error:
 /// say what was assumed beside the figures, with the other unit one click away.
 #[component]
 fn UnitAssumed(lang: Lang, mapping: RwSignal<Mapping>) -> impl IntoView {
     move || {
         let m = mapping.get();
-        let guess = m.unit_guess.filter(|g| g.evidence != UnitEvidence::Stated)?;
+        let guess = m.unit_guess.filter(|g| !matches!(g.evidence, UnitEvidence::Stated | UnitEvidence::Explained { .. } | UnitEvidence::Convention))?;
+        if let (UnitEvidence::Split { as_thousand, as_yuan }, false) = (guess.evidence, m.unit_chosen) {
+            return Some(view! { <UnitChoice lang=lang mapping=mapping as_thousand=as_thousand as_yuan=as_yuan/> }.into_any());
+        }
         let name = |u: Unit| match u {
             Unit::Yuan => lang.pick("元", "NT$ (元)"),
             Unit::Thousand => lang.pick("千元", "NT$ thousand (千元)"),
@@ -134,6 +174,16 @@ fn UnitAssumed(lang: Lang, mapping: RwSignal<Mapping>) -> impl IntoView {
             (Lang::En, UnitEvidence::Magnitude { median }, _) => {
                 format!("The table does not state its unit. A typical line is {}, so {} is assumed.", median.fmt_thousands(), name(now))
             }
+            (Lang::Zh, UnitEvidence::Implausible { total }, _) => {
+                format!("表格沒有寫單位。若以千元讀，合計將是 {} 千元，超過中央政府總預算十倍，所以讀為「{}」。", total.fmt_thousands(), name(now))
+            }
+            (Lang::En, UnitEvidence::Implausible { total }, _) => format!(
+                "The table does not state its unit. Read in NT$ thousand, it would total {} thousand, over ten times the central government's budget, so {} is assumed.",
+                total.fmt_thousands(),
+                name(now)
+            ),
+            (Lang::Zh, UnitEvidence::Split { .. }, _) => format!("你選擇以「{}」讀取。", name(now)),
+            (Lang::En, UnitEvidence::Split { .. }, _) => format!("You chose to read the amounts in {}.", name(now)),
             (Lang::Zh, _, _) => format!("表格沒有寫單位，金額的大小也看不出來，所以假設為「{}」。", name(now)),
             (Lang::En, _, _) => format!("The table does not state its unit and its amounts do not tell, so {} is assumed.", name(now)),
         };
@@ -141,11 +191,14 @@ fn UnitAssumed(lang: Lang, mapping: RwSignal<Mapping>) -> impl IntoView {
             Lang::Zh => format!("改用「{}」", name(other)),
             Lang::En => format!("Read in {} instead", name(other)),
         };
-        Some(view! {
-            <p class="diag warning" role="status" data-testid="unit-assumed">
-                {why}" "
-                <button type="button" on:click=move |_| mapping.update(|m| m.unit = m.unit.other())>{label}</button>
-            </p>
-        })
+        Some(
+            view! {
+                <p class="diag warning" role="status" data-testid="unit-assumed">
+                    {why}" "
+                    <button type="button" on:click=move |_| mapping.update(|m| choose(m, m.unit.other()))>{label}</button>
+                </p>
+            }
+            .into_any(),
+        )
     }
 }

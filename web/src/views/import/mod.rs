@@ -18,6 +18,7 @@ use plan_core::budget_csv::{self, Table};
 use plan_core::decode::decode;
 use plan_core::diagnostic::{Diagnostic, Finding};
 use plan_core::parser::{read_text_or_json, Parsed};
+use plan_core::SourceFile;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -46,9 +47,10 @@ pub enum Input {
     Table {
         table: Arc<Table>,
         read: Arc<Vec<Diagnostic>>,
+        origin: Arc<SourceFile>,
     },
     /// A spreadsheet's sheets, one of which the reader maps.
-    Sheets(Arc<Vec<sheets::Sheet>>),
+    Sheets(Arc<Vec<sheets::Sheet>>, Arc<SourceFile>),
     /// A PDF read into a plan; `text` is the document's text, line by line, which the
     /// plan's spans point into.
     Pdf {
@@ -85,11 +87,22 @@ fn recognise(bytes: &[u8], file_name: &str) -> Input {
     }
     if looks_like_csv(text, file_name) {
         return match budget_csv::read_table(text) {
-            Ok(table) => Input::Table { table: Arc::new(table), read: Arc::new(decoded.diagnostic().into_iter().collect()) },
+            Ok(table) => Input::Table {
+                table: Arc::new(table),
+                read: Arc::new(decoded.diagnostic().into_iter().collect()),
+                origin: Arc::new(origin(bytes, file_name, "csv")),
+            },
             Err(d) => Input::Plan { parsed: Arc::new(Parsed { plan: plan_core::Plan::empty(), diagnostics: vec![d] }), source: Arc::from("") },
         };
     }
     Input::Plan { parsed: Arc::new(read_text_or_json(bytes)), source: Arc::from(text.as_ref()) }
+}
+
+/// The file a table came from: its name (or that it was pasted), its format (from its
+/// name's extension, else `fallback`) and its SHA-256.
+fn origin(bytes: &[u8], file_name: &str, fallback: &str) -> SourceFile {
+    let format = file_name.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase()).filter(|e| e.len() <= 4).unwrap_or_else(|| fallback.to_string());
+    SourceFile::of_bytes(&format, if file_name.is_empty() { "（貼上的文字 / pasted text）" } else { file_name }, bytes)
 }
 
 fn error_only(finding: Finding) -> Parsed {
@@ -143,9 +156,12 @@ pub fn ImportPage() -> impl IntoView {
         }
         if crate::spreadsheet::is_spreadsheet(&bytes, &name) {
             busy.set(Some(lang.pick("正在讀取試算表…", "Reading the spreadsheet…").to_string()));
+            let file = Arc::new(origin(&bytes, &name, "xlsx"));
             leptos::task::spawn_local(async move {
                 input.set(Some(match crate::spreadsheet::read(bytes, name).await {
-                    Ok(list) => Input::Sheets(Arc::new(list.into_iter().map(|s| (s.name, s.table.filter(|t| !t.rows.is_empty()).map(Arc::new))).collect())),
+                    Ok(list) => {
+                        Input::Sheets(Arc::new(list.into_iter().map(|s| (s.name, s.table.filter(|t| !t.rows.is_empty()).map(Arc::new))).collect()), file)
+                    }
                     Err(Some(d)) => Input::Plan { parsed: Arc::new(Parsed { plan: plan_core::Plan::empty(), diagnostics: vec![d] }), source: Arc::from("") },
                     Err(None) => Input::Refused(
                         lang.pick(
@@ -234,9 +250,9 @@ pub fn ImportPage() -> impl IntoView {
                         Input::Refused(msg) => view! { <p class="diag error">{msg}</p> }.into_any(),
                         Input::Plan { parsed, source } => view! { <report::Report lang=lang parsed=parsed save=report::Save::Source(source)/> }.into_any(),
                         Input::Bundle { parsed, bundle } => view! { <report::Report lang=lang parsed=parsed save=report::Save::Bundle(bundle)/> }.into_any(),
-                        Input::Table { table, read } => view! { <mapping::MapColumns lang=lang table=table read=read/> }.into_any(),
-                        Input::Sheets(list) => view! { <sheets::SheetPicker lang=lang sheets=list read=Arc::new(Vec::new())/> }.into_any(),
-                        Input::Pdf { parsed, text } => view! { <report::Report lang=lang parsed=parsed save=report::Save::Pdf(text)/> }.into_any(),
+                        Input::Table { table, read, origin } => view! { <mapping::MapColumns lang=lang table=table read=read origin=origin/> }.into_any(),
+                        Input::Sheets(list, origin) => view! { <sheets::SheetPicker lang=lang sheets=list read=Arc::new(Vec::new()) origin=origin/> }.into_any(),
+                        Input::Pdf { parsed, text } => view! { <report::Report lang=lang parsed=parsed save=report::Save::Document(text)/> }.into_any(),
                     })}
                 </div>
             </section>

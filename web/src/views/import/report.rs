@@ -27,9 +27,10 @@ pub enum Save {
     PlanJson,
     /// A backup: its plan source, and its notes, links and scenario restored with it.
     Bundle(Arc<Bundle>),
-    /// A PDF: the plan as canonical JSON (the PDF is not kept; its name and hash are in the
-    /// JSON), with the document's text its spans point into.
-    Pdf(Arc<str>),
+    /// A document read into a plan (a PDF, a budget book's table): the plan as canonical
+    /// JSON (the file is not kept; its name and hash are in the JSON), with the document's
+    /// text, line by line or row by row, that its spans point into.
+    Document(Arc<str>),
 }
 
 #[component]
@@ -61,19 +62,26 @@ pub fn Report(lang: Lang, parsed: Arc<Parsed>, save: Save) -> impl IntoView {
             <dl class="facts">
                 <div><dt>{lang.pick("總預算", "Total budget")}</dt><dd data-testid="import-total">{lang.money(s.total)}</dd><dd class="sub">{lang.money_short(s.total)}</dd></div>
                 <div><dt>{lang.pick("計畫數", "Programmes")}</dt><dd data-testid="import-count">{plan.programmes.len()}</dd></div>
-                <div><dt>{lang.pick("目標／策略", "Goals / strategies")}</dt><dd>{format!("{} / {}", plan.goals.len(), plan.strategy_count())}</dd></div>
+                {plan.kind.is_plan().then(|| view! { <div><dt>{lang.pick("目標／策略", "Goals / strategies")}</dt><dd>{format!("{} / {}", plan.goals.len(), plan.strategy_count())}</dd></div> })}
                 {plan.source.as_ref().map(|f| view! {
                     <div data-testid="import-source">
                         <dt>{lang.pick("來源文件", "Source document")}</dt>
-                        <dd>{match lang {
-                            Lang::Zh => format!("{}（PDF，{} 頁）", f.file_name, f.pages),
-                            Lang::En => format!("{} (PDF, {} pages)", f.file_name, f.pages),
+                        <dd>{match (lang, &f.sheet) {
+                            (_, _) if f.pages > 0 => match lang {
+                                Lang::Zh => format!("{}（{}，{} 頁）", f.file_name, f.format.to_ascii_uppercase(), f.pages),
+                                Lang::En => format!("{} ({}, {} pages)", f.file_name, f.format.to_ascii_uppercase(), f.pages),
+                            },
+                            (Lang::Zh, Some(sheet)) => format!("{}（{}，工作表「{sheet}」）", f.file_name, f.format.to_ascii_uppercase()),
+                            (Lang::En, Some(sheet)) => format!("{} ({}, sheet “{sheet}”)", f.file_name, f.format.to_ascii_uppercase()),
+                            (Lang::Zh, None) => format!("{}（{}）", f.file_name, f.format.to_ascii_uppercase()),
+                            (Lang::En, None) => format!("{} ({})", f.file_name, f.format.to_ascii_uppercase()),
                         }}</dd>
                         <dd class="sub" title="SHA-256">{f.sha256.get(..12).unwrap_or_default().to_string()}</dd>
                     </div>
                 })}
             </dl>
-            <FundingBar lang=lang caption=lang.pick("經費來源（依類別）", "Funding by kind").to_string() segments=segments/>
+            // A budget book names no funding sources: no mix to show.
+            {plan.kind.is_plan().then(|| view! { <FundingBar lang=lang caption=lang.pick("經費來源（依類別）", "Funding by kind").to_string() segments=segments/> })}
             <table>
                 <thead><tr><th scope="col">{lang.pick("編號", "No.")}</th><th scope="col">{lang.pick("計畫", "Programme")}</th><th scope="col" class="num">{lang.pick("預算（千元）", "NT$ thousand")}</th><th scope="col" class="num">{lang.pick("占比", "Share")}</th></tr></thead>
                 <tbody>{rows}</tbody>
@@ -128,19 +136,19 @@ fn Keep(lang: Lang, name: String, parsed: Arc<Parsed>, save: Save) -> impl IntoV
         let json;
         let source: &str = match &save {
             Save::Source(s) => s,
-            Save::PlanJson | Save::Pdf(_) => {
+            Save::PlanJson | Save::Document(_) => {
                 json = parsed.plan.to_json();
                 &json
             }
             Save::Bundle(b) => &b.source,
         };
         let user = match &save {
-            Save::Source(_) | Save::PlanJson | Save::Pdf(_) => None,
+            Save::Source(_) | Save::PlanJson | Save::Document(_) => None,
             Save::Bundle(b) => Some(UserData { annotations: b.annotations.clone(), scenario: b.scenario.clone() }),
         };
         let plan = &parsed.plan;
         let text = match &save {
-            Save::Pdf(text) => Some(&**text),
+            Save::Document(text) => Some(&**text),
             _ => None,
         };
         let saved = store.add_plan(&name, source, text, plan.programmes.len(), plan.total(), user);

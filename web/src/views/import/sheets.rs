@@ -5,14 +5,14 @@ use super::mapping::MapColumns;
 use crate::i18n::Lang;
 use leptos::prelude::*;
 use plan_core::budget_csv::Table;
-use plan_core::Diagnostic;
+use plan_core::{Diagnostic, SourceFile};
 use std::sync::Arc;
 
 /// One sheet as read: its name and its table, if it has a header and rows.
 pub type Sheet = (String, Option<Arc<Table>>);
 
 #[component]
-pub fn SheetPicker(lang: Lang, sheets: Arc<Vec<Sheet>>, read: Arc<Vec<Diagnostic>>) -> impl IntoView {
+pub fn SheetPicker(lang: Lang, sheets: Arc<Vec<Sheet>>, read: Arc<Vec<Diagnostic>>, origin: Arc<SourceFile>) -> impl IntoView {
     // The first sheet with a table opens; empty sheets are listed (so none seems lost) but
     // cannot be chosen.
     let first = sheets.iter().position(|(_, t)| t.is_some()).unwrap_or(0);
@@ -42,8 +42,10 @@ pub fn SheetPicker(lang: Lang, sheets: Arc<Vec<Sheet>>, read: Arc<Vec<Diagnostic
             <select id="sheet" on:change=move |ev| if let Ok(i) = event_target_value(&ev).parse() { chosen.set(i) }>{options}</select>
         </p>
         {move || {
-            let table = sheets.get(chosen.get()).and_then(|(_, t)| t.clone());
-            table.map(|table| view! { <MapColumns lang=lang table=table read=read.clone()/> })
+            let (name, table) = sheets.get(chosen.get()).cloned().unwrap_or_default();
+            // The sheet is part of where every line came from.
+            let origin = Arc::new(SourceFile { sheet: Some(name), ..(*origin).clone() });
+            table.map(|table| view! { <MapColumns lang=lang table=table read=read.clone() origin=origin/> })
         }}
     }
 }
