@@ -111,6 +111,13 @@ impl std::fmt::Display for Span {
     }
 }
 
+/// The SHA-256 of `bytes` in lower-case hex: a document's fingerprint in its provenance.
+#[cfg(any(feature = "pdf", feature = "spreadsheet"))]
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,11 +151,4 @@ mod tests {
             prop_assert_eq!(source.lines(span), by_scanning(&text, span));
         }
     }
-}
-
-/// The SHA-256 of `bytes` in lower-case hex: a document's fingerprint in its provenance.
-#[cfg(any(feature = "pdf", feature = "spreadsheet"))]
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
