@@ -134,3 +134,41 @@ test('a cross-tab is refused with what it is, in both languages', async (t) => {
   assert.equal(await page.locator('[data-testid=keep]').count(), 0);
   assertClean(site);
 });
+
+test('a book\'s treemap drills down one level at a time, by keyboard too, with a table twin and a trail back', async (t) => {
+  const site = await openApp(t, '/import');
+  const { page } = site;
+  await choose(page, 'layouts/central-flat-999.csv');
+  await waitTotal(page, '1,250,000 千元');
+  await keep(site, '示範部預算');
+  const root = page.url();
+  await page.goto(`${root}/treemap`);
+  await page.waitForSelector('[data-testid=book-treemap-table] tbody tr');
+  const level = () => texts(page, '[data-testid=book-treemap-table] tbody tr');
+  assert.deepEqual(await level(), ['示範部主管\t1,000,000\t80%\t1 項', '示範委員會主管\t250,000\t20%\t1 項']);
+  const cells = await page.$$eval('svg.treemap g.cell', (gs) => gs.map((g) => g.getAttribute('aria-label')));
+  assert.deepEqual(cells, ['示範部主管：1,000,000 千元，80%', '示範委員會主管：250,000 千元，20%']);
+  // Enter on the first cell opens the level under it, at an address of its own.
+  await page.focus('svg.treemap g.cell');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/treemap\?at=\d+$/);
+  await page.waitForFunction(() => document.querySelector('[data-testid=book-treemap-table] tbody tr')?.textContent.includes('示範部'));
+  assert.deepEqual(await level(), ['示範部\t1,000,000\t100%\t2 項']);
+  await page.click('[data-testid=book-treemap-table] tbody a');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=book-treemap-table] tbody tr').length === 2);
+  assert.deepEqual(await level(), ['行政支出\t600,000\t60%\t2 項', '專案補助支出\t400,000\t40%\t1 項']);
+  assert.deepEqual(await texts(page, '[data-testid=book-treemap-trail] li'), ['最上層', '示範部主管', '示範部']);
+  await screenshot(page, 'book-treemap');
+  await assertNoAxeViolations(page);
+  // A leaf opens its page.
+  await page.click('[data-testid=book-treemap-table] tbody tr:nth-child(2) a');
+  await page.waitForFunction(() => document.querySelector('[data-testid=book-treemap-table] tbody tr')?.textContent.includes('地方補助'));
+  await page.click('svg.treemap g.cell');
+  await page.waitForSelector('[data-testid=book-figures]');
+  assert.match(await page.textContent('h1'), /地方補助/);
+  // Back to the top from the trail.
+  await page.goto(`${root}/treemap?at=9999`);
+  await page.waitForSelector('[data-testid=book-treemap-table] tbody tr');
+  assert.equal((await level()).length, 2, 'a level that is not in the book shows the top level');
+  assertClean(site);
+});

@@ -102,8 +102,10 @@ test('a budget-book CSV is mapped by column, previewed with diagnostics, and kep
   await visit(site, `/p/${id}/programmes`);
   const names = await page.locator('table tbody tr th').allInnerTexts();
   assert.deepEqual(names.map((n) => n.trim()), ['人事費', '業務費', '基本行政', '就業服務']);
+  // A budget book's treemap opens on its top level (款): 一般行政 and 勞動服務.
   await visit(site, `/p/${id}/treemap`);
-  assert.equal(await page.locator('svg.treemap g.cell').count(), 4);
+  await page.waitForSelector('svg.treemap g.cell');
+  assert.deepEqual(await page.locator('svg.treemap g.cell').evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label'))), ['一般行政：12,000 千元，77.42%', '勞動服務：3,500.5 千元，22.58%']);
   assertClean(site);
 });
 

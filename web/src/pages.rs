@@ -114,6 +114,13 @@ fn your_data(page: Page) -> Result<AnyView, SplitLoaderError> {
 pub enum Below {
     Overview(views::overview::Below),
     Treemap(views::treemap::Below),
+    BookTreemap(views::book_treemap::Below),
+}
+
+impl From<views::book_treemap::Below> for Below {
+    fn from(b: views::book_treemap::Below) -> Below {
+        Below::BookTreemap(b)
+    }
 }
 
 impl From<views::overview::Below> for Below {
@@ -133,6 +140,7 @@ pub fn below(sections: Below) -> Result<AnyView, SplitLoaderError> {
     Ok(match sections {
         Below::Overview(b) => b.view(),
         Below::Treemap(b) => b.view(),
+        Below::BookTreemap(b) => b.view(),
     })
 }
 

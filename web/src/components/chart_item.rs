@@ -15,9 +15,18 @@ use wasm_bindgen::JsCast;
 /// One element: `item` is what the chart's `on_focus` receives when it is hovered or
 /// focused; `target` the page it opens, if any.
 #[component]
-pub fn ChartItem(class: String, label: String, #[prop(into)] item: String, target: Option<Address>, children: Children) -> impl IntoView {
-    let role = if target.is_some() { "link" } else { "img" };
-    let opens = target.map(|t| t.path());
+pub fn ChartItem(
+    class: String,
+    label: String,
+    #[prop(into)] item: String,
+    target: Option<Address>,
+    /// A path to open when it is not a page's plain address (a treemap level: `treemap?at=3`).
+    #[prop(optional)]
+    opens: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let opens = target.map(|t| t.path()).or(opens);
+    let role = if opens.is_some() { "link" } else { "img" };
     let name = label.clone();
     view! {
         <g class=class tabindex="0" role=role aria-label=name data-item=item data-opens=opens>

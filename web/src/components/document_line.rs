@@ -38,7 +38,8 @@ pub fn describe(lang: Lang, data: &Data) -> String {
     };
     let title = if plan.title.is_empty() { data.name.to_string() } else { plan.title.clone() };
     let file = plan.source.as_ref().map(|f| {
-        let mut parts = vec![f.file_name.clone(), f.format.to_ascii_uppercase()];
+        let name = if f.file_name.is_empty() { lang.pick("貼上的文字", "pasted text").to_string() } else { f.file_name.clone() };
+        let mut parts = vec![name, f.format.to_ascii_uppercase()];
         if let Some(sheet) = &f.sheet {
             parts.push(match lang {
                 Lang::Zh => format!("工作表「{sheet}」"),

@@ -1,5 +1,6 @@
 //! One module per page.
 
+pub mod book_treemap;
 pub mod compare;
 pub mod flow;
 pub mod goals;

@@ -33,6 +33,9 @@ enum Colouring {
 #[component]
 pub fn TreemapPage() -> impl IntoView {
     let data = use_data();
+    if !data.plan.kind.is_plan() {
+        return view! { <crate::views::book_treemap::BookTreemapPage/> }.into_any();
+    }
     let ui = use_ui();
     let colouring = RwSignal::new(Colouring::Funding);
     let focused = RwSignal::new(None::<u32>);
@@ -42,7 +45,7 @@ pub fn TreemapPage() -> impl IntoView {
     let (mut cells, others) = treemap_with_others(&data.summary, w, h, MAX_CELLS);
     // Biggest first, once: the chart's tab order, the unlabelled list and the table all use it.
     plan_core::order::sort_by(&mut cells, |a, b| b.budget.cmp(&a.budget).then(a.programme.cmp(&b.programme)));
-    move || {
+    (move || {
         let lang = ui.lang.get();
         view! {
             <section class="page">
@@ -62,7 +65,8 @@ pub fn TreemapPage() -> impl IntoView {
                 {later("treemap", crate::pages::below(Below { lang, cells: cells.clone(), others: others.clone(), data: data.clone() }.into()))}
             </section>
         }
-    }
+    })
+    .into_any()
 }
 
 /// What a reader scrolls to: the programmes too small to label, the downloads, the embed

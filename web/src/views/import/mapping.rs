@@ -29,7 +29,8 @@ pub fn MapColumns(lang: Lang, table: Arc<Table>, read: Arc<Vec<Diagnostic>>, ori
     let t = table.clone();
     // Every line's provenance is its row: the table as text, row N on line N.
     let text: Arc<str> = Arc::from(table.as_text());
-    // A table with no title block is called by its file's name.
+    // A table with no title block is called by its file's name (pasted text has none: the
+    // name the reader keeps it under stands in).
     let title =
         if table.title.is_empty() { origin.file_name.rsplit_once('.').map_or(origin.file_name.as_str(), |(stem, _)| stem).to_string() } else { String::new() };
     let headers = table.headers.clone();

@@ -98,11 +98,12 @@ fn recognise(bytes: &[u8], file_name: &str) -> Input {
     Input::Plan { parsed: Arc::new(read_text_or_json(bytes)), source: Arc::from(text.as_ref()) }
 }
 
-/// The file a table came from: its name (or that it was pasted), its format (from its
+/// The file a table came from: its name (empty when pasted), its format (from its
 /// name's extension, else `fallback`) and its SHA-256.
 fn origin(bytes: &[u8], file_name: &str, fallback: &str) -> SourceFile {
     let format = file_name.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase()).filter(|e| e.len() <= 4).unwrap_or_else(|| fallback.to_string());
-    SourceFile::of_bytes(&format, if file_name.is_empty() { "（貼上的文字 / pasted text）" } else { file_name }, bytes)
+    // Pasted text has no file name: the pages say "pasted text" in the reader's language.
+    SourceFile::of_bytes(&format, file_name, bytes)
 }
 
 fn error_only(finding: Finding) -> Parsed {

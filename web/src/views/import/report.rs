@@ -66,7 +66,7 @@ pub fn Report(lang: Lang, parsed: Arc<Parsed>, save: Save) -> impl IntoView {
                 {plan.source.as_ref().map(|f| view! {
                     <div data-testid="import-source">
                         <dt>{lang.pick("來源文件", "Source document")}</dt>
-                        <dd>{match (lang, &f.sheet) {
+                        <dd>{let f = &plan_core::SourceFile { file_name: if f.file_name.is_empty() { lang.pick("貼上的文字", "pasted text").to_string() } else { f.file_name.clone() }, ..f.clone() }; match (lang, &f.sheet) {
                             (_, _) if f.pages > 0 => match lang {
                                 Lang::Zh => format!("{}（{}，{} 頁）", f.file_name, f.format.to_ascii_uppercase(), f.pages),
                                 Lang::En => format!("{} ({}, {} pages)", f.file_name, f.format.to_ascii_uppercase(), f.pages),
