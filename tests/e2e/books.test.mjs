@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openApp, assertClean, assertNoAxeViolations, chooseFile, keep, screenshot, storageSnapshot, texts } from './harness.mjs';
+import { openApp, assertClean, assertNoAxeViolations, chooseFile, download, keep, screenshot, storageSnapshot, texts, visit } from './harness.mjs';
 
 const BOOKS = new URL('../../core/tests/fixtures/books/', import.meta.url);
 const file = (path) => readFile(new URL(path, BOOKS));
@@ -42,6 +42,15 @@ test('the agency table with 節 999 rows: total counted once, the tree, one line
   await page.reload();
   await page.waitForSelector('[data-testid=book-tree]');
   assert.equal(await page.textContent('[data-testid=total]'), '1,250,000 千元');
+  // The book's tree as a file: every line once, parents first, with every series.
+  const lines = await download(page, () => page.click('.downloads button:has-text("科目 CSV")'));
+  assert.match(lines.name, /-lines\.csv$/);
+  const rows = lines.text.trim().split(/\r?\n/);
+  assert.equal(rows.length, 1 + 11);
+  assert.match(rows[0], /^level,code,name,path,leaf,budget_thousand_twd,/);
+  assert.ok(rows.some((r) => r.startsWith('4,3205010100,一般行政,示範部主管 / 示範部 / 行政支出,true,450000,,,430000,420000,20000,20000,')), rows.join('\n'));
+  const fdp = await download(page, () => page.click('.downloads button:has-text("budget-lines.csv")'));
+  assert.equal(fdp.text.trim().split(/\r?\n/).length, 1 + 4, 'the data package holds the leaf lines');
   // One line's page: the book's three years, the change, the agency's explanation, its row.
   const url = page.url();
   await page.goto(`${url}/programme/1`);
@@ -170,5 +179,24 @@ test('a book\'s treemap drills down one level at a time, by keyboard too, with a
   await page.goto(`${root}/treemap?at=9999`);
   await page.waitForSelector('[data-testid=book-treemap-table] tbody tr');
   assert.equal((await level()).length, 2, 'a level that is not in the book shows the top level');
+  assertClean(site);
+});
+
+test('a proposal beside its enacted budget shows the total cut and each line\'s cut', async (t) => {
+  const site = await openApp(t, '/import');
+  const { page } = site;
+  const ids = [];
+  for (const [path, name] of [['layouts/proposal-115.csv', '預算案'], ['layouts/enacted-115.csv', '法定預算']]) {
+    await visit(site, '/import');
+    await choose(page, path);
+    await page.waitForSelector('[data-testid=keep]');
+    ids.push(await keep(site, name));
+  }
+  await visit(site, `/compare?a=${ids[0]}&b=${ids[1]}`);
+  await page.waitForSelector('[data-testid=compare-totals]');
+  assert.match(await page.textContent('[data-testid=compare-total-change]'), /^−800 千元/);
+  const changes = await page.locator('[data-testid=compare-change]').allInnerTexts();
+  assert.ok(changes.some((c) => /^[−-]600 千元 \([−-]20(\.0+)?%\)$/.test(c.trim())), changes.join('\n'));
+  assert.ok(changes.some((c) => /^[−-]200 千元 \([−-]20(\.0+)?%\)$/.test(c.trim())), changes.join('\n'));
   assertClean(site);
 });

@@ -10,17 +10,26 @@ pub fn bundle(data: &Data, user: UserData) -> Bundle {
     Bundle::new(&data.name, data.source.as_str(), user.annotations, user.scenario)
 }
 
-/// The files of a Fiscal Data Package, as `plan_core::export::fdp` names them.
-pub const FDP_FILES: [&str; 2] = ["datapackage.json", "funding-lines.csv"];
+/// The files of a Fiscal Data Package, as `plan_core::export::fdp` names them: a plan's
+/// funding lines, or a budget book's lines.
+pub fn fdp_files(plan: &plan_core::Plan) -> [&'static str; 2] {
+    if plan.kind.is_plan() {
+        ["datapackage.json", "funding-lines.csv"]
+    } else {
+        ["datapackage.json", "budget-lines.csv"]
+    }
+}
 
 /// One file a reader can download about a plan.
 #[derive(Clone, Copy)]
 pub enum PlanFile {
     ProgrammesCsv,
     FundingLinesCsv,
+    /// A budget book's whole tree, every series.
+    LinesCsv,
     Json,
-    /// One file of the data package (an index into [`FDP_FILES`]).
-    DataPackage(usize),
+    /// One file of the data package (one of [`fdp_files`]).
+    DataPackage(&'static str),
     /// The plan with the reader's notes, link corrections and scenario.
     Backup,
 }
@@ -30,15 +39,16 @@ impl PlanFile {
         match self {
             PlanFile::ProgrammesCsv => format!("{stem}-programmes.csv"),
             PlanFile::FundingLinesCsv => format!("{stem}-funding-lines.csv"),
+            PlanFile::LinesCsv => format!("{stem}-lines.csv"),
             PlanFile::Json => format!("{stem}.json"),
-            PlanFile::DataPackage(i) => format!("{stem}-{}", FDP_FILES[i]),
+            PlanFile::DataPackage(name) => format!("{stem}-{name}"),
             PlanFile::Backup => format!("{stem}-with-notes.json"),
         }
     }
 
     pub fn mime(self) -> &'static str {
         match self {
-            PlanFile::ProgrammesCsv | PlanFile::FundingLinesCsv => "text/csv",
+            PlanFile::ProgrammesCsv | PlanFile::FundingLinesCsv | PlanFile::LinesCsv => "text/csv",
             PlanFile::DataPackage(_) => "application/octet-stream",
             PlanFile::Json | PlanFile::Backup => "application/json",
         }
@@ -51,8 +61,9 @@ pub(super) fn write(file: PlanFile, data: &Data, user: UserData) -> String {
     match file {
         PlanFile::ProgrammesCsv => csv::programmes_csv(&data.plan, &data.summary),
         PlanFile::FundingLinesCsv => csv::funding_lines_csv(&data.plan),
+        PlanFile::LinesCsv => csv::lines_csv(&data.plan),
         PlanFile::Json => data.plan.to_json(),
-        PlanFile::DataPackage(i) => fiscal_data_package(&data.plan).into_iter().find(|f| f.name == FDP_FILES[i]).map(|f| f.contents).unwrap_or_default(),
+        PlanFile::DataPackage(name) => fiscal_data_package(&data.plan).into_iter().find(|f| f.name == name).map(|f| f.contents).unwrap_or_default(),
         PlanFile::Backup => bundle(data, user).to_json(),
     }
 }

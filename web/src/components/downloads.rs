@@ -6,7 +6,7 @@
 //! ([`crate::codec`]), fetched when the reader points at or focuses the buttons, or at the
 //! latest on the click.
 
-use crate::codec::files::{bundle, PlanFile, FDP_FILES};
+use crate::codec::files::{bundle, fdp_files, PlanFile};
 use crate::download::{chart_png_file, chart_svg_file, text_file};
 use crate::i18n::Lang;
 use crate::state::Data;
@@ -28,6 +28,7 @@ pub fn bundle_of(data: &Data) -> Bundle {
 #[component]
 pub fn PlanDownloads(data: Data, lang: Lang) -> impl IntoView {
     let stem = stem(&data);
+    let (book, fdp) = (!data.plan.kind.is_plan(), fdp_files(&data.plan));
     let store = use_store();
     let failed = RwSignal::new(false);
     let download = move |file: PlanFile| {
@@ -51,11 +52,14 @@ pub fn PlanDownloads(data: Data, lang: Lang) -> impl IntoView {
     view! {
         <div class="downloads" role="group" aria-label=lang.pick("下載這份計畫", "Download this plan") on:pointerover=|_| crate::codec::warm() on:focusin=|_| crate::codec::warm()>
             <span>{lang.pick("下載：", "Download: ")}</span>
-            {button(PlanFile::ProgrammesCsv, lang.pick("計畫 CSV", "Programmes CSV").into())}
-            {button(PlanFile::FundingLinesCsv, lang.pick("經費來源 CSV", "Funding lines CSV").into())}
+            // A plan's programmes and funding; a budget book's tree with every series (its
+            // lines name no funding sources).
+            {book.then(|| button(PlanFile::LinesCsv, lang.pick("科目 CSV（含上年度、決算、說明）", "Budget lines CSV (with last year, actuals, explanations)").into()))}
+            {(!book).then(|| button(PlanFile::ProgrammesCsv, lang.pick("計畫 CSV", "Programmes CSV").into()))}
+            {(!book).then(|| button(PlanFile::FundingLinesCsv, lang.pick("經費來源 CSV", "Funding lines CSV").into()))}
             {button(PlanFile::Json, "JSON".into())}
             // One button per file: browsers hold back several downloads from one click.
-            {FDP_FILES.iter().enumerate().map(|(i, name)| button(PlanFile::DataPackage(i), format!("{} {name}", lang.pick("財政資料包", "Fiscal Data Package")))).collect_view()}
+            {fdp.into_iter().map(|name| button(PlanFile::DataPackage(name), format!("{} {name}", lang.pick("財政資料包", "Fiscal Data Package")))).collect_view()}
             {button(PlanFile::Backup, lang.pick("含筆記的備份", "Backup with my notes").into())}
             <span role="status">{move || failed.get().then(|| view! { <span class="diag error">{lang.pick(
                 "寫出檔案的程式沒有下載成功（可能是離線），請連上網路後再試一次。",
