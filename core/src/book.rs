@@ -98,50 +98,61 @@ fn yes() -> bool {
     true
 }
 
-impl crate::Plan {
+/// Who is under whom, built once from the parent links (a plan stores only each line's
+/// parent): the lines under each group in document order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tree {
+    /// `under[0]`: the top level; `under[g + 1]`: the lines directly under group `g`.
+    under: Vec<Vec<TreeRef>>,
+}
+
+impl Tree {
     /// The groups and programmes directly under `parent` (`None`: the top level), in
-    /// document order: `(Some(group), None)` or `(None, Some(programme index))`.
-    pub fn children(&self, parent: Option<u32>) -> Vec<TreeRef> {
-        let mut out: Vec<(Span, TreeRef)> = Vec::new();
-        for (i, g) in self.groups.iter().enumerate() {
-            if g.facts.parent == parent {
-                out.push((g.span, TreeRef::Group(i as u32)));
-            }
-        }
-        for (i, p) in self.programmes.iter().enumerate() {
-            if p.book.as_ref().and_then(|b| b.parent) == parent {
-                out.push((p.span, TreeRef::Programme(i as u32)));
-            }
-        }
-        crate::order::sort_by_key(&mut out, |(span, r)| (span.start, matches!(r, TreeRef::Programme(_))));
-        out.into_iter().map(|(_, r)| r).collect()
+    /// document order.
+    pub fn children(&self, parent: Option<u32>) -> &[TreeRef] {
+        let at = parent.map_or(0, |g| g as usize + 1);
+        self.under.get(at).map(Vec::as_slice).unwrap_or_default()
     }
 
     /// Every line of the tree, depth first in document order (a parent before its lines).
-    pub fn tree_order(&self) -> Vec<TreeRef> {
-        let mut under: std::collections::HashMap<Option<u32>, Vec<(u32, TreeRef)>> = std::collections::HashMap::new();
-        for (i, g) in self.groups.iter().enumerate() {
-            under.entry(g.facts.parent).or_default().push((g.span.start, TreeRef::Group(i as u32)));
-        }
-        for (i, p) in self.programmes.iter().enumerate() {
-            under.entry(p.book.as_ref().and_then(|b| b.parent)).or_default().push((p.span.start, TreeRef::Programme(i as u32)));
-        }
-        for list in under.values_mut() {
-            crate::order::sort_by_key(list, |(line, r)| (*line, matches!(r, TreeRef::Programme(_))));
-        }
-        let mut out = Vec::with_capacity(self.groups.len() + self.programmes.len());
-        let mut stack: Vec<TreeRef> = under.get(&None).map(|l| l.iter().rev().map(|(_, r)| *r).collect()).unwrap_or_default();
+    pub fn order(&self) -> Vec<TreeRef> {
+        let lines: usize = self.under.iter().map(Vec::len).sum();
+        let mut out = Vec::with_capacity(lines);
+        let mut stack: Vec<TreeRef> = self.children(None).iter().rev().copied().collect();
         while let Some(r) = stack.pop() {
             // A corrupt parent chain (a cycle) cannot make the walk longer than the lines.
-            if out.len() > self.groups.len() + self.programmes.len() {
+            if out.len() >= lines {
                 break;
             }
             out.push(r);
             if let TreeRef::Group(g) = r {
-                stack.extend(under.get(&Some(g)).into_iter().flat_map(|l| l.iter().rev().map(|(_, r)| *r)));
+                stack.extend(self.children(Some(g)).iter().rev());
             }
         }
         out
+    }
+}
+
+impl crate::Plan {
+    /// The tree's index of children; build it once per plan and keep it.
+    pub fn tree(&self) -> Tree {
+        let mut under: Vec<Vec<(u32, TreeRef)>> = vec![Vec::new(); self.groups.len() + 1];
+        // A parent that is not a group (a corrupt file) puts the line at the top.
+        let slot = |parent: Option<u32>| parent.filter(|g| (*g as usize) < self.groups.len()).map_or(0, |g| g as usize + 1);
+        for (i, g) in self.groups.iter().enumerate() {
+            under[slot(g.facts.parent)].push((g.span.start, TreeRef::Group(i as u32)));
+        }
+        for (i, p) in self.programmes.iter().enumerate() {
+            under[slot(p.book.as_ref().and_then(|b| b.parent))].push((p.span.start, TreeRef::Programme(i as u32)));
+        }
+        let under = under
+            .into_iter()
+            .map(|mut list| {
+                crate::order::sort_by_key(&mut list, |(line, r)| (*line, matches!(r, TreeRef::Programme(_))));
+                list.into_iter().map(|(_, r)| r).collect()
+            })
+            .collect();
+        Tree { under }
     }
 
     /// The sum of the leaves under a group (what it really holds, counted once).
@@ -204,7 +215,6 @@ pub struct LineView<'a> {
     pub level: u32,
     pub budget: Money,
     pub facts: Option<&'a LineFacts>,
-    pub children: usize,
 }
 
 impl LineView<'_> {
@@ -219,21 +229,13 @@ impl crate::Plan {
     pub fn line(&self, r: TreeRef) -> LineView<'_> {
         match r {
             TreeRef::Group(g) => {
-                let g_ = &self.groups[g as usize];
-                let children = self.children(Some(g)).len();
-                LineView { name: &g_.name, code: g_.facts.code.as_deref(), level: g_.level, budget: g_.budget, facts: Some(&g_.facts), children }
+                let g = &self.groups[g as usize];
+                LineView { name: &g.name, code: g.facts.code.as_deref(), level: g.level, budget: g.budget, facts: Some(&g.facts) }
             }
             TreeRef::Programme(p) => {
                 let p = &self.programmes[p as usize];
                 let level = p.book.as_ref().and_then(|b| b.parent).map_or(0, |g| self.groups[g as usize].level + 1);
-                LineView {
-                    name: &p.name,
-                    code: p.book.as_ref().and_then(|b| b.code.as_deref()),
-                    level,
-                    budget: p.budget,
-                    facts: p.book.as_deref(),
-                    children: 0,
-                }
+                LineView { name: &p.name, code: p.book.as_ref().and_then(|b| b.code.as_deref()), level, budget: p.budget, facts: p.book.as_deref() }
             }
         }
     }
@@ -289,8 +291,8 @@ impl crate::Plan {
             levels.join(", ")
         );
         s += "\nTop level (千元: this year, last year, change):\n";
-        for r in self.children(None) {
-            let l = self.line(r);
+        for r in self.tree().children(None) {
+            let l = self.line(*r);
             let last = l.facts.and_then(|f| f.last_year).map_or("—".to_string(), |m| m.fmt_thousands());
             let change = l.change().map_or(String::new(), |c| format!("{} ({})", c.amount.fmt_change(), c.fmt_percent()));
             s +=

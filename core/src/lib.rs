@@ -34,7 +34,7 @@ pub mod summary;
 pub mod synth;
 pub mod text;
 
-pub use book::{DocumentKind, Group, LineFacts, TreeRef};
+pub use book::{DocumentKind, Group, LineFacts, Tree, TreeRef};
 pub use diagnostic::{Diagnostic, Severity};
 pub use funding::{FundingKind, FundingSource};
 pub use money::Money;

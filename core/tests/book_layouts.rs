@@ -29,7 +29,7 @@ fn codes(p: &Parsed) -> Vec<(Option<u32>, Severity, &'static str)> {
 }
 
 fn top(p: &Parsed) -> Vec<(String, Money)> {
-    p.plan.children(None).into_iter().map(|r| p.plan.line(r)).map(|l| (l.name.to_string(), l.budget)).collect()
+    p.plan.tree().children(None).iter().map(|r| p.plan.line(*r)).map(|l| (l.name.to_string(), l.budget)).collect()
 }
 
 #[test]
@@ -119,7 +119,7 @@ fn the_lines_csv_carries_the_tree_and_its_leaves_add_up() {
     assert_eq!((&rows[0][2], &rows[0][0], &rows[0][16]), ("示範部主管", "1", "subtotal"));
     assert_eq!((&rows[2][2], &rows[2][3]), ("行政支出", "示範部主管 / 示範部"));
     assert!(rows.iter().any(|r| &r[2] == "地方補助" && &r[10] == "9000" && &r[11] == "10000"), "stated and computed change side by side");
-    let order: Vec<TreeRef> = p.plan.tree_order();
+    let order: Vec<TreeRef> = p.plan.tree().order();
     assert!(matches!(order[0], TreeRef::Group(0)) && order.len() == rows.len());
 }
 
@@ -164,7 +164,7 @@ proptest! {
         let p = to_plan(&t, &m, "");
         prop_assert_eq!(p.plan.total(), k(total));
         prop_assert!(p.diagnostics.iter().all(|d| d.severity < Severity::Warning), "{:?}", p.diagnostics);
-        let top: Money = p.plan.children(None).into_iter().map(|r| p.plan.line(r).budget).sum();
+        let top: Money = p.plan.tree().children(None).iter().map(|r| p.plan.line(*r).budget).sum();
         prop_assert_eq!(top, k(total));
         for (i, g) in p.plan.groups.iter().enumerate() {
             prop_assert_eq!(p.plan.group_total(i as u32), g.budget, "group {}", g.name);

@@ -31,9 +31,10 @@ fn k(n: i64) -> Money {
 
 /// The top level's names and amounts, in order.
 fn top(plan: &Plan) -> Vec<(String, Money)> {
-    plan.children(None)
-        .into_iter()
-        .map(|r| match r {
+    plan.tree()
+        .children(None)
+        .iter()
+        .map(|r| match *r {
             TreeRef::Group(g) => (plan.groups[g as usize].name.clone(), plan.groups[g as usize].budget),
             TreeRef::Programme(p) => (plan.programmes[p as usize].name.clone(), plan.programmes[p as usize].budget),
         })
@@ -76,11 +77,12 @@ fn the_civic_tech_csv_names_its_lines_by_their_work_plan() {
     assert_eq!((plan.programmes.len(), plan.total()), (25, k(9_003_505)));
     assert!(plan.programmes.iter().all(|x| x.name != "無細項"), "a line with no detail is its work plan");
     assert_eq!(top(plan), [("總統府主管".to_string(), k(9_003_505))]);
-    let agencies: Vec<(String, Money)> = match plan.children(None)[0] {
-        TreeRef::Group(g) => plan
+    let tree = plan.tree();
+    let agencies: Vec<(String, Money)> = match tree.children(None)[0] {
+        TreeRef::Group(g) => tree
             .children(Some(g))
-            .into_iter()
-            .map(|r| match r {
+            .iter()
+            .map(|r| match *r {
                 TreeRef::Group(g) => (plan.groups[g as usize].name.clone(), plan.groups[g as usize].budget),
                 TreeRef::Programme(_) => panic!("agencies are groups"),
             })

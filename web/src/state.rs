@@ -21,6 +21,8 @@ pub struct Data {
     /// The plan's name as the user sees it in lists (the library name for imports).
     pub name: Arc<str>,
     pub plan: Arc<Plan>,
+    /// Who is under whom in a budget book's tree (built once; a plan's is flat).
+    pub tree: Arc<plan_core::Tree>,
     pub summary: Arc<Summary>,
     pub meta: Arc<PlanMeta>,
     /// The text the plan was read from, indexed by line for showing source lines.
@@ -93,6 +95,7 @@ impl Data {
         Data {
             id: Arc::from(id),
             name: Arc::from(name.as_str()),
+            tree: Arc::new(parsed.plan.tree()),
             plan: Arc::new(parsed.plan),
             summary: Arc::new(summary),
             meta: Arc::new(meta),

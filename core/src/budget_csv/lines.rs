@@ -104,7 +104,8 @@ pub(super) fn read(t: &Table, m: &Mapping, amount_col: usize, diags: &mut Vec<Di
     let classified = !m.levels.is_empty() || m.code.is_some();
     let mut lines: Vec<Line> = Vec::new();
     let mut totals = Vec::new();
-    let mut prev_path: Vec<String> = Vec::new();
+    // The line whose path a blank level cell continues (its index in `lines`).
+    let mut prev_path: Option<usize> = None;
     let mut pending_code: Option<String> = None;
     for (index, row) in t.rows.iter().enumerate() {
         if row.cells.iter().all(|c| c.trim().is_empty()) {
@@ -141,7 +142,7 @@ pub(super) fn read(t: &Table, m: &Mapping, amount_col: usize, diags: &mut Vec<Di
         let mut path = match code_col {
             Some(_) => code.as_deref().map(|c| guess::code_path(c, agency_first)).unwrap_or_default(),
             None if marked_999 => Vec::new(),
-            None => level_path(row, &m.levels, &prev_path),
+            None => level_path(row, &m.levels, prev_path.map(|l| lines[l].path.as_slice()).unwrap_or_default()),
         };
         // 無細項 ("no detail"): the line is its parent level's own, under that level's name.
         let mut written_name = written_name;
@@ -205,14 +206,18 @@ pub(super) fn read(t: &Table, m: &Mapping, amount_col: usize, diags: &mut Vec<Di
             },
         };
         if !path.is_empty() {
-            prev_path = path.clone();
+            prev_path = Some(lines.len());
         }
         lines.push(Line { row: index, continued_to: index, line: row.line, end: row.line, path, grouping, name, amount, blank, facts });
     }
-    let mut read = tree(lines, totals, diags);
-    check_parent_sums(&read, diags);
-    check_changes(&mut read, diags);
-    read
+    tree(lines, totals, diags)
+}
+
+/// Warns where a parent differs from its children or a stated change from the arithmetic;
+/// `amounts` are [`Read::amounts`].
+pub(super) fn check(read: &Read, amounts: &[Option<Money>], diags: &mut Vec<Diagnostic>) {
+    check_parent_sums(read, amounts, diags);
+    check_changes(read, diags);
 }
 
 /// Parents, with grouping rows and implied levels in their places (see the module's doc).
@@ -220,7 +225,8 @@ fn tree(lines: Vec<Line>, totals: Vec<(u32, Money)>, diags: &mut Vec<Diagnostic>
     let n = lines.len();
     let mut implied: Vec<Implied> = Vec::new();
     let mut parent: Vec<Option<usize>> = vec![None; n];
-    let mut node_of: HashMap<Vec<String>, usize> = HashMap::new();
+    // Paths borrow from the lines: an implied level's path is a prefix of its first line's.
+    let mut node_of: HashMap<&[String], usize> = HashMap::with_capacity(n);
     // The grouping row now in force under each place (the node it groups under).
     let mut grouping_at: HashMap<Option<usize>, usize> = HashMap::new();
     let mut pending_groupings: Vec<usize> = Vec::new();
@@ -229,7 +235,7 @@ fn tree(lines: Vec<Line>, totals: Vec<(u32, Money)>, diags: &mut Vec<Diagnostic>
             pending_groupings.push(i);
             continue;
         }
-        let path = lines[i].path.clone();
+        let path = lines[i].path.as_slice();
         let natural = if path.is_empty() { None } else { ensure(&path[..path.len() - 1], lines[i].line, n, &mut implied, &mut parent, &mut node_of) };
         // Grouping rows just above this line sit between it and its natural parent.
         for g in pending_groupings.drain(..) {
@@ -240,7 +246,7 @@ fn tree(lines: Vec<Line>, totals: Vec<(u32, Money)>, diags: &mut Vec<Diagnostic>
         if path.is_empty() {
             continue;
         }
-        match node_of.get(&path) {
+        match node_of.get(path) {
             Some(&first) if first < n => diags.push(Diagnostic::warning(
                 Some(lines[i].line),
                 Finding::DuplicateClassification { name: lines[i].name.clone(), path: path.join("/"), first_line: lines[first].line },
@@ -250,6 +256,7 @@ fn tree(lines: Vec<Line>, totals: Vec<(u32, Money)>, diags: &mut Vec<Diagnostic>
             }
         }
     }
+    drop(node_of);
     // Grouping rows at the end group nothing: they are lines of their own, at the top.
     let mut has_child = vec![false; n + implied.len()];
     for p in parent.iter().flatten() {
@@ -265,13 +272,13 @@ fn tree(lines: Vec<Line>, totals: Vec<(u32, Money)>, diags: &mut Vec<Diagnostic>
 
 /// The node for `path`, creating implied levels for any part of it no row has printed.
 /// `line` is the source line of the line that needs it, `lines` the number of lines.
-fn ensure(
-    path: &[String],
+fn ensure<'a>(
+    path: &'a [String],
     line: u32,
     lines: usize,
     implied: &mut Vec<Implied>,
     parent: &mut Vec<Option<usize>>,
-    node_of: &mut HashMap<Vec<String>, usize>,
+    node_of: &mut HashMap<&'a [String], usize>,
 ) -> Option<usize> {
     if path.is_empty() {
         return None;
@@ -287,13 +294,12 @@ fn ensure(
     let node = lines + implied.len();
     implied.push(Implied { name: last.to_string(), line });
     parent.push(up);
-    node_of.insert(path.to_vec(), node);
+    node_of.insert(path, node);
     Some(node)
 }
 
 /// Warns where a parent's stated amount differs from the lines directly under it.
-fn check_parent_sums(read: &Read, diags: &mut Vec<Diagnostic>) {
-    let amounts = read.amounts();
+fn check_parent_sums(read: &Read, amounts: &[Option<Money>], diags: &mut Vec<Diagnostic>) {
     // (sum of children, a child's amount unknown)
     let mut sums: Vec<(Money, bool)> = vec![(Money::ZERO, false); read.nodes()];
     for (node, amount) in amounts.iter().enumerate() {
@@ -316,7 +322,7 @@ fn check_parent_sums(read: &Read, diags: &mut Vec<Diagnostic>) {
 }
 
 /// The stated change (本年度與上年度比較) against this year minus last year.
-fn check_changes(read: &mut Read, diags: &mut Vec<Diagnostic>) {
+fn check_changes(read: &Read, diags: &mut Vec<Diagnostic>) {
     for l in &read.lines {
         let f = &l.facts;
         if let (Some(stated), Some(this), Some(last)) = (f.stated_change, l.amount, f.last_year) {

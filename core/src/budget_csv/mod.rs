@@ -210,8 +210,10 @@ pub fn to_plan(t: &Table, m: &Mapping, title: &str) -> Parsed {
         });
     }
     let read = lines::read(t, m, amount_col, &mut diags);
+    let amounts = read.amounts();
+    lines::check(&read, &amounts, &mut diags);
     plan.classification_levels = level_names(t, m, &read.lines);
-    build(&mut plan, &read, &mut diags);
+    build(&mut plan, &read, &amounts, &mut diags);
     if plan.kind == DocumentKind::Spending && is_revenue_tree(&plan) {
         plan.kind = DocumentKind::Revenue;
     }
@@ -225,8 +227,7 @@ pub fn to_plan(t: &Table, m: &Mapping, title: &str) -> Parsed {
 }
 
 /// Lines with children become groups, the others programmes numbered 1.. in table order.
-fn build(plan: &mut Plan, read: &lines::Read, diags: &mut Vec<Diagnostic>) {
-    let amounts = read.amounts();
+fn build(plan: &mut Plan, read: &lines::Read, amounts: &[Option<Money>], diags: &mut Vec<Diagnostic>) {
     let mut group_of: Vec<Option<u32>> = vec![None; read.nodes()];
     // Parents come before their children (a row's parent is an earlier row or an implied
     // level made for it), except an implied level, which is made while its first child is
@@ -319,9 +320,10 @@ fn kind_of(t: &Table, title: &str) -> DocumentKind {
 /// income (稅課收入, 規費收入 …) and nothing is spending (…支出).
 fn is_revenue_tree(plan: &Plan) -> bool {
     let names: Vec<&str> = plan
+        .tree()
         .children(None)
-        .into_iter()
-        .map(|r| match r {
+        .iter()
+        .map(|r| match *r {
             crate::book::TreeRef::Group(g) => plan.groups[g as usize].name.as_str(),
             crate::book::TreeRef::Programme(p) => plan.programmes[p as usize].name.as_str(),
         })

@@ -80,7 +80,7 @@ pub fn lines_csv(plan: &Plan) -> String {
         TreeRef::Programme(_) => "line",
     };
     let mut path: Vec<String> = Vec::new();
-    for r in plan.tree_order() {
+    for r in plan.tree().order() {
         let l = plan.line(r);
         let (span, facts) = match r {
             TreeRef::Group(g) => (plan.groups[g as usize].span, Some(&plan.groups[g as usize].facts)),

@@ -7,12 +7,12 @@ use crate::i18n::Lang;
 use crate::routes::Address;
 use crate::state::Data;
 use leptos::prelude::*;
-use plan_core::{Plan, TreeRef};
+use plan_core::{Plan, Tree, TreeRef};
 use std::sync::Arc;
 
 #[component]
 pub fn BookTree(lang: Lang, data: Data) -> impl IntoView {
-    let plan = data.plan.clone();
+    let (plan, tree) = (data.plan.clone(), data.tree.clone());
     let kind = match plan.kind {
         plan_core::DocumentKind::Revenue => lang.pick("歲入來源", "Revenue by source"),
         _ => lang.pick("預算科目", "Budget lines"),
@@ -24,19 +24,19 @@ pub fn BookTree(lang: Lang, data: Data) -> impl IntoView {
                 "由最上層開始；點開一項可看其下各項。每層的小計只算一次，總額是最末層各項的合計。",
                 "From the top level down; open a line to see the lines under it. Each subtotal is counted once: the total is the sum of the lines at the bottom.",
             )}</p>
-            <Level lang=lang plan=plan parent=None/>
+            <Level lang=lang plan=plan tree=tree parent=None/>
         </section>
     }
 }
 
 #[component]
-fn Level(lang: Lang, plan: Arc<Plan>, parent: Option<u32>) -> impl IntoView {
-    let items = plan.children(parent).into_iter().map(|r| view! { <Line lang=lang plan=plan.clone() node=r/> }).collect_view();
+fn Level(lang: Lang, plan: Arc<Plan>, tree: Arc<Tree>, parent: Option<u32>) -> impl IntoView {
+    let items = tree.children(parent).iter().map(|r| view! { <Line lang=lang plan=plan.clone() tree=tree.clone() node=*r/> }).collect_view();
     view! { <ul role="list">{items}</ul> }
 }
 
 #[component]
-fn Line(lang: Lang, plan: Arc<Plan>, node: TreeRef) -> impl IntoView {
+fn Line(lang: Lang, plan: Arc<Plan>, tree: Arc<Tree>, node: TreeRef) -> impl IntoView {
     let l = plan.line(node);
     let change = l.change();
     let figures = format!(
@@ -68,7 +68,7 @@ fn Line(lang: Lang, plan: Arc<Plan>, node: TreeRef) -> impl IntoView {
         }
         TreeRef::Group(g) => {
             let open = RwSignal::new(false);
-            let count = l.children;
+            let count = tree.children(Some(g)).len();
             view! {
                 <li>
                     <details on:toggle=follow_open(open)>
@@ -76,7 +76,7 @@ fn Line(lang: Lang, plan: Arc<Plan>, node: TreeRef) -> impl IntoView {
                             <span class="name">{name}</span>" "<span class="num">{figures}</span>
                             " "<span class="sub">{match lang { Lang::Zh => format!("（{count} 項）"), Lang::En => format!("({count} lines)") }}</span>
                         </summary>
-                        {move || open.get().then(|| view! { <Level lang=lang plan=plan.clone() parent=Some(g)/> })}
+                        {move || open.get().then(|| view! { <Level lang=lang plan=plan.clone() tree=tree.clone() parent=Some(g)/> })}
                     </details>
                 </li>
             }

@@ -49,7 +49,7 @@ impl Below {
         let Below { lang, data, at } = self;
         let narrow = window().inner_width().ok().and_then(|w| w.as_f64()).map(|w| w < 640.0).unwrap_or(false);
         let (w, h) = if narrow { (360.0, 520.0) } else { (1000.0, 560.0) };
-        let cells = book_treemap(&data.plan, at, w, h);
+        let cells = book_treemap(&data.plan, &data.tree, at, w, h);
         view! {
             <Breadcrumb lang=lang data=data.clone() at=at/>
             <Map lang=lang data=data.clone() cells=cells.clone() w=w h=h/>
