@@ -240,6 +240,14 @@ impl crate::Plan {
         }
     }
 
+    /// Where a line was read from (its row or lines in the source).
+    pub fn span_of(&self, r: TreeRef) -> Span {
+        match r {
+            TreeRef::Group(g) => self.groups[g as usize].span,
+            TreeRef::Programme(p) => self.programmes[p as usize].span,
+        }
+    }
+
     /// How many lines each level of the tree has (index 0: the top).
     pub fn lines_per_level(&self) -> Vec<usize> {
         let mut counts: Vec<usize> = Vec::new();

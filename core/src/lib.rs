@@ -9,6 +9,7 @@ pub mod annotations;
 pub mod book;
 pub mod book_treemap;
 pub mod budget_csv;
+pub mod changes;
 pub mod charts;
 pub mod compare;
 pub mod decode;

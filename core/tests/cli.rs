@@ -116,6 +116,25 @@ fn a_budget_books_summary_has_its_years_levels_and_top_level() {
 }
 
 #[test]
+fn what_changed_at_a_level_the_reader_picks() {
+    let book = format!("{LAYOUTS}central-flat-999.csv");
+    let (code, out, err) = plan(&["changes", &book, "--level", "2", "--top", "2"]);
+    assert_eq!(code, 0, "{err}");
+    for line in [
+        "2 lines at level 2",
+        "This year 1,250,000 千元, last year 1,210,000 千元: +40,000 千元 (+3.31%)",
+        "+50,000    +5.26%  示範部",
+        "\u{2212}10,000    \u{2212}3.85%  示範委員會",
+        "Flags: 0 lines",
+    ] {
+        assert!(out.contains(line), "{line} in {out}");
+    }
+    let (code, _, err) = plan(&["changes", &book, "--level", "two"]);
+    assert_eq!(code, 2, "a bad level is a usage error: {err}");
+    assert!(err.contains("--level needs a whole number"), "{err}");
+}
+
+#[test]
 fn an_unclear_unit_fails_until_it_is_given() {
     let book = format!("{LAYOUTS}round-millions-no-unit.csv");
     let (code, _, err) = plan(&["validate", &book]);

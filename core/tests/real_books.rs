@@ -159,3 +159,26 @@ fn a_unit_no_evidence_settles_is_put_to_the_reader() {
     assert!(!chosen.has_errors());
     assert_eq!(chosen.plan.total(), k(1_271_304_000));
 }
+
+#[test]
+fn what_changed_in_the_agency_table_of_103() {
+    use plan_core::changes::{line_changes, ranked, Movement, Rank};
+    let plan = read("dgbas-103-agency-flat.csv").plan;
+    let tree = plan.tree();
+    let leaves = line_changes(&plan, &tree, None, None);
+    let name = |i: usize| plan.line(leaves[i].node).name;
+    let amount = |i: usize| leaves[i].change.as_ref().map(|c| (c.amount, c.fmt_percent()));
+    let up = ranked(&leaves, Rank::Increase)[0];
+    let down = ranked(&leaves, Rank::Cut)[0];
+    assert_eq!((name(up), amount(up)), ("國家生技研究園區", Some((k(1_319_697), "+56.01%".to_string()))));
+    assert_eq!((name(down), amount(down)), ("營建工程", Some((k(-195_337), "\u{2212}48.31%".to_string()))));
+    let moved = |m: Movement| leaves.iter().filter(|c| c.movement == m).map(|c| plan.line(c.node).name).collect::<Vec<_>>();
+    assert_eq!(moved(Movement::New), ["交通及運輸設備"]);
+    assert_eq!(moved(Movement::Ended), ["交通及運輸設備", "土地購置"]);
+    // The book's own explanations and stated changes agree with its figures: nothing flagged.
+    assert!(leaves.iter().all(|c| c.flags.is_empty()), "{:?}", leaves.iter().filter(|c| !c.flags.is_empty()).collect::<Vec<_>>());
+    // The agencies (level 2) add up to the book, and so do their changes.
+    let agencies = line_changes(&plan, &tree, Some(1), None);
+    let total: Money = agencies.iter().filter_map(|c| c.change.as_ref().map(|c| c.amount)).sum();
+    assert_eq!(total, k(24_037_487 - 22_630_045));
+}

@@ -27,6 +27,7 @@ const USAGE: &str = "usage:
   plan parse FILE [--sheet NAME] [--unit yuan|thousand] [--levels 款,項,目]
   plan validate FILE
   plan summary FILE [--links LINKS.csv] [--population N]
+  plan changes FILE [--level N] [--top N]
   plan export --format csv|fdp|json FILE -o DIR
   plan synth --bytes N [--seed S]";
 
@@ -64,6 +65,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             }
             "--levels" => opts.levels = Some(value("--levels")?.split([',', '，']).map(|h| h.trim().to_string()).filter(|h| !h.is_empty()).collect()),
             "--population" => opts.population = Some(value("--population")?.parse().map_err(|_| "--population needs a whole number")?),
+            "--level" => opts.level = Some(value("--level")?.parse().map_err(|_| "--level needs a whole number (1: the top)")?),
+            "--top" => opts.top = Some(value("--top")?.parse().map_err(|_| "--top needs a whole number")?),
             "-h" | "--help" => return Err(String::new()),
             s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
             s => files.push(s.to_string()),
@@ -96,6 +99,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             }
         }
         "summary" => summary(&parsed, &opts)?,
+        "changes" => print!("{}", plan_core::changes::changes_text(&parsed.plan, opts.level.map(|l| l.saturating_sub(1)), opts.top.unwrap_or(10))),
         "export" => export(&parsed, &opts)?,
         other => return Err(format!("unknown command {other}")),
     }
@@ -108,6 +112,9 @@ struct Options {
     out: Option<String>,
     links: Option<String>,
     population: Option<u64>,
+    /// `changes --level`: 1 for the top level; none for the leaves.
+    level: Option<u32>,
+    top: Option<usize>,
     bytes: Option<usize>,
     seed: u64,
     sheet: Option<String>,

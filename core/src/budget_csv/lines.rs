@@ -69,9 +69,12 @@ impl Read {
     /// A node's amount: a line's as stated; an implied level's as the sum of its children
     /// (`None` when one of them is unknown).
     pub fn amounts(&self) -> Vec<Option<Money>> {
-        let mut out: Vec<Option<Money>> = self.lines.iter().map(|l| l.amount).collect();
-        out.resize(self.nodes(), Some(Money::ZERO));
-        // Deepest first, so an implied level has its children's sums before its parent adds it.
+        self.sums(&self.bottom_up(), |l| l.amount, true)
+    }
+
+    /// The nodes deepest first, so an implied level has its children's sums before its
+    /// parent adds it.
+    pub fn bottom_up(&self) -> Vec<usize> {
         let mut depth = vec![0u32; self.nodes()];
         for (node, d) in depth.iter_mut().enumerate() {
             let mut at = node;
@@ -82,10 +85,21 @@ impl Read {
         }
         let mut order: Vec<usize> = (0..self.nodes()).collect();
         crate::order::sort_by_key(&mut order, |n| std::cmp::Reverse(depth[*n]));
-        for node in order {
+        order
+    }
+
+    /// A figure per node: a line's own, an implied level's the sum of its children's.
+    /// `strict`: unknown when any child's is (this year's budget); otherwise the sum of
+    /// those known (a series that a new line leaves blank), unknown only when none is.
+    pub fn sums(&self, bottom_up: &[usize], of: impl Fn(&Line) -> Option<Money>, strict: bool) -> Vec<Option<Money>> {
+        let mut out: Vec<Option<Money>> = self.lines.iter().map(of).collect();
+        out.resize(self.nodes(), if strict { Some(Money::ZERO) } else { None });
+        for &node in bottom_up {
             if let Some(p) = self.parent[node].filter(|p| *p >= self.lines.len()) {
                 out[p] = match (out[p], out[node]) {
                     (Some(a), Some(b)) => Some(a + b),
+                    (a, None) if !strict => a,
+                    (None, b) if !strict => b,
                     _ => None,
                 };
             }

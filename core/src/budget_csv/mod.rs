@@ -248,6 +248,10 @@ fn build(plan: &mut Plan, read: &lines::Read, amounts: &[Option<Money>], diags: 
         }
         d
     };
+    // An implied level's series are its children's sums (its budget is in `amounts`).
+    let bottom_up = if read.implied.is_empty() { Vec::new() } else { read.bottom_up() };
+    let series = |of: fn(&LineFacts) -> Option<Money>| if bottom_up.is_empty() { Vec::new() } else { read.sums(&bottom_up, |l| of(&l.facts), false) };
+    let (last_year, actual, current, capital) = (series(|f| f.last_year), series(|f| f.actual), series(|f| f.current), series(|f| f.capital));
     for (_, n) in &order {
         let n = *n;
         let parent = read.parent[n].and_then(|p| group_of[p]);
@@ -268,7 +272,7 @@ fn build(plan: &mut Plan, read: &lines::Read, amounts: &[Option<Money>], diags: 
                 name: i.name.clone(),
                 level: depth(n),
                 budget: amounts[n].unwrap_or_default(),
-                facts: LineFacts { parent, ..LineFacts::default() },
+                facts: LineFacts { parent, last_year: last_year[n], actual: actual[n], current: current[n], capital: capital[n], ..LineFacts::default() },
                 stated: false,
                 grouping: false,
                 span: Span::line(i.line),

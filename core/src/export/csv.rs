@@ -82,10 +82,7 @@ pub fn lines_csv(plan: &Plan) -> String {
     let mut path: Vec<String> = Vec::new();
     for r in plan.tree().order() {
         let l = plan.line(r);
-        let (span, facts) = match r {
-            TreeRef::Group(g) => (plan.groups[g as usize].span, Some(&plan.groups[g as usize].facts)),
-            TreeRef::Programme(p) => (plan.programmes[p as usize].span, plan.programmes[p as usize].book.as_deref()),
-        };
+        let (span, facts) = (plan.span_of(r), l.facts);
         path.truncate(l.level as usize);
         let change = l.change();
         w.write_record([
