@@ -14,13 +14,15 @@ use crate::plan::Plan;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
+mod diverging;
 mod report;
 mod said;
 mod split;
 
+pub use diverging::{diverging, tick_label};
 pub use report::{changes_csv, changes_text};
 pub use said::{said_figures, Said, SaidFigure};
-pub use split::just_under;
+pub use split::{just_under, MANY, THRESHOLDS};
 
 /// How a line moved from last year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

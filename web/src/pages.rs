@@ -90,6 +90,7 @@ fn goals_and_flow(page: Page) -> Result<AnyView, SplitLoaderError> {
 fn programmes(page: Page) -> Result<AnyView, SplitLoaderError> {
     Ok(match page {
         Page::Programmes => money_page(false, views::table::TablePage),
+        Page::Changes => money_page(false, views::changes::ChangesPage),
         _ => plan_page(false, views::programme::ProgrammePage),
     })
 }
@@ -115,6 +116,13 @@ pub enum Below {
     Overview(views::overview::Below),
     Treemap(views::treemap::Below),
     BookTreemap(views::book_treemap::Below),
+    Changes(views::changes::Below),
+}
+
+impl From<views::changes::Below> for Below {
+    fn from(b: views::changes::Below) -> Below {
+        Below::Changes(b)
+    }
 }
 
 impl From<views::book_treemap::Below> for Below {
@@ -141,6 +149,7 @@ pub fn below(sections: Below) -> Result<AnyView, SplitLoaderError> {
         Below::Overview(b) => b.view(),
         Below::Treemap(b) => b.view(),
         Below::BookTreemap(b) => b.view(),
+        Below::Changes(b) => b.view(),
     })
 }
 

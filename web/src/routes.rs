@@ -61,6 +61,8 @@ pages! {
     Flow = "/flow", GoalsAndFlow, Plan;
     Programmes = "/programmes", Programmes, Plan;
     Programme = "/programme/:n", Programmes, Plan;
+    /// What changed from last year, line by line (a budget book's).
+    Changes = "/changes", Programmes, Plan;
     WhatIf = "/whatif", YourData, Plan;
     Notes = "/notes", YourData, Plan;
     Import = "/import", YourData, Site;
@@ -140,8 +142,13 @@ impl Address {
     }
 
     pub fn href(&self) -> String {
-        format!("{}{}", use_context::<Base>().map(|b| b.0).unwrap_or_default(), self.path())
+        href_of(&self.path())
     }
+}
+
+/// A path below the deploy base (`/treemap?at=3`) as a link's `href`.
+pub fn href_of(path: &str) -> String {
+    format!("{}{path}", use_context::<Base>().map(|b| b.0).unwrap_or_default())
 }
 
 fn segments(path: &str) -> impl Iterator<Item = &str> {

@@ -49,6 +49,8 @@ pub struct Codec {
     /// A plan's figures: the bundled plan's come prepared (web/build.rs); a stored plan's, or
     /// the bundled plan's with the reader's link corrections, are computed here.
     pub summarise: fn(&plan_core::Plan, Option<&plan_core::links::CuratedLinks>) -> plan_core::summary::Summary,
+    /// The what-changed table as CSV (the csv crate lives here, not in the page's chunk).
+    pub changes_csv: fn(&plan_core::Plan, &[plan_core::changes::LineChange], &[usize]) -> String,
 }
 
 thread_local! {
@@ -68,6 +70,7 @@ fn fetch() -> Result<Codec, leptos::wasm_split::SplitLoaderError> {
         plan_file: files::write,
         finding: crate::i18n::findings::line,
         summarise: plan_core::summary::summarise,
+        changes_csv: plan_core::changes::changes_csv,
     })
 }
 

@@ -155,7 +155,7 @@ fn Table(lang: Lang, data: Data, cells: Vec<LineCell>) -> impl IntoView {
             });
             view! {
                 <tr>
-                    <th scope="row"><a href=format!("{}{}", use_context::<crate::routes::Base>().map(|b| b.0).unwrap_or_default(), opens(&data, c.node))>{l.name.to_string()}</a></th>
+                    <th scope="row"><a href=crate::routes::href_of(&opens(&data, c.node))>{l.name.to_string()}</a></th>
                     <td class="num">{c.budget.fmt_thousands()}</td>
                     <td class="num">{format!("{}%", c.share)}</td>
                     <td>{under}</td>

@@ -86,9 +86,26 @@ fn render(data: &Data, lang: Lang) -> impl IntoView {
                 format!("占比取到小數點後 {SHARE_DP} 位，用最大餘數法：每項先無條件捨去，剩下的單位依捨去部分由大到小分配（相同時給排在前面的），所以加總恰為 100%。每人負擔四捨五入到 0.01 元（恰為一半時取偶數）；換算成日常單位時無條件捨去到小數點後 1 位。"),
                 format!("Shares are given to {SHARE_DP} decimal places by the largest-remainder method: each is first cut down, and the units left over go to the largest remainders (ties to the earlier one), so they add up to exactly 100%. Per-resident amounts are rounded to NT$0.01 (halves to even); counts of everyday units are cut down to one decimal place."),
             )}</p>
+            <h2>{lang.pick("增減與標記", "Changes and flags")}</h2>
+            <p>{changes_method(lang)}</p>
             <h2>{lang.pick("人口與日常單位", "Population and everyday units")}</h2>
             <p>{population}</p>
             <ul>{units}</ul>
         </article>
+    }
+}
+
+/// How the what-changed page computes each change and flag, with the thresholds core uses.
+fn changes_method(lang: Lang) -> String {
+    use plan_core::changes::{LARGE_AMOUNT, LARGE_SHARE, MANY, THRESHOLDS};
+    let thresholds = THRESHOLDS.map(|t| plan_core::Money::thousands(t).fmt_thousands()).join("、");
+    let large = LARGE_AMOUNT.fmt_thousands();
+    match lang {
+        Lang::Zh => format!(
+            "增減是本年度預算數減上年度預算數，百分比以上年度為分母（上年度為 0 時寫「新增」，不算百分比）。一個層級的各項加總恰為全書總額：較淺的最末項也算在內，不重複計算。標記：（1）預算書列的「本年度與上年度比較」不等於本年度減上年度；（2）說明寫的本年度預算數、上年度預算數或「較上年度增列／減列…千元」與這一項的數字都不合（逐項說明的各小項增減不檢查，因為無法確定屬於哪一項）；（3）增減達 {LARGE_SHARE}% 且至少 {large} 千元，這一項和其下各項都沒有說明（全書都沒有說明時不標）；（4）化整為零：同一上層下至少 {MANY} 項，或全書同名至少 {MANY} 項分屬不同上層，都在採購門檻（{thresholds} 千元）以下 10% 以內。預算科目不是採購案，這只是值得查看的地方，不是結論。"
+        ),
+        Lang::En => format!(
+            "A change is this year's budget minus last year's; its % is of last year (a line with nothing last year is “new”, with no %). A level's lines add up to the whole book: leaves above that level count too, and nothing twice. Flags: (1) the book's stated change is not this year minus last; (2) the explanation's 本年度預算數, 上年度預算數 or “較上年度增列/減列 … 千元” matches none of the line's figures (an itemised explanation's part-by-part changes are not checked: which part they belong to cannot be told); (3) a change of at least {LARGE_SHARE}% and {large} thousand with no explanation on the line or under it (not raised in a book that explains nothing); (4) splitting (化整為零): at least {MANY} lines under one parent, or {MANY} of one name under different parents, each within 10% under a procurement threshold ({thresholds} thousand). A budget line is not a tender: this marks a place to look, not a conclusion."
+        ),
     }
 }

@@ -1,6 +1,7 @@
 //! One module per page.
 
 pub mod book_treemap;
+pub mod changes;
 pub mod compare;
 pub mod flow;
 pub mod goals;

@@ -1,0 +1,144 @@
+//! The view's biggest increases and cuts as a diverging bar chart. plotters (SVG backend)
+//! draws the axis, its grid and the bars; the names, the exact figures and a focusable,
+//! labelled item per bar are drawn here over it, so a keyboard reaches every bar, a screen
+//! reader hears the same figure the table shows, and no imported text passes through
+//! plotters' markup. Built in the later chunk: plotters is not in any page's first load.
+
+use super::Shown;
+use crate::components::chart_item::{ChartItem, ChartSvg};
+use crate::components::downloads::ChartDownloads;
+use crate::i18n::Lang;
+use crate::routes::Address;
+use crate::state::Data;
+use leptos::prelude::*;
+use plan_core::changes::{diverging, tick_label, LineChange};
+use plan_core::geometry::svg_number;
+use plan_core::TreeRef;
+use plotters::prelude::*;
+
+/// Bars each way.
+const EACH_WAY: usize = 8;
+const ROW: f64 = 30.0;
+
+pub struct Below {
+    lang: Lang,
+    data: Data,
+    shown: Shown,
+}
+
+impl Below {
+    pub fn new(lang: Lang, data: Data, shown: Shown) -> Below {
+        Below { lang, data, shown }
+    }
+
+    pub fn view(self) -> AnyView {
+        let Below { lang, data, shown } = self;
+        let picked = diverging(&shown.changes, &shown.order, EACH_WAY);
+        let bars: Vec<&LineChange> = picked.iter().map(|(i, _)| &shown.changes[*i]).collect();
+        if bars.is_empty() {
+            return ().into_any();
+        }
+        let narrow = window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 640.0);
+        let (w, names) = if narrow { (340u32, 120.0) } else { (900u32, 260.0) };
+        let h = (bars.len() as f64 * ROW + 50.0) as u32;
+        let amounts: Vec<f64> = picked.iter().map(|(_, a)| *a).collect();
+        let Some(drawn) = draw(&amounts, w, h, names) else { return ().into_any() };
+        let svg = drawn.svg;
+        let chars = if narrow { 7 } else { 16 };
+        let items = bars
+            .iter()
+            .zip(drawn.bars)
+            .zip(amounts)
+            .enumerate()
+            .map(|(i, ((c, (x0, x1, y)), a))| {
+                let l = data.plan.line(c.node);
+                let figure = c.change.as_ref().map_or(String::new(), |ch| format!("{}（{}）", lang.money_change(ch.amount), crate::components::book_line::percent(lang, ch)));
+                let label = format!("{}：{figure}", l.name);
+                let opens = match c.node {
+                    TreeRef::Programme(p) => Address::programme(data.plan.programmes[p as usize].number).path(),
+                    TreeRef::Group(_) => Address::here(crate::routes::Page::Changes).path(),
+                };
+                let short: String = if l.name.chars().count() > chars { l.name.chars().take(chars - 1).chain(['…']).collect() } else { l.name.to_string() };
+                let up = a >= 0.0;
+                let (left, right) = (x0.min(x1), x0.max(x1));
+                // The figure sits past the bar's end, inside the chart.
+                let (fx, anchor) = if up { (right + 4.0, "start") } else { (left - 4.0, "end") };
+                let (fx, anchor) = if up && fx > w as f64 - 90.0 { (left - 4.0, "end") } else if !up && fx < names + 90.0 { (right + 4.0, "start") } else { (fx, anchor) };
+                view! {
+                    <ChartItem class="bar-item".to_string() label=label item=i.to_string() target=None opens=opens>
+                        <rect x="0" y=svg_number(y - ROW / 2.0) width=w.to_string() height=svg_number(ROW) class="hit"></rect>
+                    </ChartItem>
+                    <g aria-hidden="true">
+                        <text x=svg_number(names - 8.0) y=svg_number(y + 5.0) text-anchor="end" class="bar-name">{short}</text>
+                        <text x=svg_number(fx) y=svg_number(y + 5.0) text-anchor=anchor class="bar-figure">{c.change.as_ref().map(|c| c.amount.fmt_change()).unwrap_or_default()}</text>
+                    </g>
+                }
+            })
+            .collect_view();
+        view! {
+            <figure class="changes-chart" data-testid="changes-chart">
+                <figcaption>{lang.pick("增加與減少最多的科目（千元）", "The biggest increases and cuts (NT$ thousand)")}</figcaption>
+                <ChartSvg class="diverging".to_string() view_box=format!("0 0 {w} {h}") label=lang.pick("增減最多的科目", "Biggest changes")>
+                    <g class="plot" aria-hidden="true" inner_html=svg></g>
+                    {items}
+                </ChartSvg>
+                <ChartDownloads selector="figure.changes-chart svg.diverging" name=format!("{}-changes", data.name) lang=lang/>
+            </figure>
+        }
+        .into_any()
+    }
+}
+
+struct Drawn {
+    svg: String,
+    /// Per bar: the pixel x of zero, of its end, and the y of its middle.
+    bars: Vec<(f64, f64, f64)>,
+}
+
+/// The axis, grid and bars, as plotters draws them, with where each bar landed.
+fn draw(amounts: &[f64], w: u32, h: u32, names: f64) -> Option<Drawn> {
+    let max = amounts.iter().fold(0.0f64, |a, b| a.max(*b));
+    let min = amounts.iter().fold(0.0f64, |a, b| a.min(*b));
+    let pad = (max - min).max(1.0) * 0.08;
+    let n = amounts.len() as f64;
+    let mut svg = String::new();
+    let mut bars = Vec::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+        let mut chart = ChartBuilder::on(&root)
+            .margin_right(12)
+            .margin_top(8)
+            .x_label_area_size(30)
+            .y_label_area_size(names as u32)
+            .build_cartesian_2d((min - pad)..(max + pad), 0.0..n)
+            .ok()?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .y_labels(0)
+            .x_labels(if w < 500 { 3 } else { 6 })
+            .x_label_formatter(&|v| tick_label(*v))
+            .axis_style(BLACK.mix(0.6))
+            .light_line_style(BLACK.mix(0.08))
+            .bold_line_style(BLACK.mix(0.15))
+            .draw()
+            .ok()?;
+        let up = RGBColor(0x2f, 0x7d, 0x4f);
+        let down = RGBColor(0xb8, 0x3b, 0x3b);
+        for (i, a) in amounts.iter().enumerate() {
+            // The first bar at the top.
+            let y = n - i as f64 - 0.5;
+            let colour = if *a >= 0.0 { up } else { down };
+            chart.draw_series(std::iter::once(Rectangle::new([(0.0, y - 0.32), (*a, y + 0.32)], colour.filled()))).ok()?;
+            let (x0, ym) = chart.backend_coord(&(0.0, y));
+            let (x1, _) = chart.backend_coord(&(*a, y));
+            bars.push((x0 as f64, x1 as f64, ym as f64));
+        }
+        chart.draw_series(std::iter::once(PathElement::new(vec![(0.0, 0.0), (0.0, n)], BLACK.stroke_width(1)))).ok()?;
+        root.present().ok()?;
+    }
+    // plotters writes a whole document; only its drawing goes into the page's chart.
+    let body = svg.find('>').map(|i| &svg[i + 1..]).unwrap_or("");
+    let body = body.strip_suffix("</svg>\n").or_else(|| body.strip_suffix("</svg>")).unwrap_or(body);
+    Some(Drawn { svg: body.to_string(), bars })
+}

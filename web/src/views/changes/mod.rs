@@ -1,0 +1,232 @@
+//! What changed from last year: every line of the level the reader picks, ranked by the
+//! change in 千元 or in %, filtered by typing, each with the agency's explanation and the
+//! flags `plan-core` raised, and a link to its line. Inside one line (`?under=G`) the same
+//! for the lines under it: which agencies grew most, then which work plans inside one.
+//! The address holds the whole view (`changes?level=2&by=cut&under=5&q=…`), so every view
+//! has a link of its own. The diverging chart is drawn by plotters in the later chunk.
+
+mod chart;
+mod table;
+
+pub use chart::Below;
+
+use crate::components::later::later;
+use crate::i18n::Lang;
+use crate::routes::{Address, Page};
+use crate::state::{use_data, use_ui, Data};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use plan_core::changes::{line_changes, ranked, LineChange, Movement, Rank, Totals};
+use std::sync::Arc;
+
+/// What the address asks for.
+#[derive(Clone, PartialEq)]
+struct View {
+    /// 0-based level; `None`: the lines at the bottom of the tree.
+    level: Option<u32>,
+    under: Option<u32>,
+    rank: Rank,
+    filter: String,
+    flagged_only: bool,
+}
+
+const RANKS: [(Rank, &str, &str, &str); 5] = [
+    (Rank::Increase, "increase", "增加最多（千元）", "Biggest increases (NT$)"),
+    (Rank::Cut, "cut", "減少最多（千元）", "Biggest cuts (NT$)"),
+    (Rank::IncreaseShare, "increase-share", "增幅最大（%）", "Biggest increases (%)"),
+    (Rank::CutShare, "cut-share", "減幅最大（%）", "Biggest cuts (%)"),
+    (Rank::Book, "book", "依預算書順序", "As in the book"),
+];
+
+impl View {
+    fn from_query(q: &leptos_router::params::ParamsMap, data: &Data) -> View {
+        let groups = data.plan.groups.len();
+        let depth = data.plan.lines_per_level().len() as u32;
+        View {
+            level: q.get("level").and_then(|l| l.parse::<u32>().ok()).filter(|l| (1..depth).contains(l)).map(|l| l - 1),
+            under: q.get("under").and_then(|g| g.parse::<u32>().ok()).filter(|g| (*g as usize) < groups),
+            rank: q.get("by").and_then(|b| RANKS.iter().find(|r| r.1 == b)).map_or(Rank::Increase, |r| r.0),
+            filter: q.get("q").unwrap_or_default(),
+            flagged_only: q.get("flagged").is_some_and(|f| f == "1"),
+        }
+    }
+
+    fn query(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(l) = self.level {
+            parts.push(format!("level={}", l + 1));
+        }
+        if let Some(g) = self.under {
+            parts.push(format!("under={g}"));
+        }
+        let by = RANKS.iter().find(|r| r.0 == self.rank).map_or("increase", |r| r.1);
+        parts.push(format!("by={by}"));
+        if !self.filter.is_empty() {
+            parts.push(format!("q={}", js_sys::encode_uri_component(&self.filter)));
+        }
+        if self.flagged_only {
+            parts.push("flagged=1".into());
+        }
+        format!("{}?{}", Address::here(Page::Changes).path(), parts.join("&"))
+    }
+}
+
+/// The lines of one view, ranked and filtered: what the table, the chart and the export show.
+#[derive(Clone)]
+pub struct Shown {
+    pub changes: Arc<Vec<LineChange>>,
+    /// Indexes into `changes`, in rank order, after the filter.
+    pub order: Vec<usize>,
+}
+
+fn shown(data: &Data, v: &View) -> Shown {
+    let changes = line_changes(&data.plan, &data.tree, v.level, v.under);
+    let needle = v.filter.trim().to_lowercase();
+    let order = ranked(&changes, v.rank)
+        .into_iter()
+        .filter(|i| !v.flagged_only || !changes[*i].flags.is_empty())
+        .filter(|i| {
+            needle.is_empty() || {
+                let l = data.plan.line(changes[*i].node);
+                let hay = format!("{} {} {}", l.name, l.code.unwrap_or(""), l.facts.map_or("", |f| f.explanation.as_str()));
+                hay.to_lowercase().contains(&needle)
+            }
+        })
+        .collect();
+    Shown { changes: Arc::new(changes), order }
+}
+
+#[component]
+pub fn ChangesPage() -> impl IntoView {
+    let data = use_data();
+    let ui = use_ui();
+    let query = use_query_map();
+    let has_last_year = data.plan.series_totals().1.is_some();
+    move || {
+        let lang = ui.lang.get();
+        let heading = lang.pick("增減與理由", "What changed");
+        if !has_last_year {
+            return view! {
+                <section class="page">
+                    <h1>{heading}</h1>
+                    <p data-testid="changes-none">{lang.pick(
+                        "這份文件沒有上年度預算數，無法看出增減。要比較兩個年度的文件，請用「比較」。",
+                        "This document gives no last year's budget, so there is no change to show. To compare two years' documents, use Compare.",
+                    )}" "<a href=Page::Compare.href()>{lang.pick("比較兩份文件", "Compare two documents")}</a></p>
+                </section>
+            }
+            .into_any();
+        }
+        let v = View::from_query(&query.get(), &data);
+        let s = shown(&data, &v);
+        view! {
+            <section class="page changes">
+                <h1>{heading}</h1>
+                <p class="lede">{lang.pick(
+                    "本年度預算數與上年度預算數的差額，逐項列出，附機關自己的說明。選一個層級看哪些科目增減最多，點科目名稱看它下一層。",
+                    "This year's budget against last year's, line by line, with the agency's own explanation. Pick a level to see which lines grew or were cut most; a line's name opens the lines under it.",
+                )}</p>
+                <Controls lang=lang data=data.clone() v=v.clone()/>
+                <Trail lang=lang data=data.clone() v=v.clone()/>
+                <Summary lang=lang changes=s.changes.clone()/>
+                {later("changes-chart", crate::pages::below(Below::new(lang, data.clone(), s.clone()).into()))}
+                <table::ChangesTable lang=lang data=data.clone() shown=s under_link=move |g| View { under: Some(g), level: None, ..v.clone() }.query()/>
+            </section>
+        }
+        .into_any()
+    }
+}
+
+/// The level, the ranking, the filter and "flagged only", each written to the address.
+#[component]
+fn Controls(lang: Lang, data: Data, v: View) -> impl IntoView {
+    let navigate = use_navigate();
+    let go = move |next: View| navigate(&next.query(), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    let per_level = data.plan.lines_per_level();
+    let levels = (0..per_level.len().saturating_sub(1) as u32).map(|l| {
+        let label = match lang {
+            Lang::Zh => format!("第 {} 層（{} 項）", l + 1, per_level[l as usize]),
+            Lang::En => format!("Level {} ({} lines)", l + 1, per_level[l as usize]),
+        };
+        view! { <option value=(l + 1).to_string() selected=v.level == Some(l)>{label}</option> }
+    });
+    let (go1, go2, go3, go4) = (go.clone(), go.clone(), go.clone(), go);
+    let (v1, v2, v3, v4) = (v.clone(), v.clone(), v.clone(), v.clone());
+    view! {
+        <form class="controls" on:submit=|ev| ev.prevent_default() data-testid="changes-controls">
+            <label>{lang.pick("層級", "Level")}" "
+                <select on:change=move |ev| go1(View { level: event_target_value(&ev).parse::<u32>().ok().map(|l| l - 1), ..v1.clone() })>
+                    {levels.collect_view()}
+                    <option value="" selected=v.level.is_none()>{lang.pick("最末層（各項目）", "Bottom level (every item)")}</option>
+                </select>
+            </label>
+            <label>{lang.pick("排序", "Rank by")}" "
+                <select on:change=move |ev| {
+                    let by = event_target_value(&ev);
+                    let rank = RANKS.iter().find(|r| r.1 == by).map_or(Rank::Increase, |r| r.0);
+                    go2(View { rank, ..v2.clone() })
+                }>
+                    {RANKS.iter().map(|r| view! { <option value=r.1 selected=v.rank == r.0>{lang.pick(r.2, r.3)}</option> }).collect_view()}
+                </select>
+            </label>
+            <label>{lang.pick("篩選", "Filter")}" "
+                <input type="search" value=v.filter.clone() placeholder=lang.pick("名稱、代碼或說明", "Name, code or explanation")
+                    on:change=move |ev| go3(View { filter: event_target_value(&ev), ..v3.clone() })/>
+            </label>
+            <label>
+                <input type="checkbox" checked=v.flagged_only on:change=move |ev| go4(View { flagged_only: event_target_checked(&ev), ..v4.clone() })/>
+                " "{lang.pick("只看有標記的", "Flagged lines only")}
+            </label>
+        </form>
+    }
+}
+
+/// Where the view is: the whole book, or inside a line (with the way back up).
+#[component]
+fn Trail(lang: Lang, data: Data, v: View) -> impl IntoView {
+    let g = v.under?;
+    let name = data.plan.groups.get(g as usize)?.name.clone();
+    let up = View { under: data.plan.groups[g as usize].facts.parent, ..v.clone() };
+    Some(view! {
+        <p class="trail" data-testid="changes-under">
+            {match lang { Lang::Zh => format!("在「{name}」之下。"), Lang::En => format!("Inside “{name}”. ") }}
+            <a href=crate::routes::href_of(&up.query())>{lang.pick("回上一層", "Up one level")}</a>
+        </p>
+    })
+}
+
+/// The level's totals and how many lines moved each way.
+#[component]
+fn Summary(lang: Lang, changes: Arc<Vec<LineChange>>) -> impl IntoView {
+    let t = Totals::of(&changes);
+    let c = t.change();
+    let n = |m: Movement| t.moved.get(&m).copied().unwrap_or(0);
+    let text = match lang {
+        Lang::Zh => format!(
+            "本年度 {}，上年度 {}，增減 {}（{}）。增加 {} 項、減少 {} 項、新增 {} 項、停列 {} 項、持平 {} 項。",
+            lang.money(t.budget),
+            lang.money(t.last_year),
+            lang.money_change(c.amount),
+            crate::components::book_line::percent(lang, &c),
+            n(Movement::Increase),
+            n(Movement::Cut),
+            n(Movement::New),
+            n(Movement::Ended),
+            n(Movement::Same)
+        ),
+        Lang::En => format!(
+            "This year {}, last year {}: {} ({}). {} lines up, {} down, {} new, {} ended, {} unchanged.",
+            lang.money(t.budget),
+            lang.money(t.last_year),
+            lang.money_change(c.amount),
+            crate::components::book_line::percent(lang, &c),
+            n(Movement::Increase),
+            n(Movement::Cut),
+            n(Movement::New),
+            n(Movement::Ended),
+            n(Movement::Same)
+        ),
+    };
+    view! { <p class="summary" data-testid="changes-summary">{text}</p> }
+}
