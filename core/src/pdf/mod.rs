@@ -18,6 +18,7 @@ macro_rules! with_the_reader {
 
 with_the_reader! {
     mod document;
+    mod fonts;
     mod furniture;
     mod guard;
     mod header;
@@ -27,10 +28,11 @@ with_the_reader! {
     mod read;
     pub mod source;
     mod table;
+    mod truetype;
     mod unified;
     pub use guard::Limits;
     pub use read::{read_pdf, read_pdf_with, read_source, PdfRead, PdfReader, Progress};
-    pub use source::{Glyph, PageContent, PageSource, Problem, Rule};
+    pub use source::{Glyph, PageContent, PageSource, Problem, Rule, Undecodable};
 }
 
 /// The largest file read: a 施政計畫 is a few MB at most.
