@@ -325,6 +325,21 @@ mod never_panics {
             prop_assert!(read.parsed.has_errors());
         }
 
+        /// The font paths: CID fonts on predefined CMaps (written uncompressed, so most
+        /// changes land in font dictionaries and CMaps), an embedded subset, Type 3.
+        #[test]
+        fn on_a_font_fixture_with_bytes_changed(which in 0usize..5, at in proptest::collection::vec((0usize..40_000, any::<u8>()), 1..20)) {
+            let name = ["cns-msung-ucs2", "cns-pmingliu-b5", "cns-utf16-eten", "cns-identity-subset", "cns-type3"][which];
+            let mut bytes = std::fs::read(dir().join(format!("{name}.pdf"))).unwrap();
+            for (i, b) in at {
+                let n = bytes.len();
+                bytes[i % n] = b;
+            }
+            let read = read_pdf(&bytes, "x.pdf");
+            let junk = read.text.contains("(cid:") || read.text.contains(char::REPLACEMENT_CHARACTER);
+            prop_assert!(!junk, "{}", read.text);
+        }
+
         #[test]
         fn on_a_fixture_with_bytes_changed(at in proptest::collection::vec((0usize..52_000, any::<u8>()), 1..20)) {
             let mut bytes = std::fs::read(dir().join("keelung-industry-112.pdf")).unwrap();
@@ -432,6 +447,23 @@ fn an_undecodable_page_is_named_with_its_font_and_the_others_read() {
     let p = &read.parsed.plan;
     assert_eq!((p.title.as_str(), p.goals.len()), ("基隆市政府產業發展處 112年度施政計畫", 2));
     assert!(p.programmes.is_empty() && !read.text.contains("(cid:") && read.text.split('\u{c}').nth(2).unwrap_or("").trim().is_empty(), "{}", read.text);
+}
+
+/// An agency's own character (造字: a user-defined Big5 code) is no standard character:
+/// left out and named, with its font and page, and the page is read (one stray glyph).
+#[test]
+fn a_user_defined_big5_character_is_named_and_left_out() {
+    let bytes = std::fs::read(dir().join("hostile/big5-user-defined.pdf")).unwrap();
+    let read = read_pdf(&bytes, "big5-user-defined.pdf");
+    let d = read.parsed.diagnostics.iter().find(|d| d.code() == "pdf-undecodable-font").unwrap();
+    let msg = d.to_string();
+    assert!(
+        msg.starts_with("warning: page 1: 1 characters in the font PMingLiU cannot be decoded (Big5 code FA40 is a user-defined character (造字)"),
+        "{msg}"
+    );
+    let p = &read.parsed.plan;
+    assert_eq!((p.total(), p.programmes.len()), (Money::thousands(37_230), 4));
+    assert_eq!(p.vision.as_ref().unwrap().paragraphs, ["促進在地就業，保障勞工權益。"]);
 }
 
 /// Hostile fonts are refused with their reason, quickly: a ToUnicode range over every

@@ -49,6 +49,15 @@ pub struct Fonts {
     pub refused: HashMap<String, String>,
     /// Whether the document was changed (and must be saved again for pdfplumber).
     pub changed: bool,
+    /// Font names on a Big5 CMap: their user-defined codes (an agency's own 造字) are no
+    /// standard character, though encoding_rs reads Hong Kong ones there.
+    pub big5: std::collections::HashSet<String>,
+}
+
+/// A Big5 code in a user-defined area (lead bytes 81–A0, FA–FE in both cp950 and ETen):
+/// a character the agency drew itself, which no decoder knows.
+pub fn big5_user_defined(code: u32) -> bool {
+    matches!(code >> 8, 0x81..=0xA0 | 0xFA..=0xFE)
 }
 
 pub fn prepare(doc: &mut Document) -> Fonts {
@@ -93,6 +102,7 @@ pub fn prepare(doc: &mut Document) -> Fonts {
                     out.changed = true;
                 } else if let Some(ascii_cid) = big5_cmap(&enc) {
                     set(doc, id, |f| f.set("Encoding", Object::Name(b"ETen-B5-H".to_vec())));
+                    out.big5.extend(names.iter().cloned());
                     rekey_widths(doc, desc, ascii_cid);
                     out.changed = true;
                 } else if (enc == "Identity-H" || enc == "Identity-V") && !has_to_unicode {
@@ -122,7 +132,53 @@ pub fn prepare(doc: &mut Document) -> Fonts {
             _ => {}
         }
     }
+    defuse_to_unicode_maps(doc, &mut out);
     out
+}
+
+/// Every stream any dictionary names as its ToUnicode map, whatever that dictionary is:
+/// pdfplumber reads the map of a font the loop above does not take for one (its /Subtype
+/// damaged, say). One that claims too much is emptied before pdfplumber can expand it.
+fn defuse_to_unicode_maps(doc: &mut Document, out: &mut Fonts) {
+    fn walk(o: &Object, depth: usize, found: &mut Vec<ObjectId>) {
+        if depth > 6 {
+            return;
+        }
+        match o {
+            Object::Dictionary(d) => {
+                for (k, v) in d.iter() {
+                    match (k.as_slice(), v) {
+                        (b"ToUnicode", Object::Reference(id)) => found.push(*id),
+                        _ => walk(v, depth + 1, found),
+                    }
+                }
+            }
+            Object::Array(a) => a.iter().for_each(|v| walk(v, depth + 1, found)),
+            Object::Stream(s) => walk(&Object::Dictionary(s.dict.clone()), depth + 1, found),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    for o in doc.objects.values() {
+        if !matches!(o, Object::Stream(_)) {
+            walk(o, 0, &mut found);
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    for id in found {
+        let hostile = match doc.get_object(id) {
+            Ok(Object::Stream(s)) => stream_bytes(s).is_none_or(|data| claimed_codes(&data).is_none_or(|n| n > MAX_TO_UNICODE)),
+            _ => false,
+        };
+        if hostile {
+            if let Ok(Object::Stream(s)) = doc.get_object_mut(id) {
+                s.dict.remove(b"Filter");
+                s.set_content(Vec::new());
+            }
+            out.changed = true;
+        }
+    }
 }
 
 /// `begincidrange <0000> <FFFF> 0`: pdfplumber takes it as "code = character" without
@@ -258,14 +314,18 @@ fn stream_bytes(s: &Stream) -> Option<Vec<u8>> {
 fn hostile_to_unicode(doc: &Document, font: &Dictionary) -> Option<String> {
     let tu = resolve(doc, font.get(b"ToUnicode").ok()?);
     let data = stream_bytes(tu.as_stream().ok()?)?;
-    let n = claimed_codes(&data);
-    (n > MAX_TO_UNICODE).then(|| format!("its ToUnicode map claims {n} codes (at most {MAX_TO_UNICODE} are read)"))
+    match claimed_codes(&data) {
+        None => Some("its ToUnicode map has ranges that run past the last code".into()),
+        Some(n) if n > MAX_TO_UNICODE => Some(format!("its ToUnicode map claims {n} codes (at most {MAX_TO_UNICODE} are read)")),
+        Some(_) => None,
+    }
 }
 
 /// Codes a CMap's `bfrange` / `cidrange` sections claim, as pdfplumber would expand them
-/// (the full identity cidrange it keeps as a flag, not a table).
-fn claimed_codes(data: &[u8]) -> u64 {
-    let mut total = 0u64;
+/// (the full identity cidrange it keeps as a flag, not a table); `None` for a range whose
+/// destinations run past 2³² (pdfplumber adds without checking).
+fn claimed_codes(data: &[u8]) -> Option<u64> {
+    let (mut total, mut overflow) = (0u64, false);
     for (begin, end) in [(&b"beginbfrange"[..], &b"endbfrange"[..]), (b"begincidrange", b"endcidrange")] {
         let mut at = 0;
         while let Some(k) = find(&data[at..], begin) {
@@ -297,8 +357,11 @@ fn claimed_codes(data: &[u8]) -> u64 {
                 if hexes.len() == 3 {
                     if let (Some(lo), Some(hi)) = (hexes[0], hexes[1]) {
                         let identity = begin == b"begincidrange" && lo == 0 && hi >= 0xFFFF && hexes[2] == Some(1 << 63);
+                        let span = hi.saturating_sub(lo);
+                        let dst = hexes[2].map_or(0, |d| d & !(1 << 63));
+                        overflow |= hi > u64::from(u32::MAX) || (dst <= u64::from(u32::MAX) && dst + span > u64::from(u32::MAX));
                         if !identity {
-                            total = total.saturating_add(hi.saturating_sub(lo).saturating_add(1));
+                            total = total.saturating_add(span + 1);
                         }
                     }
                     hexes.clear();
@@ -307,7 +370,7 @@ fn claimed_codes(data: &[u8]) -> u64 {
             at = stop;
         }
     }
-    total
+    (total > MAX_TO_UNICODE || !overflow).then_some(total)
 }
 
 fn hex_value(h: &[u8]) -> Option<u64> {
@@ -428,9 +491,10 @@ mod tests {
     #[test]
     fn a_map_claims_what_its_ranges_cover() {
         let bomb = b"1 beginbfrange\n<00000000> <FFFFFFFF> <0041>\nendbfrange";
-        assert_eq!(claimed_codes(bomb), 1 << 32);
+        assert_eq!(claimed_codes(bomb), Some(1 << 32));
         let fine = b"2 beginbfrange <0020> <007E> <0020> <4E00> <4E01> [<4E00> <4E01>] endbfrange 1 begincidrange <0000> <FFFF> 0 endcidrange";
-        assert_eq!(claimed_codes(fine), 95 + 2);
+        assert_eq!(claimed_codes(fine), Some(95 + 2));
+        assert_eq!(claimed_codes(b"beginbfrange <0000> <0002> <FFFFFFFF> endbfrange"), None);
     }
 
     #[test]

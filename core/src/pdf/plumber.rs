@@ -4,12 +4,14 @@ use super::fonts;
 use super::guard::Limits;
 use super::source::{Glyph, PageContent, PageSource, Problem, Rule, Undecodable};
 use pdfplumber::{ExtractOptions, Pdf, PdfErrorKind};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub struct Plumber {
     pdf: Pdf,
     /// Fonts refused as a whole (see [`fonts`]): name → why.
     refused: HashMap<String, String>,
+    /// Fonts on a Big5 CMap, whose user-defined codes are refused glyph by glyph.
+    big5: HashSet<String>,
 }
 
 /// Undecodable glyphs a page may lose and still be read: a stray symbol (a bullet in a
@@ -57,7 +59,7 @@ impl Plumber {
             bytes
         };
         drop(doc);
-        Pdf::open(bytes, Some(options)).map(|pdf| Plumber { pdf, refused: fonts.refused }).map_err(|e| problem(&e))
+        Pdf::open(bytes, Some(options)).map(|pdf| Plumber { pdf, refused: fonts.refused, big5: fonts.big5 }).map_err(|e| problem(&e))
     }
 }
 
@@ -69,26 +71,35 @@ impl PageSource for Plumber {
     fn page(&self, index: usize) -> Result<PageContent, Problem> {
         let page = self.pdf.page(index).map_err(|e| problem(&e))?;
         let mut glyphs = Vec::new();
-        let mut bad: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut bad: BTreeMap<&str, (usize, Option<String>)> = BTreeMap::new();
         for c in page.chars().iter().filter(|c| c.upright && !c.text.is_empty()) {
-            if undecodable(&c.text) || self.refused.contains_key(&c.fontname) {
-                *bad.entry(c.fontname.as_str()).or_default() += 1;
+            let why = if let Some(why) = self.refused.get(&c.fontname) {
+                Some(Some(why.clone()))
+            } else if self.big5.contains(&c.fontname) && fonts::big5_user_defined(c.char_code) {
+                Some(Some(format!("Big5 code {:X} is a user-defined character (造字), which no standard maps", c.char_code)))
+            } else {
+                undecodable(&c.text).then_some(None)
+            };
+            if let Some(why) = why {
+                let entry = bad.entry(c.fontname.as_str()).or_default();
+                entry.0 += 1;
+                entry.1 = entry.1.take().or(why);
             } else {
                 glyphs.push(Glyph { text: c.text.clone(), x0: c.bbox.x0, x1: c.bbox.x1, top: c.bbox.top, bottom: c.bbox.bottom, size: c.size });
             }
         }
-        let lost: usize = bad.values().sum();
+        let lost: usize = bad.values().map(|b| b.0).sum();
         let page_skipped = lost > STRAY_GLYPHS;
         if page_skipped {
             glyphs.clear();
         }
         let undecodable = bad
             .into_iter()
-            .map(|(font, glyphs)| Undecodable {
+            .map(|(font, (glyphs, reason))| Undecodable {
                 // pdfplumber names a font by its descriptor; a Type 3 font often has none.
                 font: if font == "unknown" { "(no name: a Type 3 font, or one without a descriptor)".into() } else { font.to_string() },
                 glyphs,
-                reason: self.refused.get(font).cloned(),
+                reason,
                 page_skipped,
             })
             .collect();
