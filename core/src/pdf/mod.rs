@@ -9,6 +9,11 @@
 //! [`PdfRead::text`] gives, one PDF text line per line, a form feed before each page);
 //! findings name the page and the line within the page, as a reader counts it.
 //!
+//! Fonts: before the library opens a document, `fonts.rs` puts the fonts Taiwanese agencies
+//! use (CID fonts on the CNS UTF-16 and Big5 CMaps, Identity-H subsets with no ToUnicode)
+//! into terms it reads right, and refuses hostile or unreadable ones by name; a page whose
+//! glyphs cannot be decoded is reported with its font (`pdf-undecodable-font`).
+//!
 //! Telling a PDF ([`is_pdf`]) is always compiled; reading one needs the `pdf` feature.
 
 /// Marks each item as needing the `pdf` feature (one attribute for the reader's modules).
