@@ -164,6 +164,15 @@ pub enum Finding {
         pages: usize,
         images: usize,
     },
+    /// A page's glyphs in `font` cannot be decoded to characters (a font the reader does
+    /// not know how to map, or refused as hostile: `reason`); none of them is read, and
+    /// with `page_skipped` none of the page is (its other text would be read out of order).
+    PdfUndecodableFont {
+        font: String,
+        glyphs: usize,
+        reason: String,
+        page_skipped: bool,
+    },
     /// Text, but no table header row (計畫名稱 … 經費) on any page, nor goals without one.
     PdfNoTable {
         pages: usize,
@@ -363,6 +372,7 @@ impl Finding {
             PdfTooComplex { .. } => "pdf-too-complex",
             PdfNoText { .. } => "pdf-no-text",
             PdfNoTable { .. } => "pdf-no-table",
+            PdfUndecodableFont { .. } => "pdf-undecodable-font",
             NoTitle => "no-title",
             NoYear => "no-year",
             MissingSection { .. } => "missing-section",
@@ -438,6 +448,12 @@ impl fmt::Display for Finding {
                 f,
                 "the PDF's {pages} pages have no text, only {images} images: it is a scan; run text recognition (OCR) on it first and import the result"
             ),
+            PdfUndecodableFont { font, glyphs, reason, page_skipped: true } => {
+                write!(f, "this page's text cannot be decoded: {glyphs} characters in the font {font} ({reason}); the page is not read")
+            }
+            PdfUndecodableFont { font, glyphs, reason, page_skipped: false } => {
+                write!(f, "{glyphs} characters in the font {font} cannot be decoded ({reason}) and are left out")
+            }
             PdfNoTable { pages, lines, goals } => write!(
                 f,
                 "found {pages} pages with {lines} lines of text and {goals} goals, but no table with a header row 計畫名稱 | 實施內容 | 經費(千元) | 備註"

@@ -325,6 +325,21 @@ mod never_panics {
             prop_assert!(read.parsed.has_errors());
         }
 
+        /// The font paths: CID fonts on predefined CMaps (written uncompressed, so most
+        /// changes land in font dictionaries and CMaps), an embedded subset, Type 3.
+        #[test]
+        fn on_a_font_fixture_with_bytes_changed(which in 0usize..5, at in proptest::collection::vec((0usize..40_000, any::<u8>()), 1..20)) {
+            let name = ["cns-msung-ucs2", "cns-pmingliu-b5", "cns-utf16-eten", "cns-identity-subset", "cns-type3"][which];
+            let mut bytes = std::fs::read(dir().join(format!("{name}.pdf"))).unwrap();
+            for (i, b) in at {
+                let n = bytes.len();
+                bytes[i % n] = b;
+            }
+            let read = read_pdf(&bytes, "x.pdf");
+            let junk = read.text.contains("(cid:") || read.text.contains(char::REPLACEMENT_CHARACTER);
+            prop_assert!(!junk, "{}", read.text);
+        }
+
         #[test]
         fn on_a_fixture_with_bytes_changed(at in proptest::collection::vec((0usize..52_000, any::<u8>()), 1..20)) {
             let mut bytes = std::fs::read(dir().join("keelung-industry-112.pdf")).unwrap();
@@ -334,5 +349,139 @@ mod never_panics {
             }
             let _ = read_pdf(&bytes, "x.pdf");
         }
+    }
+}
+
+/// The fixtures with a `pdftotext -layout` reference beside them (made by
+/// fixtures/pdf/make_cid_fixtures.py).
+fn with_reference() -> Vec<String> {
+    let mut v: Vec<String> =
+        std::fs::read_dir(dir()).unwrap().filter_map(|e| e.unwrap().file_name().to_string_lossy().strip_suffix(".pdftotext.txt").map(str::to_string)).collect();
+    v.sort();
+    v
+}
+
+/// Chinese characters and ASCII digits of a text, counted: what a name and an amount are
+/// made of. Spaces, punctuation and line breaks differ between extractors by design.
+fn ink(text: &str) -> std::collections::BTreeMap<char, usize> {
+    let mut m = std::collections::BTreeMap::new();
+    // The reader folds a glyph as it reads it, and the Bopomofo ㄧ that a heading uses for
+    // 一 (`ㄧ、`) is 一 beside Chinese: the reference is read the same way.
+    let folded = text.chars().flat_map(|c| plan_core::pdf::fold_glyph(&c.to_string()).chars().collect::<Vec<_>>());
+    for c in folded.map(|c| if c == 'ㄧ' { '一' } else { c }) {
+        if c.is_ascii_digit() || matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0x20000..=0x2FFFF) {
+            *m.entry(c).or_default() += 1;
+        }
+    }
+    m
+}
+
+/// Per page, the characters both extractors agree on over the larger of the two counts.
+fn agreement(ours: &str, reference: &str) -> (usize, usize, Vec<String>) {
+    let pages = |t: &str| t.split('\u{c}').map(str::to_string).collect::<Vec<_>>();
+    let (a, b) = (pages(ours.trim_start_matches('\u{c}')), pages(reference));
+    let (mut same, mut of, mut differ) = (0, 0, Vec::new());
+    for i in 0..a.len().max(b.len()) {
+        let (x, y) = (ink(a.get(i).map_or("", |s| s)), ink(b.get(i).map_or("", |s| s)));
+        let (nx, ny): (usize, usize) = (x.values().sum(), y.values().sum());
+        let common: usize = x.iter().map(|(c, n)| (*n).min(y.get(c).copied().unwrap_or(0))).sum();
+        same += common;
+        of += nx.max(ny);
+        if common != nx.max(ny) {
+            differ.push(format!("page {}: ours {nx}, pdftotext {ny}, common {common}", i + 1));
+        }
+    }
+    (same, of, differ)
+}
+
+/// Every fixture's Chinese characters and digits, page by page, are exactly what poppler's
+/// pdftotext gives: the same multiset, whatever the font (a name missing one character or
+/// an amount one digit is wrong, so nothing less than all of them is agreement).
+#[test]
+fn each_pdf_agrees_with_pdftotext_on_every_chinese_character_and_digit() {
+    let names = with_reference();
+    assert!(names.len() >= 11, "{names:?}");
+    let mut failed = Vec::new();
+    for name in names {
+        let reference = std::fs::read_to_string(dir().join(format!("{name}.pdftotext.txt"))).unwrap();
+        let read = read(&name);
+        let (same, of, differ) = agreement(&read.text, &reference);
+        let pct = 100.0 * same as f64 / of.max(1) as f64;
+        println!("{name:34} {same:6} of {of:6} characters and digits: {pct:5.1}%");
+        if same != of || of == 0 {
+            failed.push(format!("{name}: {pct:.1}% {differ:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+/// The same plan set in each font agencies use reads to the same programmes as the one
+/// LibreOffice made: names, budgets, every source and amount, and the total.
+#[test]
+fn the_plan_in_every_agency_font_reads_the_same() {
+    let facts = |p: &Plan| {
+        p.programmes.iter().map(|g| (g.name.clone(), g.budget, g.funding.iter().map(|f| (f.source.clone(), f.amount)).collect::<Vec<_>>())).collect::<Vec<_>>()
+    };
+    let want = facts(&read("keelung-industry-112").parsed.plan);
+    assert_eq!(want[1].0, "職業訓練計畫");
+    for name in ["cns-msung-ucs2", "cns-pmingliu-b5", "cns-utf16-eten", "cns-identity-subset", "cns-type3"] {
+        let read = read(name);
+        let p = &read.parsed.plan;
+        assert_eq!(facts(p), want, "{name}");
+        assert_eq!((p.total(), p.programmes[1].budget), (Money::thousands(37_230), Money::thousands(21_400)), "{name}");
+        assert!(!read.parsed.diagnostics.iter().any(|d| d.severity >= Severity::Warning), "{name}: {:#?}", read.parsed.diagnostics);
+    }
+}
+
+/// A page in a font nothing can decode is named, with its font, in both languages; the
+/// other pages are read and nothing of that page enters the plan.
+#[test]
+fn an_undecodable_page_is_named_with_its_font_and_the_others_read() {
+    let bytes = std::fs::read(dir().join("hostile/undecodable-page.pdf")).unwrap();
+    let read = quickly("undecodable-page", || read_pdf(&bytes, "undecodable-page.pdf"));
+    let d = read.parsed.diagnostics.iter().find(|d| d.code() == "pdf-undecodable-font").unwrap();
+    assert_eq!((d.severity, d.page), (Severity::Warning, Some(2)));
+    let msg = d.to_string();
+    assert!(msg.starts_with("warning: page 2: this page's text cannot be decoded: 97 characters in the font") && msg.contains("Type 3"), "{msg}");
+    // Page 1 (the title, 壹 and 貳) is read; page 2 (the table) is not, nor any `(cid:N)`.
+    let p = &read.parsed.plan;
+    assert_eq!((p.title.as_str(), p.goals.len()), ("基隆市政府產業發展處 112年度施政計畫", 2));
+    assert!(p.programmes.is_empty() && !read.text.contains("(cid:") && read.text.split('\u{c}').nth(2).unwrap_or("").trim().is_empty(), "{}", read.text);
+}
+
+/// An agency's own character (造字: a user-defined Big5 code) is no standard character:
+/// left out and named, with its font and page, and the page is read (one stray glyph).
+#[test]
+fn a_user_defined_big5_character_is_named_and_left_out() {
+    let bytes = std::fs::read(dir().join("hostile/big5-user-defined.pdf")).unwrap();
+    let read = read_pdf(&bytes, "big5-user-defined.pdf");
+    let d = read.parsed.diagnostics.iter().find(|d| d.code() == "pdf-undecodable-font").unwrap();
+    let msg = d.to_string();
+    assert!(
+        msg.starts_with("warning: page 1: 1 characters in the font PMingLiU cannot be decoded (Big5 code FA40 is a user-defined character (造字)"),
+        "{msg}"
+    );
+    let p = &read.parsed.plan;
+    assert_eq!((p.total(), p.programmes.len()), (Money::thousands(37_230), 4));
+    assert_eq!(p.vision.as_ref().unwrap().paragraphs, ["促進在地就業，保障勞工權益。"]);
+}
+
+/// Hostile fonts are refused with their reason, quickly: a ToUnicode range over every
+/// 4-byte code (4 billion entries), an embedded CMap that uses itself, a TrueType cmap
+/// claiming a million ranges.
+#[test]
+fn hostile_fonts_are_refused_with_a_message() {
+    for (file, font, says) in [
+        ("tounicode-bomb", "MSung-Light", "its ToUnicode map claims 4294967296 codes"),
+        ("usecmap-loop", "MSung-Light", "embedded CMap that uses itself"),
+        ("glyph-table-bomb", "BOMBED+Font", "claims 1000000 ranges"),
+    ] {
+        let bytes = std::fs::read(dir().join("hostile").join(format!("{file}.pdf"))).unwrap();
+        let read = quickly(file, || read_pdf(&bytes, file));
+        assert_eq!(code_of(&read), ["pdf-undecodable-font"], "{file}: {:#?}", read.parsed.diagnostics);
+        let d = &read.parsed.diagnostics[0];
+        let msg = d.to_string();
+        assert!(d.page == Some(1) && msg.contains(&format!("the font {font} (")) && msg.contains(says), "{file}: {msg}");
+        assert!(read.parsed.plan.programmes.is_empty());
     }
 }

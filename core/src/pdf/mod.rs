@@ -9,6 +9,11 @@
 //! [`PdfRead::text`] gives, one PDF text line per line, a form feed before each page);
 //! findings name the page and the line within the page, as a reader counts it.
 //!
+//! Fonts: before the library opens a document, `fonts.rs` puts the fonts Taiwanese agencies
+//! use (CID fonts on the CNS UTF-16 and Big5 CMaps, Identity-H subsets with no ToUnicode)
+//! into terms it reads right, and refuses hostile or unreadable ones by name; a page whose
+//! glyphs cannot be decoded is reported with its font (`pdf-undecodable-font`).
+//!
 //! Telling a PDF ([`is_pdf`]) is always compiled; reading one needs the `pdf` feature.
 
 /// Marks each item as needing the `pdf` feature (one attribute for the reader's modules).
@@ -18,6 +23,7 @@ macro_rules! with_the_reader {
 
 with_the_reader! {
     mod document;
+    mod fonts;
     mod furniture;
     mod guard;
     mod header;
@@ -27,10 +33,14 @@ with_the_reader! {
     mod read;
     pub mod source;
     mod table;
+    mod truetype;
     mod unified;
     pub use guard::Limits;
+    /// The reader's fold of one glyph's text (Kangxi radicals, full-width digits …), so
+    /// another extractor's text can be compared with [`PdfRead::text`].
+    pub use normalise::glyph as fold_glyph;
     pub use read::{read_pdf, read_pdf_with, read_source, PdfRead, PdfReader, Progress};
-    pub use source::{Glyph, PageContent, PageSource, Problem, Rule};
+    pub use source::{Glyph, PageContent, PageSource, Problem, Rule, Undecodable};
 }
 
 /// The largest file read: a 施政計畫 is a few MB at most.

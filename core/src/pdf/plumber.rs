@@ -1,11 +1,29 @@
 //! [`PageSource`] over the `pdfplumber` crate (a Rust port of Python's pdfplumber on lopdf).
 
+use super::fonts;
 use super::guard::Limits;
-use super::source::{Glyph, PageContent, PageSource, Problem, Rule};
+use super::source::{Glyph, PageContent, PageSource, Problem, Rule, Undecodable};
 use pdfplumber::{ExtractOptions, Pdf, PdfErrorKind};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub struct Plumber {
     pdf: Pdf,
+    /// Fonts refused as a whole (see [`fonts`]): name → why.
+    refused: HashMap<String, String>,
+    /// Fonts on a Big5 CMap, whose user-defined codes are refused glyph by glyph.
+    big5: HashSet<String>,
+}
+
+/// Undecodable glyphs a page may lose and still be read: a stray symbol (a bullet in a
+/// dingbat font) is no reason to drop a page; more, and the page's text would be read with
+/// holes in names and amounts, so none of it is.
+const STRAY_GLYPHS: usize = 3;
+
+/// A glyph whose text is no character: pdfplumber's `(cid:N)` for a code it could not map,
+/// U+FFFD from a decoder, control characters, private-use code points (a font's own).
+fn undecodable(text: &str) -> bool {
+    text.starts_with("(cid:")
+        || text.chars().any(|c| c == '\u{FFFD}' || c.is_control() || matches!(c as u32, 0xE000..=0xF8FF | 0xF0000..=0x10FFFF))
 }
 
 fn problem(e: &pdfplumber::PdfError) -> Problem {
@@ -29,8 +47,19 @@ impl Plumber {
             max_total_image_bytes: Some(0),
             ..ExtractOptions::default()
         };
-        check_page_tree(bytes)?;
-        Pdf::open(bytes, Some(options)).map(|pdf| Plumber { pdf }).map_err(|e| problem(&e))
+        let mut doc = check_page_tree(bytes)?;
+        let fonts = fonts::prepare(&mut doc);
+        let amended;
+        let bytes = if fonts.changed {
+            let mut out = Vec::with_capacity(bytes.len() + 4096);
+            doc.save_to(&mut out).map_err(|e| Problem::Broken(format!("its fonts could not be prepared: {e}")))?;
+            amended = out;
+            &amended[..]
+        } else {
+            bytes
+        };
+        drop(doc);
+        Pdf::open(bytes, Some(options)).map(|pdf| Plumber { pdf, refused: fonts.refused, big5: fonts.big5 }).map_err(|e| problem(&e))
     }
 }
 
@@ -41,11 +70,38 @@ impl PageSource for Plumber {
 
     fn page(&self, index: usize) -> Result<PageContent, Problem> {
         let page = self.pdf.page(index).map_err(|e| problem(&e))?;
-        let glyphs = page
-            .chars()
-            .iter()
-            .filter(|c| c.upright && !c.text.is_empty())
-            .map(|c| Glyph { text: c.text.clone(), x0: c.bbox.x0, x1: c.bbox.x1, top: c.bbox.top, bottom: c.bbox.bottom, size: c.size })
+        let mut glyphs = Vec::new();
+        let mut bad: BTreeMap<&str, (usize, Option<String>)> = BTreeMap::new();
+        for c in page.chars().iter().filter(|c| c.upright && !c.text.is_empty()) {
+            let why = if let Some(why) = self.refused.get(&c.fontname) {
+                Some(Some(why.clone()))
+            } else if self.big5.contains(&c.fontname) && fonts::big5_user_defined(c.char_code) {
+                Some(Some(format!("Big5 code {:X} is a user-defined character (造字), which no standard maps", c.char_code)))
+            } else {
+                undecodable(&c.text).then_some(None)
+            };
+            if let Some(why) = why {
+                let entry = bad.entry(c.fontname.as_str()).or_default();
+                entry.0 += 1;
+                entry.1 = entry.1.take().or(why);
+            } else {
+                glyphs.push(Glyph { text: c.text.clone(), x0: c.bbox.x0, x1: c.bbox.x1, top: c.bbox.top, bottom: c.bbox.bottom, size: c.size });
+            }
+        }
+        let lost: usize = bad.values().map(|b| b.0).sum();
+        let page_skipped = lost > STRAY_GLYPHS;
+        if page_skipped {
+            glyphs.clear();
+        }
+        let undecodable = bad
+            .into_iter()
+            .map(|(font, (glyphs, reason))| Undecodable {
+                // pdfplumber names a font by its descriptor; a Type 3 font often has none.
+                font: if font == "unknown" { "(no name: a Type 3 font, or one without a descriptor)".into() } else { font.to_string() },
+                glyphs,
+                reason,
+                page_skipped,
+            })
             .collect();
         let mut rules: Vec<Rule> = page.lines().iter().map(|l| Rule { x0: l.x0, top: l.top, x1: l.x1, bottom: l.bottom }).collect();
         for r in page.rects() {
@@ -63,7 +119,7 @@ impl PageSource for Plumber {
             }
         }
         rules.retain(|r| [r.x0, r.x1, r.top, r.bottom].iter().all(|v| v.is_finite()));
-        Ok(PageContent { width: page.width(), height: page.height(), glyphs, rules, images: page.images().len() })
+        Ok(PageContent { width: page.width(), height: page.height(), glyphs, rules, images: page.images().len(), undecodable })
     }
 }
 
@@ -71,7 +127,7 @@ impl PageSource for Plumber {
 /// page that is its own ancestor hangs it (found by fuzzing). The chain is walked here
 /// first, with one. A file lopdf cannot load as it is is refused too: pdfplumber would
 /// rebuild its cross-reference table and walk that tree unchecked.
-fn check_page_tree(bytes: &[u8]) -> Result<(), Problem> {
+fn check_page_tree(bytes: &[u8]) -> Result<lopdf::Document, Problem> {
     let start = bytes.windows(5).take(1024).position(|w| w == b"%PDF-").unwrap_or(0);
     let doc = match lopdf::Document::load_mem(&bytes[start..]) {
         Ok(doc) => doc,
@@ -91,5 +147,5 @@ fn check_page_tree(bytes: &[u8]) -> Result<(), Problem> {
             }
         }
     }
-    Ok(())
+    Ok(doc)
 }

@@ -102,6 +102,15 @@ impl PdfReader {
         }
         match self.doc.page(i) {
             Ok(c) => {
+                for u in &c.undecodable {
+                    let finding = Finding::PdfUndecodableFont {
+                        font: u.font.clone(),
+                        glyphs: u.glyphs,
+                        reason: u.reason.clone().unwrap_or_else(|| "its codes map to no character".into()),
+                        page_skipped: u.page_skipped,
+                    };
+                    self.diags.push(Diagnostic { page: Some(i as u32 + 1), ..Diagnostic::warning(None, finding) });
+                }
                 self.glyphs = self.glyphs.saturating_add(c.glyphs.len());
                 self.images = self.images.saturating_add(c.images);
                 self.contents.push(c);
@@ -129,6 +138,17 @@ impl PdfReader {
             return failed(Finding::BadPdf { detail: "it has no pages".into() });
         }
         if self.glyphs == 0 {
+            // Text in fonts that cannot be decoded is not "no text": those findings say
+            // which pages and fonts, and they are the errors now.
+            let undecodable: Vec<Diagnostic> = self
+                .diags
+                .into_iter()
+                .filter(|d| matches!(d.finding, Finding::PdfUndecodableFont { .. }))
+                .map(|d| Diagnostic { severity: crate::Severity::Error, ..d })
+                .collect();
+            if !undecodable.is_empty() {
+                return PdfRead { parsed: Parsed { plan: Plan::empty(), diagnostics: undecodable }, text: String::new() };
+            }
             return failed(Finding::PdfNoText { pages, images: self.images });
         }
         let mut read = document::assemble(self.contents, self.diags);

@@ -49,6 +49,19 @@ pub struct PageContent {
     pub rules: Vec<Rule>,
     /// Images drawn on the page: a page of images and no glyphs is a scan.
     pub images: usize,
+    /// Glyphs that could not be decoded to characters, by font; they are not in `glyphs`.
+    pub undecodable: Vec<Undecodable>,
+}
+
+/// A page's glyphs in one font whose characters cannot be known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undecodable {
+    pub font: String,
+    pub glyphs: usize,
+    /// Why, when the font was refused as a whole; else its glyphs decoded to no character.
+    pub reason: Option<String>,
+    /// So many that none of the page's glyphs were kept (its text would be half read).
+    pub page_skipped: bool,
 }
 
 /// Why a document or a page could not be read. The reader turns each into a finding.

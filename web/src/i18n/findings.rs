@@ -205,6 +205,10 @@ fn zh(f: &Finding) -> String {
         PdfTooComplex { detail } => format!("這個 PDF 結構太複雜，為了安全不予讀取（{detail}）。"),
         PdfNoText { pages, images: 0 } => format!("這個 PDF 的 {pages} 頁都沒有可讀的文字（沒有文字層）。如果是掃描檔，請先做文字辨識（OCR）。"),
         PdfNoText { pages, images } => format!("這個 PDF 的 {pages} 頁沒有文字，只有 {images} 張圖片：這是掃描檔。請先做文字辨識（OCR），再匯入辨識後的檔案。"),
+        PdfUndecodableFont { font, glyphs, reason, page_skipped: true } => {
+            format!("這一頁的文字無法解碼：字型 {font} 的 {glyphs} 個字（{reason}），所以這一頁不讀取。")
+        }
+        PdfUndecodableFont { font, glyphs, reason, page_skipped: false } => format!("字型 {font} 的 {glyphs} 個字無法解碼（{reason}），已略過。"),
         PdfNoTable { pages, lines, goals } => format!(
             "讀到 {pages} 頁、{lines} 行文字和 {goals} 個目標，但找不到表頭為「計畫名稱｜實施內容｜經費(千元)｜備註」的預算表。"
         ),
