@@ -240,6 +240,15 @@ impl crate::Plan {
         }
     }
 
+    /// The name of the line a line is under (to tell apart the many 一般行政 of a book).
+    pub fn parent_name(&self, r: TreeRef) -> Option<&str> {
+        let parent = match r {
+            TreeRef::Group(g) => self.groups.get(g as usize)?.facts.parent,
+            TreeRef::Programme(p) => self.programmes.get(p as usize)?.book.as_ref()?.parent,
+        };
+        self.groups.get(parent? as usize).map(|g| g.name.as_str())
+    }
+
     /// Where a line was read from (its row or lines in the source).
     pub fn span_of(&self, r: TreeRef) -> Span {
         match r {

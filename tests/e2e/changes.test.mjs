@@ -15,9 +15,21 @@ async function keepBook(site) {
   return keep(site, '中央政府總預算 103 節錄');
 }
 
+/** CSV text → its records as lines of text (a quoted field may hold line breaks). */
+function records(text) {
+  const out = [];
+  let record = '', quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === '\n' && !quoted) { out.push(record.replace(/\r$/, '')); record = ''; } else record += ch;
+  }
+  if (record) out.push(record);
+  return out;
+}
+
 const firstRow = (page) => page.evaluate(() => {
   const tr = document.querySelector('[data-testid=changes-table] tbody tr');
-  return [...tr.children].map((c) => c.textContent.trim());
+  return [tr.querySelector('th a').textContent, ...[...tr.children].slice(1).map((c) => c.textContent.trim())];
 });
 
 test('what changed in a real book: the top increase and cut with their reasons, levels, a line inside, the chart, the export', async (t) => {
@@ -37,13 +49,13 @@ test('what changed in a real book: the top increase and cut with their reasons, 
   // The biggest cut, by choosing the ranking.
   await page.selectOption('[data-testid=changes-controls] select >> nth=1', 'cut');
   await page.waitForURL(/by=cut/);
-  await page.waitForFunction(() => document.querySelector('[data-testid=changes-table] tbody tr th')?.textContent === '營建工程');
+  await page.waitForFunction(() => document.querySelector('[data-testid=changes-table] tbody tr th a')?.textContent === '營建工程');
   assert.deepEqual((await firstRow(page)).slice(0, 5), ['營建工程', '209,000', '404,337', '−195,337', '−48.31%']);
   // The agencies' level, and inside one of them.
   await page.selectOption('[data-testid=changes-controls] select >> nth=0', '2');
   await page.waitForURL(/level=2/);
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=changes-table] tbody tr').length < 34);
-  const agencies = await texts(page, '[data-testid=changes-table] tbody th');
+  const agencies = await texts(page, '[data-testid=changes-table] tbody th a');
   assert.ok(agencies.includes('中央研究院'), agencies.join());
   await page.click('[data-testid=changes-table] tbody th a:text-is("中央研究院")');
   await page.waitForSelector('[data-testid=changes-under]');
@@ -51,7 +63,7 @@ test('what changed in a real book: the top increase and cut with their reasons, 
   // Filtering by a word of the name or the explanation.
   await visit(site, `/p/${id}/changes?by=increase&q=${encodeURIComponent('慶典')}`);
   await page.waitForSelector('[data-testid=changes-table] tbody tr');
-  assert.deepEqual(await texts(page, '[data-testid=changes-table] tbody th'), ['國家慶典']);
+  assert.deepEqual(await texts(page, '[data-testid=changes-table] tbody th a'), ['國家慶典']);
   // The chart: plotters' axis, a focusable labelled item per bar, the exact figure in its name.
   await visit(site, `/p/${id}/changes`);
   await page.waitForSelector('[data-testid=changes-chart] .bar-item');
@@ -68,8 +80,8 @@ test('what changed in a real book: the top increase and cut with their reasons, 
   await screenshot(page, 'changes-1280-dark');
   // The table as a file, in the order shown.
   const csv = await download(page, () => page.click('[data-testid=changes-export]'));
-  const rows = csv.text.trim().split(/\r?\n/);
-  assert.equal(rows.length, 1 + 34);
+  const rows = records(csv.text);
+  assert.equal(rows.length, 1 + 34, 'a header and every line (explanations span lines inside their quotes)');
   assert.match(rows[1], /^\d,5202403000,國家生技研究園區,3676000,2356303,1319697,56\.01,increase,,/);
   // English, one click away: every word on the page.
   await setLanguage(page, 'en');
@@ -112,7 +124,7 @@ test('flags with their evidence: a stated change that is not the arithmetic, an 
   const id = await keep(site, '標記測試');
   await visit(site, `/p/${id}/changes?by=book&flagged=1`);
   await page.waitForSelector('[data-testid=changes-table] tbody tr');
-  const rows = await page.$$eval('[data-testid=changes-table] tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th').textContent, [...tr.querySelectorAll('.flag')].map((f) => f.textContent)]));
+  const rows = await page.$$eval('[data-testid=changes-table] tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th a').textContent, [...tr.querySelectorAll('.flag')].map((f) => f.textContent)]));
   assert.deepEqual(rows, [
     ['委託研究甲', ['⚑ 同一上層下的 3 項都略低於 1,500 千元（化整為零？）']],
     ['委託研究乙', ['⚑ 同一上層下的 3 項都略低於 1,500 千元（化整為零？）']],

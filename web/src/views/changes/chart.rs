@@ -2,7 +2,8 @@
 //! draws the axis, its grid and the bars; the names, the exact figures and a focusable,
 //! labelled item per bar are drawn here over it, so a keyboard reaches every bar, a screen
 //! reader hears the same figure the table shows, and no imported text passes through
-//! plotters' markup. Built in the later chunk: plotters is not in any page's first load.
+//! plotters' markup. Built in the later chunk (see [`super::Below`]): plotters is not in
+//! any page's first load.
 
 use super::Shown;
 use crate::components::chart_item::{ChartItem, ChartSvg};
@@ -20,72 +21,77 @@ use plotters::prelude::*;
 const EACH_WAY: usize = 8;
 const ROW: f64 = 30.0;
 
-pub struct Below {
-    lang: Lang,
-    data: Data,
-    shown: Shown,
-}
-
-impl Below {
-    pub fn new(lang: Lang, data: Data, shown: Shown) -> Below {
-        Below { lang, data, shown }
+/// The chart of a view's lines; nothing when no line moved.
+pub fn view(lang: Lang, data: &Data, shown: &Shown) -> AnyView {
+    let picked = diverging(&shown.changes, &shown.order, EACH_WAY);
+    let bars: Vec<&LineChange> = picked.iter().map(|(i, _)| &shown.changes[*i]).collect();
+    if bars.is_empty() {
+        return ().into_any();
     }
-
-    pub fn view(self) -> AnyView {
-        let Below { lang, data, shown } = self;
-        let picked = diverging(&shown.changes, &shown.order, EACH_WAY);
-        let bars: Vec<&LineChange> = picked.iter().map(|(i, _)| &shown.changes[*i]).collect();
-        if bars.is_empty() {
-            return ().into_any();
-        }
-        let narrow = window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 640.0);
-        let (w, names) = if narrow { (340u32, 120.0) } else { (900u32, 260.0) };
-        let h = (bars.len() as f64 * ROW + 50.0) as u32;
-        let amounts: Vec<f64> = picked.iter().map(|(_, a)| *a).collect();
-        let Some(drawn) = draw(&amounts, w, h, names) else { return ().into_any() };
-        let svg = drawn.svg;
-        let chars = if narrow { 7 } else { 16 };
-        let items = bars
+    let narrow = window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 640.0);
+    let (w, names) = if narrow { (340u32, 120.0) } else { (900u32, 260.0) };
+    let h = (bars.len() as f64 * ROW + 50.0) as u32;
+    let amounts: Vec<f64> = picked.iter().map(|(_, a)| *a).collect();
+    let Some(drawn) = draw(&amounts, w, h, names) else { return ().into_any() };
+    let svg = drawn.svg;
+    let chars = if narrow { 7 } else { 16 };
+    let items = bars
             .iter()
             .zip(drawn.bars)
             .zip(amounts)
             .enumerate()
             .map(|(i, ((c, (x0, x1, y)), a))| {
-                let l = data.plan.line(c.node);
+                let name = named(data, &bars, c.node);
                 let figure = c.change.as_ref().map_or(String::new(), |ch| format!("{}（{}）", lang.money_change(ch.amount), crate::components::book_line::percent(lang, ch)));
-                let label = format!("{}：{figure}", l.name);
+                let label = format!("{name}：{figure}");
                 let opens = match c.node {
                     TreeRef::Programme(p) => Address::programme(data.plan.programmes[p as usize].number).path(),
-                    TreeRef::Group(_) => Address::here(crate::routes::Page::Changes).path(),
+                    TreeRef::Group(g) => format!("{}?under={g}", Address::here(crate::routes::Page::Changes).path()),
                 };
-                let short: String = if l.name.chars().count() > chars { l.name.chars().take(chars - 1).chain(['…']).collect() } else { l.name.to_string() };
+                let short: String = if name.chars().count() > chars { name.chars().take(chars - 1).chain(['…']).collect() } else { name };
                 let up = a >= 0.0;
                 let (left, right) = (x0.min(x1), x0.max(x1));
-                // The figure sits past the bar's end, inside the chart.
-                let (fx, anchor) = if up { (right + 4.0, "start") } else { (left - 4.0, "end") };
-                let (fx, anchor) = if up && fx > w as f64 - 90.0 { (left - 4.0, "end") } else if !up && fx < names + 90.0 { (right + 4.0, "start") } else { (fx, anchor) };
+                // The figure sits past the bar's end; where the chart has no room for it there,
+                // inside the bar, in white.
+                let room = if up { w as f64 - right } else { left - names };
+                let (fx, anchor, class) = match (up, room > 86.0) {
+                    (true, true) => (right + 4.0, "start", "bar-figure"),
+                    (true, false) => (right - 4.0, "end", "bar-figure inside"),
+                    (false, true) => (left - 4.0, "end", "bar-figure"),
+                    (false, false) => (left + 4.0, "start", "bar-figure inside"),
+                };
                 view! {
                     <ChartItem class="bar-item".to_string() label=label item=i.to_string() target=None opens=opens>
                         <rect x="0" y=svg_number(y - ROW / 2.0) width=w.to_string() height=svg_number(ROW) class="hit"></rect>
                     </ChartItem>
                     <g aria-hidden="true">
                         <text x=svg_number(names - 8.0) y=svg_number(y + 5.0) text-anchor="end" class="bar-name">{short}</text>
-                        <text x=svg_number(fx) y=svg_number(y + 5.0) text-anchor=anchor class="bar-figure">{c.change.as_ref().map(|c| c.amount.fmt_change()).unwrap_or_default()}</text>
+                        <text x=svg_number(fx) y=svg_number(y + 5.0) text-anchor=anchor class=class>{c.change.as_ref().map(|c| c.amount.fmt_change()).unwrap_or_default()}</text>
                     </g>
                 }
             })
             .collect_view();
-        view! {
-            <figure class="changes-chart" data-testid="changes-chart">
-                <figcaption>{lang.pick("增加與減少最多的科目（千元）", "The biggest increases and cuts (NT$ thousand)")}</figcaption>
-                <ChartSvg class="diverging".to_string() view_box=format!("0 0 {w} {h}") label=lang.pick("增減最多的科目", "Biggest changes")>
-                    <g class="plot" aria-hidden="true" inner_html=svg></g>
-                    {items}
-                </ChartSvg>
-                <ChartDownloads selector="figure.changes-chart svg.diverging" name=format!("{}-changes", data.name) lang=lang/>
-            </figure>
-        }
-        .into_any()
+    view! {
+        <figure class="changes-chart" data-testid="changes-chart">
+            <figcaption>{lang.pick("增加與減少最多的科目（千元）", "The biggest increases and cuts (NT$ thousand)")}</figcaption>
+            <ChartSvg class="diverging".to_string() view_box=format!("0 0 {w} {h}") label=lang.pick("增減最多的科目", "Biggest changes")>
+                <g class="plot" aria-hidden="true" inner_html=svg></g>
+                {items}
+            </ChartSvg>
+            <ChartDownloads selector="figure.changes-chart svg.diverging" name=format!("{}-changes", data.name) lang=lang/>
+        </figure>
+    }
+    .into_any()
+}
+
+/// A line's name, with the line it is under where another bar has the same name.
+fn named(data: &Data, bars: &[&LineChange], node: TreeRef) -> String {
+    let plan = &data.plan;
+    let name = plan.line(node).name;
+    let twins = bars.iter().filter(|c| plan.line(c.node).name == name).count();
+    match plan.parent_name(node).filter(|_| twins > 1) {
+        Some(parent) => format!("{name}（{parent}）"),
+        None => name.to_string(),
     }
 }
 

@@ -3,12 +3,11 @@
 //! flags `plan-core` raised, and a link to its line. Inside one line (`?under=G`) the same
 //! for the lines under it: which agencies grew most, then which work plans inside one.
 //! The address holds the whole view (`changes?level=2&by=cut&under=5&q=…`), so every view
-//! has a link of its own. The diverging chart is drawn by plotters in the later chunk.
+//! has a link of its own. All but the heading is built in the later chunk ([`Below`]): the
+//! page's code and plotters' stay out of the programme pages' first load.
 
 mod chart;
 mod table;
-
-pub use chart::Below;
 
 use crate::components::later::later;
 use crate::i18n::Lang;
@@ -119,7 +118,6 @@ pub fn ChangesPage() -> impl IntoView {
             .into_any();
         }
         let v = View::from_query(&query.get(), &data);
-        let s = shown(&data, &v);
         view! {
             <section class="page changes">
                 <h1>{heading}</h1>
@@ -127,12 +125,30 @@ pub fn ChangesPage() -> impl IntoView {
                     "本年度預算數與上年度預算數的差額，逐項列出，附機關自己的說明。選一個層級看哪些科目增減最多，點科目名稱看它下一層。",
                     "This year's budget against last year's, line by line, with the agency's own explanation. Pick a level to see which lines grew or were cut most; a line's name opens the lines under it.",
                 )}</p>
-                <Controls lang=lang data=data.clone() v=v.clone()/>
-                <Trail lang=lang data=data.clone() v=v.clone()/>
-                <Summary lang=lang changes=s.changes.clone()/>
-                {later("changes-chart", crate::pages::below(Below::new(lang, data.clone(), s.clone()).into()))}
-                <table::ChangesTable lang=lang data=data.clone() shown=s under_link=move |g| View { under: Some(g), level: None, ..v.clone() }.query()/>
+                {later("changes", crate::pages::below(Below { lang, data: data.clone(), v }.into()))}
             </section>
+        }
+        .into_any()
+    }
+}
+
+/// The controls, the totals, the chart and the table of one view: built in the later chunk.
+pub struct Below {
+    lang: Lang,
+    data: Data,
+    v: View,
+}
+
+impl Below {
+    pub fn view(self) -> AnyView {
+        let Below { lang, data, v } = self;
+        let s = shown(&data, &v);
+        view! {
+            <Controls lang=lang data=data.clone() v=v.clone()/>
+            <Trail lang=lang data=data.clone() v=v.clone()/>
+            <Summary lang=lang changes=s.changes.clone()/>
+            {chart::view(lang, &data, &s)}
+            <table::ChangesTable lang=lang data=data.clone() shown=s under_link=move |g| View { under: Some(g), level: None, ..v.clone() }.query()/>
         }
         .into_any()
     }

@@ -87,20 +87,43 @@ fn row(lang: Lang, data: &Data, c: &LineChange, under_link: &dyn Fn(u32) -> Stri
         None => "num",
     };
     let explanation = l.facts.map(|f| f.explanation.clone()).unwrap_or_default();
+    let parent = data.plan.parent_name(c.node).map(str::to_string);
     let flags: Vec<String> = c.flags.iter().map(|f| flag_text(lang, f)).collect();
     view! {
         <tr>
-            <th scope="row"><a href=href>{l.name.to_string()}</a></th>
+            <th scope="row"><a href=href>{l.name.to_string()}</a>{parent.map(|p| view! { <span class="gloss">{p}</span> })}</th>
             <td class="num">{c.budget.fmt_thousands()}</td>
             <td class="num">{c.last_year.map(|m| m.fmt_thousands()).unwrap_or_else(|| "—".into())}</td>
             <td class=class>{change.map(|c| c.amount.fmt_change()).unwrap_or_else(|| "—".into())}</td>
             <td class=class>{change.map(|c| crate::components::book_line::percent(lang, c)).unwrap_or_else(|| "—".into())}</td>
             <td class="why">
                 {flags.into_iter().map(|f| view! { <p class="flag" role="note">{f}</p> }).collect_view()}
-                {(!explanation.is_empty()).then(|| view! { <p class="explanation">{explanation}</p> })}
+                {explained(lang, explanation)}
             </td>
         </tr>
     }
+}
+
+/// The agency's explanation: a long one (an itemised 說明 runs to a dozen lines) opens from
+/// its first words, so the table stays a table.
+fn explained(lang: Lang, text: String) -> Option<AnyView> {
+    const SHORT: usize = 60;
+    if text.is_empty() {
+        return None;
+    }
+    if text.chars().count() <= SHORT {
+        return Some(view! { <p class="explanation">{text}</p> }.into_any());
+    }
+    let start: String = text.chars().take(SHORT - 20).collect();
+    Some(
+        view! {
+            <details class="explanation">
+                <summary>{start}"… "<span class="more">{lang.pick("（全文）", "(all)")}</span></summary>
+                <p>{text}</p>
+            </details>
+        }
+        .into_any(),
+    )
 }
 
 /// A flag in the reader's language, with its evidence.
