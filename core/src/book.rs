@@ -200,7 +200,7 @@ impl crate::Plan {
 }
 
 /// One node of a plan's tree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TreeRef {
     Group(u32),
     /// An index into `programmes` (not its number).

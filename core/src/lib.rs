@@ -7,6 +7,7 @@
 
 pub mod annotations;
 pub mod book;
+pub mod book_table;
 pub mod book_treemap;
 pub mod budget_csv;
 pub mod changes;

@@ -200,3 +200,35 @@ test('a proposal beside its enacted budget shows the total cut and each line\'s 
   assert.ok(changes.some((c) => /^[−-]200 千元 \([−-]20(\.0+)?%\)$/.test(c.trim())), changes.join('\n'));
   assertClean(site);
 });
+
+test("a book's table keeps its tree: indented levels that open, sorting within a level, a filter that shows where a match sits", async (t) => {
+  const site = await openApp(t, '/import');
+  const { page } = site;
+  await choose(page, 'layouts/central-flat-999.csv');
+  await waitTotal(page, '1,250,000 千元');
+  const id = await keep(site, '示範部預算');
+  await visit(site, `/p/${id}/programmes`);
+  await page.waitForSelector('[data-testid=book-table] tbody tr');
+  const rows = () => page.$$eval('[data-testid=book-table] tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th a, th button').textContent.replace(/^[▸▾] /, ''), tr.children[1].textContent]));
+  assert.deepEqual(await rows(), [['示範部主管（1 項）', '1,000,000'], ['示範委員會主管（1 項）', '250,000']]);
+  // Opening a line shows its lines, one level in.
+  await page.click('[data-testid=book-table] tbody tr:first-child button.toggle');
+  await page.waitForSelector('[data-testid=book-table] button.toggle[aria-expanded=true]');
+  assert.deepEqual((await rows()).map((r) => r[0]), ['示範部主管（1 項）', '示範部（2 項）', '示範委員會主管（1 項）']);
+  const indents = await page.$$eval('[data-testid=book-table] tbody th', (ths) => ths.map((th) => parseFloat(getComputedStyle(th).paddingLeft)));
+  assert.ok(indents[1] > indents[0] && indents[2] === indents[0], `indented by level: ${indents}`);
+  // Everything open, the biggest cut first within each level: the committee (−10,000) before the ministry.
+  await page.click('button:has-text("全部展開")');
+  await page.selectOption('[data-testid=book-table-order]', 'cut');
+  await page.waitForFunction(() => document.querySelector('[data-testid=book-table] tbody tr th')?.textContent.includes('示範委員會主管'));
+  const cut = (await rows()).map((r) => r[0]);
+  assert.equal(cut.length, 11, 'every line once');
+  assert.deepEqual(cut.slice(0, 4), ['示範委員會主管（1 項）', '示範委員會（1 項）', '行政支出（1 項）', '一般行政']);
+  // A filter keeps each match with the lines it sits under.
+  await page.fill('[data-testid=book-table-filter]', '人事費');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=book-table] tbody tr').length === 4);
+  assert.deepEqual((await rows()).map((r) => r[0]), ['示範部主管（1 項）', '示範部（2 項）', '行政支出（2 項）', '一般行政']);
+  await assertNoAxeViolations(page);
+  await screenshot(page, 'book-table');
+  assertClean(site);
+});

@@ -89,7 +89,7 @@ fn goals_and_flow(page: Page) -> Result<AnyView, SplitLoaderError> {
 #[wasm_split(page_programmes, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn programmes(page: Page) -> Result<AnyView, SplitLoaderError> {
     Ok(match page {
-        Page::Programmes => money_page(false, views::table::TablePage),
+        Page::Programmes => money_page(false, views::book_table::ProgrammesOrLines),
         Page::Changes => money_page(false, views::changes::ChangesPage),
         _ => plan_page(false, views::programme::ProgrammePage),
     })

@@ -1,5 +1,6 @@
 //! One module per page.
 
+pub mod book_table;
 pub mod book_treemap;
 pub mod changes;
 pub mod compare;
