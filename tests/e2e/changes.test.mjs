@@ -36,7 +36,14 @@ test('what changed in a real book: the top increase and cut with their reasons, 
   const site = await openApp(t, '/import');
   const { page } = site;
   const id = await keepBook(site);
-  await visit(site, `/p/${id}/changes`);
+  // The book's overview leads to it with the biggest increase and cut.
+  await page.waitForSelector('[data-testid=book-biggest-changes]');
+  assert.equal(
+    await page.textContent('[data-testid=book-biggest-changes]'),
+    '增加最多：國家生技研究園區 +1,319,697 千元（+56.01%）；減少最多：營建工程 −195,337 千元（−48.31%） 看增減與理由 →',
+  );
+  await page.click('[data-testid=book-biggest-changes] a');
+  await page.waitForURL(/\/changes$/);
   await page.waitForSelector('[data-testid=changes-table] tbody tr');
   assert.equal(
     await page.textContent('[data-testid=changes-summary]'),

@@ -117,6 +117,13 @@ pub enum Below {
     Treemap(views::treemap::Below),
     BookTreemap(views::book_treemap::Below),
     Changes(views::changes::Below),
+    BookTable(views::book_table::Below),
+}
+
+impl From<views::book_table::Below> for Below {
+    fn from(b: views::book_table::Below) -> Below {
+        Below::BookTable(b)
+    }
 }
 
 impl From<views::changes::Below> for Below {
@@ -150,6 +157,7 @@ pub fn below(sections: Below) -> Result<AnyView, SplitLoaderError> {
         Below::Treemap(b) => b.view(),
         Below::BookTreemap(b) => b.view(),
         Below::Changes(b) => b.view(),
+        Below::BookTable(b) => b.view(),
     })
 }
 

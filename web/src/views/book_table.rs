@@ -2,6 +2,7 @@
 //! lines under it opens and closes them (a button with `aria-expanded`), siblings sorted
 //! within their parent, and a filter that shows each match with the lines above it. The
 //! rows come from `plan_core::book_table`; long tables show their first rows, then more.
+//! Built in the later chunk ([`Below`]): a plan's programme pages do not carry it.
 
 use crate::i18n::Lang;
 use crate::routes::{Address, Page};
@@ -25,16 +26,32 @@ const ORDERS: [(Siblings, &str, &str, &str); 5] = [
 /// The programmes page: a plan's programmes table, or a book's lines in their tree.
 #[component]
 pub fn ProgrammesOrLines() -> AnyView {
-    if use_data().plan.kind.is_plan() {
-        crate::views::table::TablePage().into_any()
-    } else {
-        BookTablePage().into_any()
+    let data = use_data();
+    if data.plan.kind.is_plan() {
+        return crate::views::table::TablePage().into_any();
+    }
+    let ui = use_ui();
+    view! {
+        <section class="page book-table">
+            <h1>{move || ui.lang.get().pick("預算科目表", "Budget lines")}</h1>
+            {crate::components::later::later("book-table", crate::pages::below(Below { data }.into()))}
+        </section>
+    }
+    .into_any()
+}
+
+/// The table and its controls, built in the later chunk.
+pub struct Below {
+    data: Data,
+}
+
+impl Below {
+    pub fn view(self) -> AnyView {
+        table(self.data).into_any()
     }
 }
 
-#[component]
-pub fn BookTablePage() -> impl IntoView {
-    let data = use_data();
+fn table(data: Data) -> impl IntoView {
     let ui = use_ui();
     let open = RwSignal::new(HashSet::<u32>::new());
     let order = RwSignal::new(Siblings::Book);
@@ -48,12 +65,10 @@ pub fn BookTablePage() -> impl IntoView {
     move || {
         let lang = ui.lang.get();
         view! {
-            <section class="page book-table">
-                <h1>{lang.pick("預算科目表", "Budget lines")}</h1>
                 <p class="lede">{lang.pick(
-                    "依層級縮排；有下層的科目可展開。排序只在同一層內進行，小計不重複計算。要看增減與理由，請到「增減」。",
-                    "Indented by level; a line with lines under it opens. Sorting keeps each line under its parent; subtotals are never added again. For changes and reasons, see What changed.",
-                )}" "<a href=Page::Changes.href()>{lang.pick("增減與理由", "What changed")}</a></p>
+                    "依層級縮排；有下層的科目可展開。排序只在同一層內進行，小計不重複計算。",
+                    "Indented by level; a line with lines under it opens. Sorting keeps each line under its parent; subtotals are never added again.",
+                )}" "<a href=Page::Changes.href()>{lang.pick("看增減與理由 →", "See what changed and why →")}</a></p>
                 <form class="controls" on:submit=|ev| ev.prevent_default()>
                     <label>{lang.pick("篩選", "Filter")}" "
                         <input type="search" data-testid="book-table-filter" prop:value=move || filter.get()
@@ -93,7 +108,6 @@ pub fn BookTablePage() -> impl IntoView {
                 {move || (shown.get().len() > limit.get()).then(|| view! {
                     <button type="button" on:click=move |_| limit.update(|l| *l += PAGE)>{lang.pick("顯示更多", "Show more")}</button>
                 })}
-            </section>
         }
     }
 }

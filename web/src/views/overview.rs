@@ -162,11 +162,39 @@ fn book_sections(data: &Data, lang: Lang) -> impl IntoView {
                 <dd class="sub">{match lang { Lang::Zh => format!("各層項數：{levels}"), Lang::En => format!("lines per level: {levels}") }}</dd>
             </div>
         </dl>
+        {biggest_changes(data, lang)}
         <crate::components::book_tree::BookTree lang=lang data=data.clone()/>
         <h2>{lang.pick("最大的科目", "The largest lines")}</h2>
         <RankedBars lang=lang data=data.clone()/>
         <p class="more-link"><A href=Page::Treemap.href()>{lang.pick("看預算樹狀圖 →", "See the budget treemap →")}</A></p>
     }
+}
+
+/// The line that grew most and the one cut most (at the bottom of the tree), with a link to
+/// every change and its reason; nothing for a book without last year's figures.
+fn biggest_changes(data: &Data, lang: Lang) -> Option<impl IntoView> {
+    use plan_core::changes::{line_changes, ranked, Movement, Rank};
+    data.plan.series_totals().1?;
+    let changes = line_changes(&data.plan, &data.tree, None, None);
+    let first = |rank: Rank, up: bool| {
+        let i = *ranked(&changes, rank).first()?;
+        let c = &changes[i];
+        let moved = if up { matches!(c.movement, Movement::Increase | Movement::New) } else { matches!(c.movement, Movement::Cut | Movement::Ended) };
+        let change = c.change.as_ref().filter(|_| moved)?;
+        Some(format!("{} {}（{}）", data.plan.line(c.node).name, lang.money_change(change.amount), crate::components::book_line::percent(lang, change)))
+    };
+    let text = match (lang, first(Rank::Increase, true), first(Rank::Cut, false)) {
+        (_, None, None) => return None,
+        (Lang::Zh, up, down) => {
+            [up.map(|u| format!("增加最多：{u}")), down.map(|d| format!("減少最多：{d}"))].into_iter().flatten().collect::<Vec<_>>().join("；")
+        }
+        (Lang::En, up, down) => {
+            [up.map(|u| format!("Biggest increase: {u}")), down.map(|d| format!("biggest cut: {d}"))].into_iter().flatten().collect::<Vec<_>>().join("; ")
+        }
+    };
+    Some(view! {
+        <p class="biggest-changes" data-testid="book-biggest-changes">{text}" "<A href=Page::Changes.href()>{lang.pick("看增減與理由 →", "See what changed and why →")}</A></p>
+    })
 }
 
 /// The sections below the charts, built once the page is live.
