@@ -25,7 +25,7 @@
 import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
 import { startServer } from '../scripts/server.mjs';
 import { CHROMIUM_ARGS } from '../scripts/chromium.mjs';
-import { firstLoadProbe } from './probes.mjs';
+import { firstLoadProbe, interactionProbe, measure } from './probes.mjs';
 
 const LOADS = Number(process.argv[2] ?? 10);
 const REPS = Number(process.argv[3] ?? 20);
@@ -82,20 +82,6 @@ const first = loads.map((p, k) => ({ name: p.name, ...Object.fromEntries(['bytes
 
 // ---- 2. interactions -----------------------------------------------------------------------
 
-function interactionProbe() {
-  window.__events = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (e.interactionId) window.__events.push({ id: e.interactionId, start: e.startTime, duration: e.duration });
-  }).observe({ type: 'event', durationThreshold: 16, buffered: true });
-  window.__lastMutation = 0;
-  window.__eventAt = 0;
-  for (const type of ['pointerdown', 'keydown']) addEventListener(type, (e) => { window.__eventAt = e.timeStamp; }, true);
-  addEventListener('DOMContentLoaded', () => {
-    new MutationObserver(() => { window.__lastMutation = performance.now(); })
-      .observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
-  });
-}
-
 const synthetic = SIZES.length ? await startServer({ dir: process.env.DIST ?? 'dist-bench' }) : null;
 async function open(path, selector, rate) {
   const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 } });
@@ -107,20 +93,6 @@ async function open(path, selector, rate) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   return { context, page };
-}
-
-/** Does `act`, waits for `done` and two frames, then reads the interaction's INP and script share. */
-async function measure(page, act, done) {
-  const t0 = await page.evaluate(() => performance.now());
-  await act();
-  if (done) await page.waitForSelector(done, { timeout: 60000 });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
-  return page.evaluate((t0) => {
-    const mine = window.__events.filter((e) => e.start >= t0 - 1);
-    const longest = new Map();
-    for (const e of mine) longest.set(e.id, Math.max(longest.get(e.id) ?? 0, e.duration));
-    return { inp: Math.max(16, ...longest.values()), script: Math.max(0, window.__lastMutation - window.__eventAt) };
-  }, t0);
 }
 
 const KINDS = ['drill-down', 'keystroke', 'sort', 'expand'];

@@ -40,3 +40,33 @@ export function firstLoadProbe({ chart, live }) {
     }
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-app-ready'] });
 }
+
+// The interaction probe shared by bench/perf.mjs and bench/books.mjs (page.addInitScript):
+// Event Timing entries by interaction, and the app's last change to the DOM after an event.
+export function interactionProbe() {
+  window.__events = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.interactionId) window.__events.push({ id: e.interactionId, start: e.startTime, duration: e.duration });
+  }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  window.__lastMutation = 0;
+  window.__eventAt = 0;
+  for (const type of ['pointerdown', 'keydown']) addEventListener(type, (e) => { window.__eventAt = e.timeStamp; }, true);
+  addEventListener('DOMContentLoaded', () => {
+    new MutationObserver(() => { window.__lastMutation = performance.now(); })
+      .observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+  });
+}
+
+/** Does `act`, waits for `done` and two frames, then reads the interaction's INP and script share. */
+export async function measure(page, act, done) {
+  const t0 = await page.evaluate(() => performance.now());
+  await act();
+  if (done) await page.waitForSelector(done, { timeout: 60000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
+  return page.evaluate((t0) => {
+    const mine = window.__events.filter((e) => e.start >= t0 - 1);
+    const longest = new Map();
+    for (const e of mine) longest.set(e.id, Math.max(longest.get(e.id) ?? 0, e.duration));
+    return { inp: Math.max(16, ...longest.values()), script: Math.max(0, window.__lastMutation - window.__eventAt) };
+  }, t0);
+}

@@ -13,7 +13,7 @@ use plan_core::TreeRef;
 use std::collections::HashSet;
 
 /// Rows built at first; each "more" adds as many.
-const PAGE: usize = 300;
+const PAGE: usize = 100;
 
 const ORDERS: [(Siblings, &str, &str, &str); 5] = [
     (Siblings::Book, "book", "依預算書順序", "As in the book"),

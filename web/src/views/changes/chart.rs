@@ -16,6 +16,7 @@ use plan_core::changes::{diverging, tick_label, LineChange};
 use plan_core::geometry::svg_number;
 use plan_core::TreeRef;
 use plotters::prelude::*;
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
 
 /// Bars each way.
 const EACH_WAY: usize = 8;
@@ -110,7 +111,7 @@ fn draw(amounts: &[f64], w: u32, h: u32, names: f64) -> Option<Drawn> {
     let mut svg = String::new();
     let mut bars = Vec::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+        let root = Measured(SVGBackend::with_string(&mut svg, (w, h))).into_drawing_area();
         let mut chart = ChartBuilder::on(&root)
             .margin_right(12)
             .margin_top(8)
@@ -140,11 +141,53 @@ fn draw(amounts: &[f64], w: u32, h: u32, names: f64) -> Option<Drawn> {
             let (x1, _) = chart.backend_coord(&(*a, y));
             bars.push((x0 as f64, x1 as f64, ym as f64));
         }
-        chart.draw_series(std::iter::once(PathElement::new(vec![(0.0, 0.0), (0.0, n)], BLACK.stroke_width(1)))).ok()?;
+        chart.draw_series(std::iter::once(PathElement::new(vec![(0.0, 0.0), (0.0, n)], Color::stroke_width(&BLACK, 1)))).ok()?;
         root.present().ok()?;
     }
     // plotters writes a whole document; only its drawing goes into the page's chart.
     let body = svg.find('>').map(|i| &svg[i + 1..]).unwrap_or("");
     let body = body.strip_suffix("</svg>\n").or_else(|| body.strip_suffix("</svg>")).unwrap_or(body);
     Some(Drawn { svg: body.to_string(), bars })
+}
+
+/// plotters' SVG backend, measuring text itself. In the browser plotters measures each tick
+/// label by adding a `<span>` to the page and reading its size, which lays out the whole
+/// page (the table too) once per label; its labels are our own figures (digits, commas and
+/// a sign), whose width is near enough 0.6 em a character.
+struct Measured<'a>(SVGBackend<'a>);
+
+impl DrawingBackend for Measured<'_> {
+    type ErrorType = <SVGBackend<'static> as DrawingBackend>::ErrorType;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.0.get_size()
+    }
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.ensure_prepared()
+    }
+    fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.present()
+    }
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.draw_pixel(point, color)
+    }
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.draw_line(from, to, style)
+    }
+    fn draw_rect<S: BackendStyle>(&mut self, ul: BackendCoord, br: BackendCoord, style: &S, fill: bool) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.draw_rect(ul, br, style, fill)
+    }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.draw_path(path, style)
+    }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.fill_polygon(vert, style)
+    }
+    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.draw_text(text, style, pos)
+    }
+    fn estimate_text_size<T: BackendTextStyle>(&self, text: &str, style: &T) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
+        let size = style.size();
+        Ok(((text.chars().count() as f64 * size * 0.6) as u32, size as u32))
+    }
 }

@@ -79,8 +79,27 @@ pub struct Shown {
     pub order: Vec<usize>,
 }
 
+/// The lines of a level, computed once per plan, level and place: a new ranking or filter
+/// only reorders them.
+fn changes_at(data: &Data, level: Option<u32>, under: Option<u32>) -> Arc<Vec<LineChange>> {
+    type Key = (Arc<plan_core::Plan>, Option<u32>, Option<u32>);
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<(Key, Arc<Vec<LineChange>>)>> = const { std::cell::RefCell::new(None) };
+    }
+    LAST.with_borrow_mut(|last| {
+        if let Some(((plan, l, u), changes)) = last.as_ref() {
+            if Arc::ptr_eq(plan, &data.plan) && (*l, *u) == (level, under) {
+                return changes.clone();
+            }
+        }
+        let changes = Arc::new(line_changes(&data.plan, &data.tree, level, under));
+        *last = Some(((data.plan.clone(), level, under), changes.clone()));
+        changes
+    })
+}
+
 fn shown(data: &Data, v: &View) -> Shown {
-    let changes = line_changes(&data.plan, &data.tree, v.level, v.under);
+    let changes = changes_at(data, v.level, v.under);
     let needle = v.filter.trim().to_lowercase();
     let order = ranked(&changes, v.rank)
         .into_iter()
@@ -93,7 +112,7 @@ fn shown(data: &Data, v: &View) -> Shown {
             }
         })
         .collect();
-    Shown { changes: Arc::new(changes), order }
+    Shown { changes, order }
 }
 
 #[component]

@@ -11,7 +11,7 @@ use plan_core::changes::{Flag, LineChange, Said};
 use plan_core::TreeRef;
 
 /// Rows built before "show all": a central book's bottom level has 2,000+.
-const FIRST_ROWS: usize = 100;
+const FIRST_ROWS: usize = 50;
 
 #[component]
 pub fn ChangesTable(lang: Lang, data: Data, shown: Shown, under_link: impl Fn(u32) -> String + Send + Sync + 'static) -> impl IntoView {
