@@ -101,3 +101,43 @@ fn a_note_in_thousands_in_a_table_in_yuan_keeps_its_own_unit() {
     assert_eq!(p.plan.programmes[0].funding[0].amount, k(2_000));
     assert_eq!(split(&p), [k(2_000), k(800), k(2_890)]);
 }
+
+/// The same plans as landscape PDFs with a running head and a 「第 N 頁」 footer
+/// (fixtures/pdf/make_words_fixtures.py).
+#[cfg(feature = "pdf")]
+mod pdf {
+    use super::*;
+
+    fn read(name: &str) -> Parsed {
+        let bytes = std::fs::read(format!("{}/tests/fixtures/pdf/{name}.pdf", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        plan_core::pdf::read_pdf(&bytes, name).parsed
+    }
+
+    #[test]
+    fn a_landscape_plan_with_a_running_head_reads_as_its_text() {
+        let p = read("words-taichung-labor-112");
+        quiet(&p);
+        assert_eq!(p.plan.title, "臺中市政府勞工局 112年度施政計畫");
+        assert_eq!(names(&p), ["勞資爭議處理計畫", "勞動條件檢查計畫", "就業媒合計畫", "職場安全推廣計畫", "勞工福利計畫"]);
+        assert_eq!(p.plan.total(), k(48_000));
+        assert_eq!(split(&p), [k(15_000), k(9_000), k(24_000)]);
+        let three = &p.plan.programmes[2];
+        assert_eq!(three.items.iter().map(|i| i.text.as_str()).collect::<Vec<_>>(), ["辦理現場徵才活動。", "辦理就業諮詢服務。"]);
+        // Every figure and every note's written name as the text of the same plan gives them.
+        let facts = |p: &Parsed| {
+            let notes = |g: &plan_core::programme::Programme| g.funding.iter().map(|n| (n.source.clone(), n.written_as.clone(), n.amount)).collect::<Vec<_>>();
+            p.plan.programmes.iter().map(|g| (g.name.clone(), g.budget, notes(g))).collect::<Vec<_>>()
+        };
+        assert_eq!(facts(&p), facts(&parse(&fixture("taichung-labor-112.txt"))));
+    }
+
+    #[test]
+    fn a_pdf_table_in_wan_is_read_in_thousands() {
+        let p = read("words-taoyuan-youth-114");
+        quiet(&p);
+        assert_eq!(names(&p), ["青年創業輔導計畫", "青年職涯發展計畫", "國際交流計畫"]);
+        assert_eq!(budgets(&p), [k(12_500), k(4_800), k(2_750)]);
+        assert_eq!(p.plan.total(), k(20_050));
+        assert_eq!(split(&p), [k(6_000), k(0), k(14_050)]);
+    }
+}

@@ -69,14 +69,16 @@ pub(super) fn is_table_header(text: &str) -> bool {
 }
 
 /// The multiplier to 千元 that a header's unit gives (`(千元)` 1, `(萬元)` 10, `(元)` 0.001),
-/// or `None` when it names no unit. 千元 and 萬元 are asked first: both end in 元.
+/// or `None` when it names no unit. A wrapped header cell reads `經費(千` with `元)` after
+/// the next cell's word (`…(千備註元)`), so `(千` and `(萬` name their unit on their own, and
+/// 元 alone only right after its bracket or colon: a stray `元)` is never taken for 元.
 pub(crate) fn header_unit(text: &str) -> Option<Decimal> {
     let t = compact(text);
-    if t.contains("千元") {
+    if t.contains("千元") || t.contains("(千") {
         Some(Decimal::ONE)
-    } else if t.contains("萬元") {
+    } else if t.contains("萬元") || t.contains("(萬") {
         Some(Decimal::TEN)
-    } else if t.contains("元)") || t.contains("單位:元") {
+    } else if ["(元)", ":元", "新臺幣元", "新台幣元"].iter().any(|w| t.contains(w)) {
         Some(Decimal::new(1, 3))
     } else {
         None
@@ -259,6 +261,7 @@ mod tests {
             (Some(Decimal::ONE), Some(Decimal::new(1, 3)), Some(Decimal::TEN), Some(Decimal::new(1, 3)), None)
         );
         assert_eq!(unit(&lines(&["計畫名稱 實施內容 經費", "(元) 備註"])), Decimal::new(1, 3));
+        assert_eq!(u("計畫名稱實施內容經費(千備註元)"), Some(Decimal::ONE));
         for t in ["- 3 -", "－３－", "第 3 頁", "第3頁，共12頁", "3 / 12"] {
             assert_eq!(page_number(t), Some(3), "{t}");
         }
