@@ -135,6 +135,7 @@ mod pdf {
     fn a_pdf_table_in_wan_is_read_in_thousands() {
         let p = read("words-taoyuan-youth-114");
         quiet(&p);
+        assert_eq!(p.plan.title, "桃園市政府青年事務局 114年度施政計畫");
         assert_eq!(names(&p), ["青年創業輔導計畫", "青年職涯發展計畫", "國際交流計畫"]);
         assert_eq!(budgets(&p), [k(12_500), k(4_800), k(2_750)]);
         assert_eq!(p.plan.total(), k(20_050));
