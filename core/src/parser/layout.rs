@@ -65,6 +65,8 @@ pub(super) fn is_table_header(text: &str) -> bool {
     for w in HEADER_WORDS {
         t = t.replace(w, "");
     }
+    // A unit inside the column's own brackets: `經費（單位：元）` leaves `()`.
+    t.retain(|c| c != '(' && c != ')');
     t.is_empty() && before > 0
 }
 
@@ -255,6 +257,7 @@ mod tests {
             assert!(is_table_header(h), "{h}");
         }
         assert!(!is_table_header("依計畫項目編列經費，辦理審查。"));
+        assert!(is_table_header("經 費 （ 單位：元 ）") && !is_table_header("(一)") && !is_table_header("()"));
         let u = |t: &str| header_unit(t);
         assert_eq!(
             (u("預算數（千元）"), u("經 費 （ 元 ）"), u("預算金額(萬元)"), u("單位：元"), u("計畫名稱 實施內容 經費")),
@@ -279,6 +282,10 @@ mod tests {
         let ls = lines(&[hdr, "一、甲計畫", "(一)辦理。", "第 2 頁", head, hdr, "(二)辦理。", "850", "第 3 頁", head, hdr, "二、乙", "100"]);
         let got = furniture(&ls, "某局 111年度施政計畫");
         assert_eq!(got, [Furniture, Content, Content, Furniture, Furniture, Furniture, Content, Content, Furniture, Furniture, Furniture, Content, Content]);
+        // A footer with its page number in the words is the same footer on every page.
+        let ls = lines(&[hdr, "一、甲計畫", "(一)辦理。", "臺中市勞工局 第2頁", hdr, "(二)辦理。", "850", "臺中市勞工局 第3頁", hdr, "二、乙", "100"]);
+        // (The budget before it may be a page number, as before any header: the row decides.)
+        assert_eq!(furniture(&ls, "")[3..=8], [Furniture, Furniture, Content, MaybePage, Furniture, Furniture]);
         // Once only, or away from a page break, the same words are the table's.
         let ls = lines(&[hdr, "一、甲計畫", head, "(一)辦理。", head, "100"]);
         assert_eq!(furniture(&ls, ""), [Furniture, Content, Content, Content, Content, Content]);
