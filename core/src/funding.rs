@@ -56,7 +56,17 @@ const ALIASES: &[(&str, &str)] = &[
     ("市庫", CITY_GENERAL),
     ("本府預算", CITY_GENERAL),
     ("市款", CITY_GENERAL),
+    // A city agency's own money under the names its notes give it: the same remainder the
+    // notes leave, so one line, never a fund of its own.
+    ("市府預算", CITY_GENERAL),
+    ("市配合款", CITY_GENERAL),
+    ("自籌款", CITY_GENERAL),
+    ("自籌經費", CITY_GENERAL),
+    ("本府自籌款", CITY_GENERAL),
 ];
+
+/// Words that make a longer name the city's own money (`本府預算（公務預算）`, `市款配合`).
+const CITY_WORDS: &[&str] = &["市總預算", "市款", "市預算", "市府預算", "本府預算", "市配合款", "自籌"];
 
 /// The sources this site knows by name (canonical names; their aliases are above). Any
 /// other name in a note is kept as written and reported once, so a reader can check the
@@ -80,7 +90,7 @@ pub fn canonical_name(written: &str) -> String {
 /// than the city's general budget, so it counts as a special fund rather than vanish into
 /// the remainder.
 pub fn kind_of(name: &str) -> FundingKind {
-    if name == CITY_GENERAL || name.contains("市總預算") || name.contains("市款") {
+    if name == CITY_GENERAL || CITY_WORDS.iter().any(|w| name.contains(w)) {
         FundingKind::CityGeneral
     } else if name.contains("基金") || name.contains("盈餘") {
         FundingKind::SpecialFund
@@ -163,6 +173,11 @@ mod tests {
         assert_eq!(kind_of("中央補助款"), FundingKind::CentralSubsidy);
         assert_eq!(kind_of("勞工權益基金"), FundingKind::SpecialFund);
         assert_eq!(kind_of("市總預算"), FundingKind::CityGeneral);
+        for city in ["市款", "市預算", "本府預算", "自籌款", "市府預算"] {
+            assert_eq!(canonical_name(city), CITY_GENERAL, "{city}");
+        }
+        assert_eq!(kind_of("本府預算(公務預算)"), FundingKind::CityGeneral);
+        assert_eq!(kind_of("自籌經費"), FundingKind::CityGeneral);
     }
 
     #[test]

@@ -8,6 +8,8 @@
 mod goals;
 mod key_points;
 mod layout;
+#[cfg_attr(not(feature = "pdf"), allow(unused_imports))]
+pub(crate) use layout::header_unit;
 pub(crate) mod notes;
 pub(crate) mod outline;
 mod preamble;

@@ -1,9 +1,11 @@
 //! The lexical pieces of a budget table's cells, shared by the text layout reader
 //! ([`super::table`]) and the row reader ([`super::rows`]): amount tokens (ASCII or
 //! full-width digits, `,` or `，` separators) and the note grammar
-//! `NAME AMOUNT千元 [、|，|及 NAME AMOUNT千元]…`, whose names may be wrapped anywhere.
+//! `NAME AMOUNT千元 [、|，|；|及 NAME AMOUNT千元]…`, whose names may be wrapped anywhere
+//! (a note may give its amounts in 元 or 萬元 instead).
 
 use crate::text::has_sentence_punct;
+use rust_decimal::Decimal;
 
 /// The longest a source name plausibly is (`土壤及地下水污染整治基金` is 12).
 const NAME_MAX: usize = 24;
@@ -60,7 +62,9 @@ pub(crate) struct Source<'a> {
     pub name: &'a str,
     pub name_at: usize,
     pub amount: &'a str,
-    /// Just past `千元`.
+    /// The note's own unit as a multiplier to 千元: `千元` 1, `萬元` 10, `元` 0.001.
+    pub unit: Decimal,
+    /// Just past the unit.
     pub end: usize,
 }
 
@@ -82,11 +86,32 @@ fn strip(s: &str, at: usize) -> (&str, usize) {
     (t, at + lead)
 }
 
+/// Where the next amount's unit is in `text[pos..]`: the byte offset of the unit, its length
+/// and its multiplier to 千元. `千元` ends a source even without digits (so a garbled amount
+/// is reported); `萬元` and `元` only right after digits, since `元` is also a word
+/// (`多元就業開發方案`), and a note in a table in 元 writes its amounts in 元 as well.
+fn next_unit(text: &str, pos: usize) -> Option<(usize, usize, Decimal)> {
+    let mut from = pos;
+    loop {
+        let at = from + text[from..].find('元')?;
+        let before = text[pos..at].trim_end();
+        let (unit_at, unit) = match before.chars().next_back() {
+            Some('千') => (pos + before.len() - '千'.len_utf8(), Decimal::ONE),
+            Some('萬') => (pos + before.len() - '萬'.len_utf8(), Decimal::TEN),
+            _ => (at, Decimal::new(1, 3)),
+        };
+        let digits_before = text[pos..unit_at].trim_end().chars().next_back().is_some_and(is_digit);
+        if unit == Decimal::ONE || digits_before {
+            return Some((unit_at, at + '元'.len_utf8() - unit_at, unit));
+        }
+        from = at + '元'.len_utf8();
+    }
+}
+
 pub(crate) fn scan(text: &str) -> Scan<'_> {
     let mut sources = Vec::new();
     let mut pos = 0;
-    while let Some(off) = text[pos..].find("千元") {
-        let unit_at = pos + off;
+    while let Some((unit_at, unit_len, unit)) = next_unit(text, pos) {
         let head = text[pos..unit_at].trim_end();
         let run =
             head.char_indices().rev().take_while(|(_, c)| is_digit(*c) || is_separator(*c) || is_confusable(*c)).last().map(|(i, _)| i).unwrap_or(head.len());
@@ -97,8 +122,8 @@ pub(crate) fn scan(text: &str) -> Scan<'_> {
         }
         let start = if head[start..].is_empty() { head.len() } else { start };
         let (name, name_at) = strip(&head[..start], pos);
-        sources.push(Source { name, name_at, amount: &head[start..], end: unit_at + "千元".len() });
-        pos = unit_at + "千元".len();
+        sources.push(Source { name, name_at, amount: &head[start..], unit, end: unit_at + unit_len });
+        pos = unit_at + unit_len;
     }
     let (tail, tail_at) = strip(&text[pos..], pos);
     Scan { sources, tail, tail_at }
@@ -138,8 +163,29 @@ mod tests {
         assert_eq!((s.sources[0].name, s.sources[0].amount), ("", "5,310"));
         let s = scan("中央補助款 4I,950千元");
         assert_eq!(s.sources[0].amount, "4I,950");
+        let s = scan("中央補助款 5,000千元；市款 7,400千元；自籌款４，６００千元");
+        assert_eq!(s.sources.iter().map(|x| (x.name, x.amount)).collect::<Vec<_>>(), [("中央補助款", "5,000"), ("市款", "7,400"), ("自籌款", "４，６００")]);
         assert_eq!(note_like("券盈餘 5,000千元及空氣污"), Some(1));
         assert_eq!(note_like("身心障礙者就"), Some(0));
         assert_eq!(note_like("每人補助3千元，以協助弱勢勞工。"), None);
+    }
+
+    #[test]
+    fn a_note_in_yuan_or_wan_keeps_its_unit() {
+        let s = scan("中央補助款 2,000,000元、市預算1,450,000 元，多元就業開發方案 60萬元及乙基金 5千元");
+        let got: Vec<_> = s.sources.iter().map(|x| (x.name, x.amount, x.unit)).collect();
+        assert_eq!(
+            got,
+            [
+                ("中央補助款", "2,000,000", Decimal::new(1, 3)),
+                ("市預算", "1,450,000", Decimal::new(1, 3)),
+                ("多元就業開發方案", "60", Decimal::TEN),
+                ("乙基金", "5", Decimal::ONE)
+            ]
+        );
+        assert_eq!(s.tail, "");
+        // 元 that ends no amount is part of a name.
+        let s = scan("多元就業開發方案補助");
+        assert_eq!((s.sources.len(), s.tail), (0, "多元就業開發方案補助"));
     }
 }

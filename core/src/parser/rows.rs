@@ -65,7 +65,8 @@ fn diag(severity: Severity, p: &Piece, finding: Finding) -> Diagnostic {
     Diagnostic { severity, line: Some(p.line), page: p.page, finding }
 }
 
-/// Reads the rows. `unit` converts the table's amounts to 千元 (1 for 千元, 0.001 for 元).
+/// Reads the rows. `unit` converts the budget column's amounts and the total to 千元 (1 for
+/// 千元, 10 for 萬元, 0.001 for 元); a note's amounts are in the unit the note names.
 pub fn read_rows(rows: &[TableRow], unit: Decimal, diags: &mut Vec<Diagnostic>) -> Vec<Programme> {
     let mut programmes = Vec::new();
     let mut totals = Vec::new();
@@ -81,12 +82,18 @@ pub fn read_rows(rows: &[TableRow], unit: Decimal, diags: &mut Vec<Diagnostic>) 
         match amount_value(&p.text) {
             // The sum is what the site shows; a total that disagrees is worth a look, but
             // every figure it would be checked against is still the document's own.
-            Some(a) if Money(a * unit) != sum => diags.push(diag(Severity::Warning, p, Finding::TotalMismatch { stated: Money(a * unit), sum })),
+            Some(a) if in_thousands(a, unit) != sum => diags.push(diag(Severity::Warning, p, Finding::TotalMismatch { stated: in_thousands(a, unit), sum })),
             Some(_) => {}
             None => diags.push(diag(Severity::Warning, p, Finding::BudgetNotANumber { programme: None, column: None, written: p.text.clone() })),
         }
     }
     programmes
+}
+
+/// An amount in 千元 written with no more decimals than it has: 3,450,000 元 is `3450`, not
+/// `3450.000`, in every export.
+fn in_thousands(amount: Decimal, unit: Decimal) -> Money {
+    Money((amount * unit).normalize())
 }
 
 fn programme(c: &RowCells, unit: Decimal, named: &mut HashSet<String>, diags: &mut Vec<Diagnostic>) -> Programme {
@@ -103,7 +110,7 @@ fn programme(c: &RowCells, unit: Decimal, named: &mut HashSet<String>, diags: &m
             budget_span = Span { start: p.line, end: p.end };
             match amount_value(&p.text) {
                 Some(a) => {
-                    budget = Money(a * unit);
+                    budget = in_thousands(a, unit);
                     if a.is_sign_negative() {
                         diags.push(diag(Severity::Error, p, Finding::NegativeBudget { programme: c.number }));
                     }
@@ -121,7 +128,7 @@ fn programme(c: &RowCells, unit: Decimal, named: &mut HashSet<String>, diags: &m
         name,
         items: items(&c.items),
         budget,
-        funding: notes(&c.notes, unit, named, diags),
+        funding: notes(&c.notes, named, diags),
         classification: Vec::new(),
         book: None,
         span,
@@ -149,7 +156,7 @@ fn items(pieces: &[Piece]) -> Vec<Item> {
 }
 
 /// The note cell as one text; each byte offset maps back to its piece.
-fn notes(pieces: &[Piece], unit: Decimal, named: &mut HashSet<String>, diags: &mut Vec<Diagnostic>) -> Vec<FundingNote> {
+fn notes(pieces: &[Piece], named: &mut HashSet<String>, diags: &mut Vec<Diagnostic>) -> Vec<FundingNote> {
     let mut text = String::new();
     let mut starts = Vec::new();
     for p in pieces {
@@ -173,7 +180,8 @@ fn notes(pieces: &[Piece], unit: Decimal, named: &mut HashSet<String>, diags: &m
             diags.push(diag(Severity::Error, last, Finding::NoteNotANumber { written: text[src.name_at..src.end].trim().to_string() }));
             continue;
         };
-        let amount = Money(amount * unit);
+        // A note names its own unit (千元 in almost every plan); the table's unit is the budget column's.
+        let amount = in_thousands(amount, src.unit);
         let written: String = src.name.chars().filter(|c| !c.is_whitespace()).collect();
         if written.is_empty() {
             diags.push(diag(Severity::Warning, last, Finding::NoteWithoutSource { written: amount.fmt_thousands() }));

@@ -157,7 +157,8 @@ fn is_bare_number(text: &str) -> bool {
 
 /// Units that make a number part of prose (`2 處`, `120 人次`), not a budget.
 fn starts_with_unit(s: &str) -> bool {
-    s.starts_with(|c: char| "元人次場處家件名個位戶所間座份張本期年月日週天時%％萬億倍噸坪項案班隊組區里校歲條台臺輛部".contains(c))
+    // 本 counts books (`3 本`), but 本府 is the city government naming its money in a note.
+    s.starts_with(|c: char| "元人次場處家件名個位戶所間座份張本期年月日週天時%％萬億倍噸坪項案班隊組區里校歲條台臺輛部".contains(c)) && !s.starts_with("本府")
 }
 
 fn names_a_source(s: &str) -> bool {
@@ -223,6 +224,8 @@ fn is_total_label(text: &str) -> bool {
 }
 
 fn is_note_fragment(text: &str) -> bool {
+    // A note wrapped just before its joiner (`…5,000千元` / `；市款` / `7,400千元`); item text never starts with one.
+    let text = text.trim_start_matches(['；', ';', '、', '，', ',']);
     text.chars().count() <= NOTE_FRAGMENT_MAX && !has_sentence_punct(text) && marker(text).is_none() && !text.ends_with('。')
 }
 
@@ -259,6 +262,8 @@ mod tests {
         );
         assert_eq!(split_budget("辦理在職勞工課程。 5,940 勞工權益基金 5,940千元").map(|b| b.1), Some("5,940"));
         assert_eq!(split_budget("4I,950 中央補助款").map(|b| b.1), Some("4I,950"));
+        assert_eq!(split_budget("480 本府預算 300萬元"), Some(("", "480", "本府預算 300萬元")));
+        assert!(split_budget("購置 300 本圖書").is_none());
         assert!(split_budget("12處就業服務臺，提").is_none());
         assert!(split_budget("5,310千元").is_none());
         assert!(split_budget("於本市設置 2 處委辦就業中心").is_none());

@@ -7,6 +7,14 @@ use std::collections::HashMap;
 /// The share of the page height, at the top and at the bottom, where furniture sits. Word's
 /// default margins leave 8.5% for the header and the footer; the body starts below that.
 const ZONE: f64 = 0.075;
+/// Margins are lengths, not shares: a landscape A4 page (595 pt high) keeps the 2.54 cm of
+/// a portrait one, which is 12% of its height, and Word's header sits 1.5 cm down on both.
+/// So the zone is never less than it is on portrait A4 (7.5% of 842 pt).
+const MIN_ZONE: f64 = ZONE * 842.0;
+
+fn zone(height: f64) -> f64 {
+    (height * ZONE).max(MIN_ZONE)
+}
 
 fn compact(t: &str) -> String {
     t.chars().filter(|c| !c.is_whitespace()).collect()
@@ -36,7 +44,7 @@ fn shape(text: &str) -> String {
 
 /// For each page, which of its lines are furniture.
 pub fn mark(pages: &[(f64, &[TextLine])]) -> Vec<Vec<bool>> {
-    let in_zone = |height: f64, l: &TextLine| height > 0.0 && (l.bottom < height * ZONE || l.top > height * (1.0 - ZONE));
+    let in_zone = |height: f64, l: &TextLine| height > 0.0 && (l.bottom < zone(height) || l.top > height - zone(height));
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (height, lines) in pages {
         let mut on_page: Vec<String> = lines.iter().filter(|l| in_zone(*height, l)).map(|l| shape(&l.text())).collect();
@@ -72,5 +80,23 @@ mod tests {
         for t in ["3,000", "一、就業服務", "12345", "合計"] {
             assert!(!is_page_number(t), "{t}");
         }
+    }
+
+    fn line(top: f64, text: &str) -> TextLine {
+        let glyphs = text
+            .chars()
+            .enumerate()
+            .map(|(i, c)| super::super::source::Glyph { text: c.to_string(), x0: 40.0 + 9.0 * i as f64, x1: 49.0 + 9.0 * i as f64, top, bottom: top + 9.0, size: 9.0 })
+            .collect();
+        TextLine { top, bottom: top + 9.0, glyphs }
+    }
+
+    #[test]
+    fn a_landscape_page_keeps_words_margins() {
+        // Word's running head 1.5 cm down and its footer 1.75 cm up, on A4 turned: 595 pt high.
+        let page = |n: &str| vec![line(42.5, "臺中市勞工局施政計畫(參)"), line(80.0, "一、勞資爭議處理計畫"), line(534.0, &format!("第 {n} 頁"))];
+        let (one, two) = (page("1"), page("2"));
+        let marks = mark(&[(595.0, &one), (595.0, &two)]);
+        assert_eq!(marks, [vec![true, false, true], vec![true, false, true]]);
     }
 }

@@ -15,9 +15,10 @@ pub enum Col {
 }
 
 const WORDS: [(Col, &[&str]); 4] = [
-    (Col::Name, &["計畫名稱", "計畫項目", "工作計畫"]),
+    // A longer word before a word inside it, so a column's extent is its whole word.
+    (Col::Name, &["重要施政計畫項目", "工作計畫名稱", "計畫名稱", "計畫項目", "工作計畫"]),
     (Col::Items, &["實施內容", "計畫內容", "內容"]),
-    (Col::Budget, &["經費", "預算數", "預算"]),
+    (Col::Budget, &["經費", "預算金額", "預算數", "預算"]),
     (Col::Notes, &["備註", "說明"]),
 ];
 
@@ -30,7 +31,7 @@ pub struct Header {
     pub bottom: f64,
     /// The columns found, left to right, each with its word's horizontal extent.
     pub words: Vec<(Col, f64, f64)>,
-    /// Multiplier to 千元: `經費(元)` means 元.
+    /// Multiplier to 千元: `經費(元)` means 元, `預算金額(萬元)` 萬元.
     pub unit: Decimal,
 }
 
@@ -96,7 +97,8 @@ pub fn find(page: &Page) -> Option<Header> {
             continue;
         }
         crate::order::sort_by(&mut words, |a, b| a.1.total_cmp(&b.1));
-        let unit = if text.contains("(元)") && !text.contains("千元") { Decimal::new(1, 3) } else { Decimal::ONE };
+        // The text reader's reading of a header's unit, so both ways in agree on it.
+        let unit = crate::parser::header_unit(&text).unwrap_or(Decimal::ONE);
         let top = page.lines[i..=last].iter().map(|l| l.top).fold(f64::MAX, f64::min);
         let bottom = page.lines[i..=last].iter().map(|l| l.bottom).fold(f64::MIN, f64::max);
         return Some(Header { first: i, last, top, bottom, words, unit });
@@ -106,7 +108,7 @@ pub fn find(page: &Page) -> Option<Header> {
 
 /// A line of nothing but header words (the rest of a wrapped header: `(千元)`, `元)`).
 fn is_header_words(t: &str) -> bool {
-    !t.is_empty() && t.chars().count() <= 16 && t.chars().all(|c| "計畫名稱項目工作實施內容經費預算數千元()備註說明單位:：".contains(c))
+    !t.is_empty() && t.chars().count() <= 16 && t.chars().all(|c| "重要施政計畫名稱項目工作實施內容經費預算數金額千萬元新臺幣()（）備註說明單位:：".contains(c))
 }
 
 /// Column boundaries: `bounds[k]` is where column `k + 1` starts.
@@ -174,6 +176,6 @@ mod tests {
     fn gutters() {
         assert_eq!(widest_gap(&[(0.0, 10.0), (12.0, 20.0), (30.0, 50.0)], 5.0, 40.0), Some(25.0));
         assert_eq!(widest_gap(&[(0.0, 50.0)], 5.0, 40.0), None);
-        assert!(is_header_words("(千元)") && !is_header_words("一、就業服務"));
+        assert!(is_header_words("(千元)") && is_header_words("(萬元)") && is_header_words("金額(元)") && !is_header_words("一、就業服務"));
     }
 }
