@@ -310,6 +310,20 @@ fn progress_is_told_page_by_page() {
     assert_eq!(seen, (1..=6).map(|i| (i, 6)).collect::<Vec<_>>());
 }
 
+/// Two changed bytes that once crashed the reader in debug builds (an octal escape past 255 in
+/// pdfplumber-parse's tokenizer; Cargo.toml keeps release semantics for it): found by the
+/// property test below.
+#[test]
+fn an_octal_escape_past_a_byte_is_no_crash() {
+    for (at, byte) in [(9331, 0x22), (20116, 0x25)] {
+        let mut bytes = std::fs::read(dir().join("cns-msung-ucs2.pdf")).unwrap();
+        let n = bytes.len();
+        bytes[at % n] = byte; // as the property test places its changes
+        let read = read_pdf(&bytes, "x.pdf");
+        assert!(!read.text.contains("(cid:"), "{at}: {}", read.text);
+    }
+}
+
 mod never_panics {
     use super::*;
     use proptest::prelude::*;
