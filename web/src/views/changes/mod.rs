@@ -237,31 +237,14 @@ fn Summary(lang: Lang, changes: Arc<Vec<LineChange>>) -> impl IntoView {
     let t = Totals::of(&changes);
     let c = t.change();
     let n = |m: Movement| t.moved.get(&m).copied().unwrap_or(0);
+    let (now, last, change, pct) =
+        (lang.money(t.budget), lang.money(t.last_year), lang.money_change(c.amount), crate::components::book_line::percent(lang, &c));
+    let [up, down, new, ended, same] = [Movement::Increase, Movement::Cut, Movement::New, Movement::Ended, Movement::Same].map(n);
     let text = match lang {
-        Lang::Zh => format!(
-            "本年度 {}，上年度 {}，增減 {}（{}）。增加 {} 項、減少 {} 項、新增 {} 項、停列 {} 項、持平 {} 項。",
-            lang.money(t.budget),
-            lang.money(t.last_year),
-            lang.money_change(c.amount),
-            crate::components::book_line::percent(lang, &c),
-            n(Movement::Increase),
-            n(Movement::Cut),
-            n(Movement::New),
-            n(Movement::Ended),
-            n(Movement::Same)
-        ),
-        Lang::En => format!(
-            "This year {}, last year {}: {} ({}). {} lines up, {} down, {} new, {} ended, {} unchanged.",
-            lang.money(t.budget),
-            lang.money(t.last_year),
-            lang.money_change(c.amount),
-            crate::components::book_line::percent(lang, &c),
-            n(Movement::Increase),
-            n(Movement::Cut),
-            n(Movement::New),
-            n(Movement::Ended),
-            n(Movement::Same)
-        ),
+        Lang::Zh => {
+            format!("本年度 {now}，上年度 {last}，增減 {change}（{pct}）。增加 {up} 項、減少 {down} 項、新增 {new} 項、停列 {ended} 項、持平 {same} 項。")
+        }
+        Lang::En => format!("This year {now}, last year {last}: {change} ({pct}). {up} lines up, {down} down, {new} new, {ended} ended, {same} unchanged."),
     };
     view! { <p class="summary" data-testid="changes-summary">{text}</p> }
 }
