@@ -28,6 +28,7 @@ test('the agency table with 節 999 rows: total counted once, the tree, one line
   assert.match(await page.textContent('[data-testid=import-source]'), /central-flat-999\.csv（CSV）/);
   await keep(site, '示範部預算');
   assert.equal(await page.textContent('[data-testid=total]'), '1,250,000 千元');
+  assert.match(await page.textContent('[data-testid=imported-note]'), /^你匯入的預算書，只儲存在這個瀏覽器：示範部預算/);
   assert.equal(await page.textContent('[data-testid=total-last-year]'), '1,210,000 千元');
   assert.equal(await page.textContent('[data-testid=total-actual]'), '1,155,000 千元');
   const top = await texts(page, '[data-testid=book-tree] > ul > li > details > summary .name');

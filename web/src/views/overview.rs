@@ -264,7 +264,11 @@ fn imported_note(data: &Data, lang: Lang) -> impl IntoView {
     (&*data.id != crate::store::library::BUNDLED).then(|| {
         view! {
             <p class="imported-note" data-testid="imported-note">
-                {lang.pick("你匯入的計畫，只儲存在這個瀏覽器：", "A plan you imported, stored only in this browser: ")}
+                {if data.plan.kind.is_plan() {
+                    lang.pick("你匯入的計畫，只儲存在這個瀏覽器：", "A plan you imported, stored only in this browser: ")
+                } else {
+                    lang.pick("你匯入的預算書，只儲存在這個瀏覽器：", "A budget book you imported, stored only in this browser: ")
+                }}
                 <strong>{data.name.to_string()}</strong>" · "
                 <a href=Page::Library.href()>{lang.pick("我的計畫", "My plans")}</a>
             </p>
