@@ -43,8 +43,11 @@ pub fn view(lang: Lang, data: &Data, shown: &Shown) -> AnyView {
             .enumerate()
             .map(|(i, ((c, (x0, x1, y)), a))| {
                 let name = named(data, &bars, c.node);
-                let figure = c.change.as_ref().map_or(String::new(), |ch| format!("{}（{}）", lang.money_change(ch.amount), crate::components::book_line::percent(lang, ch)));
-                let label = format!("{name}：{figure}");
+                let (money, pct) = c.change.as_ref().map_or((String::new(), String::new()), |ch| (lang.money_change(ch.amount), crate::components::book_line::percent(lang, ch)));
+                let label = match lang {
+                    Lang::Zh => format!("{name}：{money}（{pct}）"),
+                    Lang::En => format!("{name}: {money} ({pct})"),
+                };
                 let opens = match c.node {
                     TreeRef::Programme(p) => Address::programme(data.plan.programmes[p as usize].number).path(),
                     TreeRef::Group(g) => format!("{}?under={g}", Address::here(crate::routes::Page::Changes).path()),
