@@ -99,8 +99,12 @@ test('a budget-book CSV is mapped by column, previewed with diagnostics, and kep
   const id = await keep(site, '某局預算書');
   assert.equal((await page.textContent('main h1')).trim(), '某局預算書', 'a CSV has no title line: its name stands in');
   await assertNoAxeViolations(page);
+  // A budget book's table is its tree: the top level, then every line once opened.
   await visit(site, `/p/${id}/programmes`);
-  const names = await page.locator('table tbody tr th').allInnerTexts();
+  await page.waitForSelector('[data-testid=book-table] tbody tr');
+  await page.click('button:has-text("全部展開")');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=book-table] tbody th a').length === 4);
+  const names = await page.locator('[data-testid=book-table] tbody th a').allInnerTexts();
   assert.deepEqual(names.map((n) => n.trim()), ['人事費', '業務費', '基本行政', '就業服務']);
   // A budget book's treemap opens on its top level (款): 一般行政 and 勞動服務.
   await visit(site, `/p/${id}/treemap`);

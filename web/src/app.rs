@@ -126,7 +126,6 @@ fn Header() -> impl IntoView {
                         // a link in the menu leaves the page: the menu closes.
                         <div id="nav-more" class="more" on:click=move |_| open.set(false)>
                             {link(Page::Programmes, "計畫列表", "Programmes")}
-                            {link(Page::Changes, "增減", "What changed")}
                             {link(Page::Flow, "資金流向", "Money flow")}
                             {link(Page::WhatIf, "試算", "What if")}
                             {link(Page::Notes, "筆記", "Notes")}
