@@ -218,6 +218,13 @@ pub struct LineView<'a> {
 }
 
 impl LineView<'_> {
+    /// True when `needle` (lower-case) is in the line's name, code or explanation: what a
+    /// reader's filter searches, in the book's table and on the what-changed page alike.
+    pub fn matches(&self, needle: &str) -> bool {
+        let text = format!("{} {} {}", self.name, self.code.unwrap_or(""), self.facts.map_or("", |f| f.explanation.as_str()));
+        text.to_lowercase().contains(needle)
+    }
+
     /// Against last year, where the book gives last year.
     pub fn change(&self) -> Option<Change> {
         Some(Change::between(self.facts?.last_year?, self.budget))

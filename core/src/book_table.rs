@@ -74,9 +74,7 @@ struct Matching {
 fn matches(plan: &Plan, tree: &Tree, needle: &str) -> Matching {
     let mut hits = HashSet::new();
     for r in tree.order() {
-        let l = plan.line(r);
-        let hay = format!("{} {} {}", l.name, l.code.unwrap_or(""), l.facts.map_or("", |f| f.explanation.as_str())).to_lowercase();
-        if hay.contains(needle) {
+        if plan.line(r).matches(needle) {
             hits.insert(r);
         }
     }

@@ -104,13 +104,7 @@ fn shown(data: &Data, v: &View) -> Shown {
     let order = ranked(&changes, v.rank)
         .into_iter()
         .filter(|i| !v.flagged_only || !changes[*i].flags.is_empty())
-        .filter(|i| {
-            needle.is_empty() || {
-                let l = data.plan.line(changes[*i].node);
-                let hay = format!("{} {} {}", l.name, l.code.unwrap_or(""), l.facts.map_or("", |f| f.explanation.as_str()));
-                hay.to_lowercase().contains(&needle)
-            }
-        })
+        .filter(|i| needle.is_empty() || data.plan.line(changes[*i].node).matches(&needle))
         .collect();
     Shown { changes, order }
 }
