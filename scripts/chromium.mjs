@@ -22,3 +22,17 @@ export function launch(options = {}) {
     ...options,
   });
 }
+
+// A browser with a profile kept in `userDataDir`: closed and launched again on the same
+// folder, it is the same browser restarted (its storage is still there).
+export function launchPersistent(userDataDir, options = {}) {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: 30_000,
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    ...options,
+  });
+}

@@ -171,6 +171,11 @@ pub struct Bundle {
     /// The plan as it was imported (plan text or canonical JSON), so it is read again by
     /// the same reader, diagnostics included.
     pub source: String,
+    /// The document's text that the plan's spans point into, when `source` is not that
+    /// text (a PDF or a budget book's table, kept as canonical JSON). Absent otherwise, and
+    /// in bundles written before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
     pub annotations: Annotations,
     /// A scenario in its link form ([`crate::scenario::encode`]).
     #[serde(default)]
@@ -204,7 +209,21 @@ struct NoteV0 {
 
 impl Bundle {
     pub fn new(name: &str, source: &str, annotations: Annotations, scenario: Option<String>) -> Bundle {
-        Bundle { kind: BUNDLE_KIND.to_string(), schema_version: BUNDLE_VERSION, name: name.to_string(), source: source.to_string(), annotations, scenario }
+        Bundle {
+            kind: BUNDLE_KIND.to_string(),
+            schema_version: BUNDLE_VERSION,
+            name: name.to_string(),
+            source: source.to_string(),
+            text: None,
+            annotations,
+            scenario,
+        }
+    }
+
+    /// The same bundle with the document's text its spans point into.
+    pub fn with_text(mut self, text: Option<&str>) -> Bundle {
+        self.text = text.map(str::to_string);
+        self
     }
 
     pub fn to_json(&self) -> String {
@@ -240,10 +259,16 @@ impl Bundle {
             1 => serde_json::from_str(text).map_err(at)?,
             v => return Err(format!("schema_version {v} is newer than this program understands ({BUNDLE_VERSION}); open it with a newer version of the site")),
         };
-        for key in bundle.annotations.notes.keys() {
+        bundle.check_notes()?;
+        Ok(bundle)
+    }
+
+    /// Every note's target is one this program can show.
+    pub(crate) fn check_notes(&self) -> Result<(), String> {
+        for key in self.annotations.notes.keys() {
             key.parse::<Target>().map_err(|e| format!("annotations.notes: {e}"))?;
         }
-        Ok(bundle)
+        Ok(())
     }
 }
 

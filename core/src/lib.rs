@@ -18,6 +18,7 @@ pub mod diagnostic;
 pub mod export;
 pub mod funding;
 pub mod geometry;
+pub mod library_backup;
 pub mod links;
 pub mod meta;
 pub mod money;

@@ -39,7 +39,14 @@ fn main() {
         let path = pathname.strip_prefix(base.as_str()).unwrap_or(&pathname);
         let page = pages::preload_path(path);
         if store::has_entries() {
-            futures::future::join(page, codec::load()).await;
+            // The plan the address opens, read before the first render so its page shows at once.
+            let id = path.strip_prefix("/p/").and_then(|rest| rest.split('/').next()).map(str::to_string);
+            let document = async {
+                if let Some(codec) = codec::load().await {
+                    (codec.start)(id).await;
+                }
+            };
+            futures::future::join(page, document).await;
         } else {
             page.await;
         }

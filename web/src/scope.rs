@@ -24,9 +24,10 @@ pub fn PlanScope(children: ChildrenFn) -> impl IntoView {
         let curated = curated.get();
         let (data, root) = match id.get() {
             None => (Data::bundled(curated.as_ref()), None),
-            Some(id) => match Data::stored(&id, curated.as_ref()) {
-                Ok(data) => (data, Some(id)),
-                Err(reason) => return view! { <Missing reason=reason/> }.into_any(),
+            Some(id) => match Data::by_id(&id, curated.as_ref()) {
+                Some(Ok(data)) => (data, Some(id)),
+                Some(Err(reason)) => return view! { <Missing reason=reason/> }.into_any(),
+                None => return view! { <Reading/> }.into_any(),
             },
         };
         crate::components::note::provide_notes(data.id.to_string());
@@ -35,6 +36,14 @@ pub fn PlanScope(children: ChildrenFn) -> impl IntoView {
         // Every page of a plan names the document it shows.
         view! { {children()} <crate::components::document_line::DocumentLine data=data/> }.into_any()
     }
+}
+
+/// A stored plan on its way from the browser's database (moments, shown only when a
+/// plan is opened from another plan's page).
+#[component]
+fn Reading() -> impl IntoView {
+    let lang = use_ui().lang;
+    view! { <section class="page"><p role="status" data-testid="plan-reading">{move || lang.get().pick("正在讀取計畫…", "Reading the plan…")}</p></section> }
 }
 
 /// A plan URL whose plan is not in this browser's library (or cannot be read).

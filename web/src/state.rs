@@ -3,7 +3,7 @@
 //! kept in local storage.
 
 use crate::i18n::Lang;
-use crate::store::library::BUNDLED;
+use crate::store::library::{StoredPlan, BUNDLED};
 use crate::store::{keys, preferences};
 use leptos::prelude::*;
 use plan_core::links::CuratedLinks;
@@ -27,6 +27,9 @@ pub struct Data {
     pub meta: Arc<PlanMeta>,
     /// The text the plan was read from, indexed by line for showing source lines.
     pub source: Arc<SourceText>,
+    /// The source as kept in the library when it is not that text (a PDF or a budget
+    /// book's table, kept as canonical JSON): a backup carries both.
+    pub kept_source: Option<Arc<str>>,
     pub diagnostics: Arc<Vec<Diagnostic>>,
 }
 
@@ -54,16 +57,27 @@ impl Data {
         })
     }
 
-    /// An imported plan from the library (plan text or canonical JSON), or why it cannot be
-    /// had.
-    pub fn stored(id: &str, curated: Option<&CuratedLinks>) -> Result<Data, String> {
-        let stored = crate::store::use_store().load_plan(id)?;
+    /// A plan by id, for a view: the bundled plan, or one from the library; `None` while
+    /// it is being read (the view, which tracks the store, renders again once it is here).
+    pub fn by_id(id: &str, curated: Option<&CuratedLinks>) -> Option<Result<Data, String>> {
+        if id == BUNDLED {
+            return Some(Ok(Data::bundled(curated)));
+        }
+        let stored = crate::store::use_store().document(id)?;
+        Some(stored.and_then(|s| Data::stored(id, &s, curated)))
+    }
+
+    /// An imported plan from the library (plan text or canonical JSON, as read by
+    /// [`crate::store::documents`]), or why it cannot be had.
+    pub fn stored(id: &str, stored: &StoredPlan, curated: Option<&CuratedLinks>) -> Result<Data, String> {
         // Reading the stored plan took the codec, so it is here; it also reads JSON plans.
         let codec = crate::codec::get().ok_or("the code that reads stored plans did not download (offline?)")?;
         Ok(cached(id, curated, || {
             let parsed = (codec.read_plan)(stored.source.as_bytes());
             let summary = (codec.summarise)(&parsed.plan, curated);
-            Data::from_parsed(id, &stored.name, stored.text(), parsed, PlanMeta::default(), summary)
+            let mut data = Data::from_parsed(id, &stored.name, stored.text(), parsed, PlanMeta::default(), summary);
+            data.kept_source = stored.text.is_some().then(|| Arc::from(stored.source.as_str()));
+            data
         }))
     }
 
@@ -100,6 +114,7 @@ impl Data {
             summary: Arc::new(summary),
             meta: Arc::new(meta),
             source: Arc::new(SourceText::new(text)),
+            kept_source: None,
             diagnostics: Arc::new(parsed.diagnostics),
         }
     }

@@ -6,8 +6,14 @@ use crate::store::annotations::UserData;
 use plan_core::annotations::Bundle;
 use plan_core::export::{csv, fdp::fiscal_data_package};
 
+/// A plan with the reader's notes: its source as kept (read again by the same reader on
+/// restore), and the document's text too when that is not the source (a PDF's, a table's).
 pub fn bundle(data: &Data, user: UserData) -> Bundle {
-    Bundle::new(&data.name, data.source.as_str(), user.annotations, user.scenario)
+    let text = data.source.as_str();
+    match &data.kept_source {
+        Some(source) => Bundle::new(&data.name, source, user.annotations, user.scenario).with_text(Some(text)),
+        None => Bundle::new(&data.name, text, user.annotations, user.scenario),
+    }
 }
 
 /// The files of a Fiscal Data Package, as `plan_core::export::fdp` names them: a plan's

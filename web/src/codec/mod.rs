@@ -13,6 +13,7 @@
 //! is passed on, with the pages of the reader's own data, and when the reader reaches for a
 //! download. The store stays synchronous by reading it through [`get`].
 
+pub mod documents;
 pub mod files;
 mod stored;
 
@@ -37,6 +38,19 @@ pub struct Codec {
     pub save_index: fn(&str, &[Entry]) -> Result<(), StoreError>,
     pub plan: Decoder<StoredPlan>,
     pub save_plan: fn(&str, &StoredPlan) -> Result<(), StoreError>,
+    /// A stored document as the JSON text local storage held, for the database.
+    pub plan_text: fn(&StoredPlan) -> Result<String, StoreError>,
+    /// The documents' shelf in IndexedDB ([`documents`]): whether the browser has one, and
+    /// reading, writing (all or none) and removing documents' texts by id.
+    pub shelf_available: fn() -> documents::Pending<Result<(), String>>,
+    pub shelf_get: fn(String) -> documents::Pending<Result<Option<String>, String>>,
+    pub shelf_put: fn(documents::Texts) -> documents::Pending<Result<(), StoreError>>,
+    pub shelf_delete: fn(Vec<String>) -> documents::Pending<Result<(), StoreError>>,
+    /// [`crate::store::documents`]' own steps, called through here from the first load so
+    /// that their code comes with this chunk: settling where documents live (and moving
+    /// old ones) with the document an address opens, and reading a document.
+    pub start: fn(Option<String>) -> documents::Pending<()>,
+    pub read_document: fn(String) -> documents::Pending<Result<std::sync::Arc<StoredPlan>, String>>,
     /// A stored plan's source: plan text or canonical JSON (`plan_core::parser::read_text_or_json`).
     pub read_plan: fn(&[u8]) -> Parsed,
     /// A plan file to download, with the reader's user data for the backup.
@@ -66,6 +80,13 @@ fn fetch() -> Result<Codec, leptos::wasm_split::SplitLoaderError> {
         save_index: stored::save_index,
         plan: stored::plan,
         save_plan: stored::save_plan,
+        plan_text: stored::plan_text,
+        shelf_available: documents::available,
+        shelf_get: documents::get,
+        shelf_put: documents::put,
+        shelf_delete: documents::delete,
+        start: |id| Box::pin(crate::store::documents::start(id)),
+        read_document: |id| Box::pin(async move { crate::store::documents::read(&id).await }),
         read_plan: plan_core::parser::read_text_or_json,
         plan_file: files::write,
         finding: crate::i18n::findings::line,

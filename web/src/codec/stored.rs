@@ -100,3 +100,7 @@ pub(super) fn plan(raw: &str) -> Result<StoredPlan, String> {
 pub(super) fn save_plan(key: &str, plan: &StoredPlan) -> Result<(), StoreError> {
     save(key, plan)
 }
+
+pub(super) fn plan_text(plan: &StoredPlan) -> Result<String, StoreError> {
+    serde_json::to_string(plan).map_err(|_| StoreError::NotEncodable)
+}

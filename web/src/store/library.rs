@@ -1,7 +1,8 @@
-//! The library: plans the user imported, kept in local storage. An index lists them
-//! (`plan-explorer.library`); each plan's source is its own entry
-//! (`plan-explorer.plan.<id>`), stored as imported (plan text or canonical JSON), so it is
-//! parsed again by `plan-core` on every visit and always reads the same way.
+//! The library: documents the user imported. An index in local storage lists them
+//! (`plan-explorer.library`), with what a list shows and a search needs; each document's
+//! source is kept by [`super::documents`] (IndexedDB) under its id, as imported (plan text
+//! or canonical JSON), so it is parsed again by `plan-core` on every visit and always reads
+//! the same way.
 //!
 //! The bundled plan is not in the library and cannot be deleted. Deleting moves a plan to
 //! the bin (it stays stored and can be restored) until the user empties the bin.
@@ -10,6 +11,8 @@ use super::annotations::UserData;
 use super::{keys, new_id, now_iso, Store, StoreError};
 use crate::codec;
 use leptos::prelude::*;
+use plan_core::annotations::Bundle;
+use plan_core::library_backup::{BundledNotes, LibraryBackup};
 use serde::{Deserialize, Serialize};
 
 /// The `schema_version`s this build writes (the codec migrates older ones on read).
@@ -29,6 +32,51 @@ pub struct Entry {
     pub total: plan_core::Money,
     #[serde(default)]
     pub deleted: bool,
+    /// The document's agency and ROC year, and whether it is a budget book, for searching
+    /// and matching a document across years. Absent (empty, 0) in entries written before.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub agency: String,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub year: u32,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub book: bool,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// What the library keeps of a document it is given.
+#[derive(Clone)]
+pub struct NewDocument {
+    pub name: String,
+    pub source: String,
+    /// The document's text when `source` is not that text (see [`StoredPlan::text`]).
+    pub text: Option<String>,
+    pub programmes: usize,
+    pub total: plan_core::Money,
+    pub agency: String,
+    pub year: u32,
+    pub book: bool,
+    /// Notes, link corrections and scenario restored from a backup.
+    pub user: Option<UserData>,
+}
+
+impl NewDocument {
+    /// The facts of a parsed plan, under the name the reader gave it.
+    pub fn of(plan: &plan_core::Plan, name: &str, source: String, text: Option<String>, user: Option<UserData>) -> NewDocument {
+        NewDocument {
+            name: name.to_string(),
+            source,
+            text,
+            programmes: plan.programmes.len(),
+            total: plan.total(),
+            agency: plan.agency.clone(),
+            year: plan.year,
+            book: !plan.kind.is_plan(),
+            user,
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -69,34 +117,53 @@ impl Store {
         self.write(keys::LIBRARY, |k| (codec.save_index)(k, &plans))
     }
 
-    /// Saves an imported plan (with the notes and scenario of a backup, if any); returns its
-    /// id. The entries are written first and the index last; if any write fails, those
-    /// written are removed again, so a failure leaves storage as it was.
-    pub fn add_plan(
-        &self,
-        name: &str,
-        source: &str,
-        text: Option<&str>,
-        programmes: usize,
-        total: plan_core::Money,
-        user: Option<UserData>,
-    ) -> Result<String, StoreError> {
-        let codec = codec::get().ok_or(StoreError::NotLoaded)?;
-        let id = new_id();
-        let (key, user_key) = (keys::plan(&id), keys::annotations(&id));
-        let entry = Entry { id: id.clone(), name: name.to_string(), added: now_iso(), programmes, total, deleted: false };
-        let result = self
-            .write(&key, |k| (codec.save_plan)(k, &StoredPlan::new(name, source, text)))
-            .and_then(|()| match user {
-                Some(u) => self.update_user_data_now(&id, |d| *d = u),
-                None => Ok(()),
-            })
-            .and_then(|()| self.update_index(|plans| plans.push(entry)));
-        if result.is_err() {
-            let _ = self.remove(&key);
-            let _ = self.remove(&user_key);
+    /// Saves imported documents (each with the notes and scenario of a backup, if any);
+    /// returns their ids. The documents are written first, then their notes, and the index
+    /// last; if any write fails, those written are removed again, so a failure leaves the
+    /// library as it was. All or none: a library restored from a backup is whole.
+    pub async fn add_documents(self, documents: Vec<NewDocument>) -> Result<Vec<String>, StoreError> {
+        super::documents::settle().await.ok_or(StoreError::NotLoaded)?;
+        let first = self.read(keys::LIBRARY, |c| c.index).ok().flatten().is_none_or(|p| p.is_empty());
+        let ids: Vec<String> = documents.iter().map(|_| new_id()).collect();
+        let stored = documents.iter().zip(&ids).map(|(d, id)| (id.clone(), StoredPlan::new(&d.name, &d.source, d.text.as_deref()))).collect();
+        super::documents::put(stored).await?;
+        let mut result = Ok(());
+        for (d, id) in documents.iter().zip(&ids) {
+            if let Some(u) = &d.user {
+                result = result.and_then(|()| self.update_user_data_now(id, |data| *data = u.clone()));
+            }
         }
-        result.map(|()| id)
+        let entries = documents.into_iter().zip(&ids).map(|(d, id)| Entry {
+            id: id.clone(),
+            name: d.name,
+            added: now_iso(),
+            programmes: d.programmes,
+            total: d.total,
+            deleted: false,
+            agency: d.agency,
+            year: d.year,
+            book: d.book,
+        });
+        let result = result.and_then(|()| self.update_index(|plans| plans.extend(entries)));
+        if let Err(e) = result {
+            for id in &ids {
+                let _ = self.remove(&keys::annotations(id));
+            }
+            let _ = super::documents::remove(ids).await;
+            return Err(e);
+        }
+        if first {
+            // The first document kept: ask the browser not to clear the library when space
+            // runs low (the library page says whether it agreed).
+            let _ = super::documents::ask_to_persist().await;
+            self.touched();
+        }
+        Ok(ids)
+    }
+
+    /// Saves one imported document; returns its id.
+    pub async fn add_plan(self, document: NewDocument) -> Result<String, StoreError> {
+        self.add_documents(vec![document]).await.map(|mut ids| ids.remove(0))
     }
 
     pub fn rename_plan(&self, id: &str, name: &str) -> Result<(), StoreError> {
@@ -110,18 +177,36 @@ impl Store {
     }
 
     /// Removes binned plans for good, with their notes and scenarios.
-    pub fn empty_bin(&self) -> Result<(), StoreError> {
+    pub async fn empty_bin(self) -> Result<(), StoreError> {
         let binned: Vec<String> = self.plans().unwrap_or_default().into_iter().filter(|p| p.deleted).map(|p| p.id).collect();
         self.update_index(|plans| plans.retain(|p| !p.deleted))?;
-        for id in binned {
-            let _ = self.remove(&keys::plan(&id));
-            let _ = self.remove(&keys::annotations(&id));
+        for id in &binned {
+            let _ = self.remove(&keys::annotations(id));
         }
-        Ok(())
+        // Gone from the index already: a document left behind by a failure here is only
+        // space, never a plan that reappears.
+        super::documents::remove(binned).await
     }
+}
 
-    /// A stored plan's name and source, or why it cannot be had.
-    pub fn load_plan(&self, id: &str) -> Result<StoredPlan, String> {
-        self.read(&keys::plan(id), |c| c.plan)?.ok_or_else(|| format!("no stored plan “{id}”"))
+impl Store {
+    /// The whole library as one file ([`plan_core::library_backup`]): every document not
+    /// in the bin, under the name it has here, with its notes, link corrections and
+    /// scenario, and those of the bundled plan. `Err` names the document that could not be
+    /// read (nothing is left out silently).
+    pub async fn library_backup(self) -> Result<String, String> {
+        let entries: Vec<Entry> = self.read(keys::LIBRARY, |c| c.index)?.unwrap_or_default().into_iter().filter(|p| !p.deleted).collect();
+        let ids: Vec<String> = entries.iter().map(|e| e.id.clone()).collect();
+        let texts = super::documents::every_text(&ids).await?;
+        let codec = codec::get().ok_or("the code that reads stored data did not download (offline?)")?;
+        let user = |id: &str| self.read(&keys::annotations(id), |c| c.user_data).map(Option::unwrap_or_default);
+        let mut documents = Vec::with_capacity(entries.len());
+        for (entry, (_, text)) in entries.iter().zip(texts) {
+            let stored = (codec.plan)(&text).map_err(|e| format!("“{}”: {e}", entry.name))?;
+            let notes = user(&entry.id).map_err(|e| format!("“{}”: {e}", entry.name))?;
+            documents.push(Bundle::new(&entry.name, &stored.source, notes.annotations, notes.scenario).with_text(stored.text.as_deref()));
+        }
+        let seed = user(BUNDLED)?;
+        Ok(LibraryBackup::new(BundledNotes { annotations: seed.annotations, scenario: seed.scenario }, documents).to_json())
     }
 }

@@ -1,5 +1,6 @@
-//! The user's own data in the browser's local storage: imported plans ([`library`]) and
-//! notes, link corrections and scenarios ([`annotations`]). Their JSON is read and written
+//! The user's own data in the browser: imported documents ([`library`], kept by
+//! [`documents`] in IndexedDB) and notes, link corrections and scenarios ([`annotations`],
+//! in local storage). Their JSON is read and written
 //! by [`crate::codec`], a chunk fetched only when there is something to read or write.
 //!
 //! Rules every module here follows, because nothing may ever be lost:
@@ -15,6 +16,7 @@
 //!   clobber each other.
 
 pub mod annotations;
+pub mod documents;
 pub mod keys;
 pub mod library;
 pub mod preferences;
@@ -69,12 +71,14 @@ pub struct Problem {
 pub struct Store {
     pub problems: RwSignal<Vec<Problem>>,
     pub revision: RwSignal<u64>,
+    /// Changes each time a document asked for by a view has been read ([`Store::document`]).
+    pub documents_read: RwSignal<u64>,
 }
 
 impl Store {
     /// Provided once by the app; listens for other tabs' writes.
     pub fn install() -> Store {
-        let store = Store { problems: RwSignal::new(Vec::new()), revision: RwSignal::new(0) };
+        let store = Store { problems: RwSignal::new(Vec::new()), revision: RwSignal::new(0), documents_read: RwSignal::new(0) };
         let handle = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
             // `key` is null when another tab cleared all storage. What it wrote is read only
             // once the codec is here, so no view ever takes a stored entry for an empty one.
@@ -95,6 +99,7 @@ impl Store {
     }
 
     fn touched(&self) {
+        documents::forget_failures();
         self.revision.update(|r| *r += 1);
     }
 
@@ -172,14 +177,13 @@ impl Store {
 }
 
 impl Store {
-    /// Reads every stored entry once at start, so anything damaged is reported at once,
-    /// not only when the page that uses it is opened.
+    /// Reads the index and every plan's notes once at start, so anything damaged is
+    /// reported at once, not only when the page that uses it is opened. (A document is
+    /// checked when it is opened: a library of a hundred books is too much to read at start.)
     pub fn check_all(&self) {
         let _ = self.plans();
         for key in keys() {
-            if let Some(id) = key.strip_prefix(keys::PLAN) {
-                let _ = self.load_plan(id);
-            } else if let Some(id) = key.strip_prefix(keys::ANNOTATIONS) {
+            if let Some(id) = key.strip_prefix(keys::ANNOTATIONS) {
                 let _ = self.user_data(id);
             }
         }
@@ -192,7 +196,7 @@ pub fn has_entries() -> bool {
     keys().iter().any(|k| !preferences::is_preference(k))
 }
 
-fn keys() -> Vec<String> {
+pub(crate) fn keys() -> Vec<String> {
     let Some(s) = local() else { return Vec::new() };
     (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(PREFIX) && !k.starts_with(QUARANTINE)).collect()
 }

@@ -16,14 +16,6 @@ use plan_core::geometry::{bars::stacked, svg_number, Rect};
 use plan_core::Money;
 use rust_decimal::Decimal;
 
-/// Loads a plan by id: the bundled one or one from the library.
-fn load(id: &str) -> Result<Data, String> {
-    if id == BUNDLED {
-        return Ok(Data::bundled(None));
-    }
-    Data::stored(id, None)
-}
-
 #[component]
 pub fn ComparePage() -> impl IntoView {
     let ui = use_ui();
@@ -69,10 +61,11 @@ pub fn ComparePage() -> impl IntoView {
                 </select>
             }
         };
-        let body = match (load(&a), (!b.is_empty()).then(|| load(&b))) {
-            (Ok(da), Some(Ok(db))) => view! { <Report lang=lang a=da.clone() b=db.clone() cmp=compared((&da, &db))/> }.into_any(),
-            (Err(e), _) | (_, Some(Err(e))) => view! { <p class="diag error" role="alert">{e}</p> }.into_any(),
-            (Ok(_), None) => view! { <p>{lang.pick("請選擇要比較的第二份計畫。可先到「匯入」加入另一年度或其他機關的計畫。", "Choose a second plan. Import another year's or another agency's plan first if you have none.")}</p> }.into_any(),
+        let body = match (Data::by_id(&a, None), (!b.is_empty()).then(|| Data::by_id(&b, None))) {
+            (None, _) | (_, Some(None)) => view! { <p role="status">{lang.pick("正在讀取計畫…", "Reading the plan…")}</p> }.into_any(),
+            (Some(Ok(da)), Some(Some(Ok(db)))) => view! { <Report lang=lang a=da.clone() b=db.clone() cmp=compared((&da, &db))/> }.into_any(),
+            (Some(Err(e)), _) | (_, Some(Some(Err(e)))) => view! { <p class="diag error" role="alert">{e}</p> }.into_any(),
+            (Some(Ok(_)), None) => view! { <p>{lang.pick("請選擇要比較的第二份計畫。可先到「匯入」加入另一年度或其他機關的計畫。", "Choose a second plan. Import another year's or another agency's plan first if you have none.")}</p> }.into_any(),
         };
         view! {
             <section class="page compare">

@@ -6,6 +6,7 @@
 //! anything is saved, and only a plan without errors can be kept. The text is only ever
 //! shown as text.
 
+mod batch;
 mod mapping;
 mod report;
 mod sheets;
@@ -17,6 +18,7 @@ use plan_core::annotations::{looks_like_bundle, Bundle};
 use plan_core::budget_csv::{self, Table};
 use plan_core::decode::decode;
 use plan_core::diagnostic::{Diagnostic, Finding};
+use plan_core::library_backup::{looks_like_library, LibraryBackup};
 use plan_core::parser::{read_text_or_json, Parsed};
 use plan_core::SourceFile;
 use std::sync::Arc;
@@ -57,6 +59,8 @@ pub enum Input {
         parsed: Arc<Parsed>,
         text: Arc<str>,
     },
+    /// A backup of a whole library: its documents go through the batch.
+    Library(Arc<LibraryBackup>),
     Refused(String),
 }
 
@@ -79,6 +83,12 @@ fn recognise(bytes: &[u8], file_name: &str) -> Input {
         Err(e) => return Input::Plan { parsed: Arc::new(Parsed { plan: plan_core::Plan::empty(), diagnostics: vec![e] }), source: Arc::from("") },
     };
     let text = &decoded.text;
+    if looks_like_library(text) {
+        return match LibraryBackup::from_json(text) {
+            Ok(backup) => Input::Library(Arc::new(backup)),
+            Err(e) => Input::Plan { parsed: Arc::new(error_only(Finding::BadBundle { detail: e })), source: Arc::from("") },
+        };
+    }
     if looks_like_bundle(text) {
         return match Bundle::from_json(text) {
             Ok(bundle) => Input::Bundle { parsed: Arc::new(read_text_or_json(bundle.source.as_bytes())), bundle: Arc::new(bundle) },
@@ -122,6 +132,8 @@ pub fn ImportPage() -> impl IntoView {
     // Shown while a large input is read (the parse itself runs in one go).
     let busy = RwSignal::new(None::<String>);
     let textarea = NodeRef::<leptos::html::Textarea>::new();
+    // Several files (or a library backup): read one by one into a batch.
+    let batch = RwSignal::new(None::<(Vec<batch::Item>, Option<plan_core::library_backup::BundledNotes>)>);
     let read = move |bytes: Vec<u8>, name: String| {
         let lang = ui.lang.get_untracked();
         // Tenths of a MB in integers: float formatting costs 12 KB of wasm.
@@ -132,6 +144,7 @@ pub fn ImportPage() -> impl IntoView {
             Lang::En => format!("Reading {mb} MB…"),
         }));
         input.set(None);
+        batch.set(None);
         if crate::pdf::is_pdf(&bytes, &name) {
             busy.set(Some(lang.pick("正在讀取 PDF：重建每一頁的預算表…", "Reading the PDF: rebuilding the budget table from each page…").to_string()));
             leptos::task::spawn_local(async move {
@@ -179,20 +192,54 @@ pub fn ImportPage() -> impl IntoView {
         // Let the message paint before the parse takes the thread.
         set_timeout(
             move || {
-                input.set(Some(recognise(&bytes, &name)));
+                match recognise(&bytes, &name) {
+                    // A library backup: its documents become a batch.
+                    Input::Library(backup) => {
+                        let items = batch::from_library(&backup, ui.lang.get_untracked());
+                        batch.set(Some((items, Some(backup.bundled.clone()))));
+                    }
+                    other => input.set(Some(other)),
+                }
                 busy.set(None);
             },
             std::time::Duration::from_millis(40),
         );
     };
+    let read_many = move |files: Vec<web_sys::File>| {
+        let lang = ui.lang.get_untracked();
+        input.set(None);
+        let items: Vec<batch::Item> = files.iter().map(|f| batch::Item::waiting(f.name())).collect();
+        batch.set(Some((items.clone(), None)));
+        leptos::task::spawn_local(async move {
+            let count = files.len();
+            for (n, (file, item)) in files.into_iter().zip(items).enumerate() {
+                busy.set(Some(match lang {
+                    Lang::Zh => format!("正在讀取第 {} 個檔案，共 {count} 個：{}", n + 1, item.name),
+                    Lang::En => format!("Reading file {} of {count}: {}", n + 1, item.name),
+                }));
+                item.outcome.set(batch::Outcome::Reading(String::new()));
+                let outcome = if file.size() > MAX_BYTES {
+                    batch::Outcome::Refused(too_large(lang, file.size()))
+                } else {
+                    match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                        Ok(buf) => {
+                            // Let the row's progress paint before a parse takes the thread.
+                            sleep(20).await;
+                            batch::read(js_sys::Uint8Array::new(&buf).to_vec(), &item.name, lang, |at| item.outcome.set(batch::Outcome::Reading(at))).await
+                        }
+                        Err(_) => batch::Outcome::Refused(lang.pick("無法讀取這個檔案。", "This file could not be read.").to_string()),
+                    }
+                };
+                item.outcome.set(outcome);
+            }
+            busy.set(None);
+        });
+    };
     let read_file = move |file: web_sys::File| {
         let lang = ui.lang.get_untracked();
+        batch.set(None);
         if file.size() > MAX_BYTES {
-            let mb = (file.size() / 1024.0 / 1024.0).round();
-            input.set(Some(Input::Refused(match lang {
-                Lang::Zh => format!("檔案太大（{mb} MB）：上限為 20 MB。施政計畫的文字通常只有數十 KB。"),
-                Lang::En => format!("The file is too large ({mb} MB): the limit is 20 MB. A plan's text is usually tens of kilobytes."),
-            })));
+            input.set(Some(Input::Refused(too_large(lang, file.size()))));
             return;
         }
         let name = file.name();
@@ -207,6 +254,27 @@ pub fn ImportPage() -> impl IntoView {
             }
         });
     };
+    // One file opens on its own (its choices made on the page); several go to the batch.
+    let chosen = move |list: web_sys::FileList| {
+        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        match files.len() {
+            0 => {}
+            1 => read_file(files.into_iter().next().expect("one file")),
+            _ => read_many(files),
+        }
+    };
+    let open_one = Callback::new(move |(bytes, name): (Vec<u8>, String)| {
+        batch.set(None);
+        read(bytes, name);
+    });
+    // Chromium, Firefox and Safari all read the folder picker's attribute under this name;
+    // the view macro does not know it, so it is set on the element.
+    let folder = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(el) = folder.get() {
+            let _ = el.set_attribute("webkitdirectory", "");
+        }
+    });
     move || {
         let lang = ui.lang.get();
         view! {
@@ -222,7 +290,7 @@ pub fn ImportPage() -> impl IntoView {
                     on:dragover=move |ev| ev.prevent_default()
                     on:drop=move |ev: web_sys::DragEvent| {
                         ev.prevent_default();
-                        if let Some(f) = ev.data_transfer().and_then(|d| d.files()).and_then(|l| l.get(0)) { read_file(f) }
+                        if let Some(list) = ev.data_transfer().and_then(|d| d.files()) { chosen(list) }
                     }
                 >
                     <label for="import-text">{lang.pick("計畫文字或 CSV", "Plan text or CSV")}</label>
@@ -240,9 +308,12 @@ pub fn ImportPage() -> impl IntoView {
                         if let Some(t) = textarea.get_untracked() { read(t.value().into_bytes(), String::new()) }
                     }>{lang.pick("解析", "Read")}</button>
                     <label for="import-file">{lang.pick("或選擇檔案", "or choose a file")}</label>
-                    <input id="import-file" type="file" accept=".pdf,.txt,.json,.csv,.tsv,.xlsx,.xls,.ods,application/pdf,text/plain,application/json,text/csv" on:change=move |ev| {
-                        let el = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-                        if let Some(f) = el.and_then(|i| i.files()).and_then(|l| l.get(0)) { read_file(f) }
+                    <input id="import-file" type="file" multiple accept=".pdf,.txt,.json,.csv,.tsv,.xlsx,.xls,.ods,application/pdf,text/plain,application/json,text/csv" on:change=move |ev| {
+                        if let Some(list) = files_of(&ev) { chosen(list) }
+                    }/>
+                    <label for="import-folder">{lang.pick("或選擇整個資料夾", "or a whole folder")}</label>
+                    <input id="import-folder" type="file" node_ref=folder on:change=move |ev| {
+                        if let Some(list) = files_of(&ev) { chosen(list) }
                     }/>
                 </div>
                 <p role="status" class="busy" data-testid="import-busy">{move || busy.get()}</p>
@@ -254,9 +325,30 @@ pub fn ImportPage() -> impl IntoView {
                         Input::Table { table, read, origin } => view! { <mapping::MapColumns lang=lang table=table read=read origin=origin/> }.into_any(),
                         Input::Sheets(list, origin) => view! { <sheets::SheetPicker lang=lang sheets=list read=Arc::new(Vec::new()) origin=origin/> }.into_any(),
                         Input::Pdf { parsed, text } => view! { <report::Report lang=lang parsed=parsed save=report::Save::Document(text)/> }.into_any(),
+                        Input::Library(_) => ().into_any(),
                     })}
+                    {move || batch.get().map(|(items, bundled)| view! { <batch::Batch items=items bundled=bundled open_one=open_one/> })}
                 </div>
             </section>
         }
     }
+}
+
+fn too_large(lang: Lang, bytes: f64) -> String {
+    let mb = (bytes / 1024.0 / 1024.0).round();
+    match lang {
+        Lang::Zh => format!("檔案太大（{mb} MB）：上限為 20 MB。施政計畫的文字通常只有數十 KB。"),
+        Lang::En => format!("The file is too large ({mb} MB): the limit is 20 MB. A plan's text is usually tens of kilobytes."),
+    }
+}
+
+fn files_of(ev: &leptos::ev::Event) -> Option<web_sys::FileList> {
+    ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).and_then(|i| i.files())
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

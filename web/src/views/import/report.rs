@@ -5,6 +5,7 @@ use crate::components::funding_bar::{kind_segments, FundingBar};
 use crate::i18n::{findings, Lang};
 use crate::routes::{Address, Page};
 use crate::store::annotations::UserData;
+use crate::store::library::NewDocument;
 use crate::store::{use_store, StoreError};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -31,6 +32,19 @@ pub enum Save {
     /// JSON (the file is not kept; its name and hash are in the JSON), with the document's
     /// text, line by line or row by row, that its spans point into.
     Document(Arc<str>),
+}
+
+impl Save {
+    /// What the library keeps of the plan read, under the name the reader gave it.
+    pub fn document(&self, plan: &plan_core::Plan, name: &str) -> NewDocument {
+        let (source, text, user) = match self {
+            Save::Source(s) => (s.to_string(), None, None),
+            Save::PlanJson => (plan.to_json(), None, None),
+            Save::Document(text) => (plan.to_json(), Some(text.to_string()), None),
+            Save::Bundle(b) => (b.source.clone(), b.text.clone(), Some(UserData { annotations: b.annotations.clone(), scenario: b.scenario.clone() })),
+        };
+        NewDocument::of(plan, name, source, text, user)
+    }
 }
 
 #[component]
@@ -133,30 +147,15 @@ fn Keep(lang: Lang, name: String, parsed: Arc<Parsed>, save: Save) -> impl IntoV
     let keep = move |_| {
         let name = draft.get_untracked();
         let name = if name.trim().is_empty() { lang.pick("匯入的計畫", "Imported plan").to_string() } else { name.trim().to_string() };
-        let json;
-        let source: &str = match &save {
-            Save::Source(s) => s,
-            Save::PlanJson | Save::Document(_) => {
-                json = parsed.plan.to_json();
-                &json
+        let document = save.document(&parsed.plan, &name);
+        let opens = if parsed.plan.has_budget() { Page::Overview } else { Page::Goals };
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            match store.add_plan(document).await {
+                Ok(id) => navigate(&Address::of_plan(&id, opens).path(), Default::default()),
+                Err(e) => failure.set(Some(e)),
             }
-            Save::Bundle(b) => &b.source,
-        };
-        let user = match &save {
-            Save::Source(_) | Save::PlanJson | Save::Document(_) => None,
-            Save::Bundle(b) => Some(UserData { annotations: b.annotations.clone(), scenario: b.scenario.clone() }),
-        };
-        let plan = &parsed.plan;
-        let text = match &save {
-            Save::Document(text) => Some(&**text),
-            _ => None,
-        };
-        let saved = store.add_plan(&name, source, text, plan.programmes.len(), plan.total(), user);
-        match saved {
-            Ok(id) if plan.has_budget() => navigate(&Address::of_plan(&id, Page::Overview).path(), Default::default()),
-            Ok(id) => navigate(&Address::of_plan(&id, Page::Goals).path(), Default::default()),
-            Err(e) => failure.set(Some(e)),
-        }
+        });
     };
     view! {
         <div class="keep" data-testid="keep">
