@@ -1,11 +1,12 @@
 //! Unit budget books (單位預算書) as PDFs: the 歲出機關別預算表 / 歲出預算表 pages found among
-//! the book's others and read into the budget-books model, the other pages reported for what
-//! they are. Fixtures in `fixtures/pdf/books/` (made by `make_book_fixtures.py`, figures
-//! added up by hand in its README).
+//! the book's others and read into the budget-books model (the same lines, tree, series and
+//! checks as a spreadsheet gives), the other pages reported for what they are. Fixtures in
+//! `fixtures/pdf/books/`, made by `make_book_fixtures.py`; their figures are added up by
+//! hand in `fixtures/pdf/books/README.md`.
 
-use plan_core::diagnostic::{Finding, PagesAre};
+use plan_core::diagnostic::{Finding, PagesAre, UnitEvidence, UnitName};
 use plan_core::pdf::{read_pdf, PdfRead};
-use plan_core::{Money, Severity};
+use plan_core::{DocumentKind, LineFacts, Money, Severity};
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::path::PathBuf;
@@ -26,19 +27,158 @@ fn money(v: &Value) -> Money {
     Money::new(v.as_str().unwrap().parse::<Decimal>().unwrap())
 }
 
-#[test]
-fn debug_dump() {
-    for name in ["book-thousand", "book-yuan"] {
-        let r = read(name);
-        for d in &r.parsed.diagnostics {
-            println!("{name}: {:?} p{:?} l{:?} {}", d.severity, d.page, d.line, d.finding);
-        }
-        for g in &r.parsed.plan.groups {
-            println!("G {} {} {:?}", g.name, g.budget, g.facts);
-        }
-        for p in &r.parsed.plan.programmes {
-            println!("P {} {} {:?} {:?}", p.name, p.budget, p.book, p.span);
-        }
-        println!("{}", r.parsed.plan.title);
+fn k(n: i64) -> Money {
+    Money::thousands(n)
+}
+
+/// A line of the book by name: its budget and facts, whether a group or a leaf.
+fn line<'a>(read: &'a PdfRead, name: &str) -> (Money, &'a LineFacts, plan_core::Span) {
+    let plan = &read.parsed.plan;
+    if let Some(g) = plan.groups.iter().find(|g| g.name == name) {
+        return (g.budget, &g.facts, g.span);
     }
+    let p = plan.programmes.iter().find(|p| p.name == name).unwrap_or_else(|| panic!("no line {name}"));
+    (p.budget, p.book.as_deref().unwrap(), p.span)
+}
+
+fn pages(read: &PdfRead) -> Vec<(u32, u32, PagesAre)> {
+    read.parsed
+        .diagnostics
+        .iter()
+        .filter_map(|d| match &d.finding {
+            Finding::PdfPages { first, last, are } => {
+                assert_eq!((d.severity, d.page), (Severity::Info, Some(*first)));
+                Some((*first, *last, are.clone()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn expected_pages(e: &Value) -> Vec<(u32, u32, PagesAre)> {
+    e["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let text = p[3].as_str().unwrap().to_string();
+            let are = match p[2].as_str().unwrap() {
+                "read" => PagesAre::Read(text),
+                "known" => PagesAre::Known(text),
+                _ => PagesAre::Headed(text),
+            };
+            (p[0].as_u64().unwrap() as u32, p[1].as_u64().unwrap() as u32, are)
+        })
+        .collect()
+}
+
+#[test]
+fn each_book_reads_to_its_hand_computed_figures() {
+    for name in ["book-thousand", "book-yuan"] {
+        let e = expected(name);
+        let r = read(name);
+        let p = &r.parsed;
+        let bad: Vec<String> = p.diagnostics.iter().filter(|d| d.severity >= Severity::Warning).map(|d| format!("{d:?}")).collect();
+        assert!(bad.is_empty(), "{name}: {bad:#?}");
+        let plan = &p.plan;
+        assert_eq!((plan.title.as_str(), plan.year, plan.kind), (e["title"].as_str().unwrap(), 114, DocumentKind::Spending), "{name}");
+        assert_eq!((plan.programmes.len(), plan.groups.len()), (e["leaves"].as_u64().unwrap() as usize, e["groups"].as_u64().unwrap() as usize), "{name}");
+        // Every level is a subtotal row: the total is the leaves', counted once.
+        assert_eq!(plan.total(), money(&e["total"]), "{name}");
+        assert_eq!(plan.series_totals(), (money(&e["total"]), Some(money(&e["last_year"])), Some(money(&e["actual"]))), "{name}");
+        let unit = if e["unit"] == "元" { UnitName::Yuan } else { UnitName::Thousand };
+        assert!(
+            p.diagnostics.iter().any(|d| d.finding == Finding::UnitAssumed { unit, evidence: UnitEvidence::Stated }),
+            "{name}: the unit is the one the header states"
+        );
+        for l in e["lines"].as_array().unwrap() {
+            let (budget, facts, _) = line(&r, l["name"].as_str().unwrap());
+            let got = (budget, facts.current, facts.capital, facts.last_year, facts.actual, facts.stated_change, facts.code.as_deref(), facts.explanation.as_str());
+            let want = (
+                money(&l["budget"]),
+                Some(money(&l["current"])),
+                Some(money(&l["capital"])),
+                Some(money(&l["last_year"])),
+                Some(money(&l["actual"])),
+                Some(money(&l["change"])),
+                l["code"].as_str(),
+                l["explanation"].as_str().unwrap(),
+            );
+            assert_eq!(got, want, "{name}: {}", l["name"]);
+        }
+        assert_eq!(pages(&r), expected_pages(&e), "{name}");
+    }
+}
+
+#[test]
+fn one_line_its_three_years_and_its_explanation_over_many_lines() {
+    let r = read("book-thousand");
+    let plan = &r.parsed.plan;
+    let staff = plan.programmes.iter().find(|p| p.name == "人員維持").unwrap();
+    let f = staff.book.as_deref().unwrap();
+    assert_eq!((staff.budget, f.last_year, f.actual, f.stated_change), (k(258_536), Some(k(250_100)), Some(k(245_880)), Some(k(8_436))));
+    assert_eq!(
+        f.explanation,
+        "本年度預算數258,536千元，內容如下：\n1.職員待遇及獎金等經費198,236千元。\n2.退休離職儲金及公勞健保保險等經費60,300千元。\n3.較上年度增列8,436千元，係調整軍公教人員待遇所需。"
+    );
+    assert_eq!(plan.path_of(staff), ["教育支出", "範例局", "一般行政"]);
+    // 經常門 + 資本門 = 合計 on every line.
+    for p in &plan.programmes {
+        let f = p.book.as_deref().unwrap();
+        assert_eq!(f.current.unwrap() + f.capital.unwrap(), p.budget, "{}", p.name);
+    }
+    // Names wrapped over two lines, each with its lines as provenance.
+    let text: Vec<&str> = r.text.split('\n').collect();
+    let at = |l: u32| text[l as usize - 1].trim_start_matches('\u{c}');
+    let (_, f, span) = line(&r, "基本行政工作維持");
+    assert_eq!(f.explanation, "1.辦公廳舍維護等經費30,499千元。\n2.購置公務車輛8,000千元。");
+    assert!(at(span.start).contains("6361010102 基本行政工作") && at(span.end).starts_with("維持"), "{:?}", (at(span.start), at(span.end)));
+    let (_, _, span) = line(&r, "社區大學及終身學習推廣計畫");
+    assert_eq!((span.end - span.start, at(span.end)), (1, "身學習推廣計畫"));
+    // The staff line's 說明 goes on over a page break, under the repeated header.
+    let starts = &plan.source.as_ref().unwrap().page_starts;
+    let page_of = |l: u32| starts.partition_point(|s| *s <= l);
+    assert_eq!((page_of(staff.span.start), page_of(staff.span.end)), (6, 7));
+    assert!(at(staff.span.start).contains("6361010101 人員維持") && at(staff.span.end) == "需。", "{:?}", at(staff.span.end));
+}
+
+#[test]
+fn figures_of_neighbouring_columns_that_touch_in_a_text_dump_split_by_position() {
+    let dump = std::fs::read_to_string(dir().join("book-yuan.pdftotext.txt")).unwrap();
+    assert!(dump.contains("100,000,0001,286,450,000"), "pdftotext runs 資本門 and 合計 together");
+    let r = read("book-yuan");
+    let (budget, f, _) = line(&r, "社區大學及終身學習推廣計畫");
+    assert_eq!((f.current, f.capital, budget), (Some(k(1_186_450)), Some(k(100_000)), k(1_286_450)));
+    assert_eq!((f.last_year, f.actual), (Some(k(1_120_300)), Some(Money::new(Decimal::new(1_098_765_432, 3)))));
+    // 元 read as 元: 258,536,400 元 is 258,536.4 千元, never a thousandfold error.
+    let (budget, ..) = line(&r, "人員維持");
+    assert_eq!(budget, Money::new(Decimal::new(2_585_364, 1)));
+    assert_eq!(r.parsed.plan.total(), k(1_592_426));
+}
+
+#[test]
+fn the_other_pages_are_reported_for_what_they_are_in_both_languages() {
+    let r = read("book-thousand");
+    let said: Vec<(String, String)> = r
+        .parsed
+        .diagnostics
+        .iter()
+        .filter(|d| matches!(d.finding, Finding::PdfPages { .. }))
+        .map(|d| (d.finding.to_string(), d.finding.zh_here().unwrap()))
+        .collect();
+    assert_eq!(said[2], ("pages 3–4: 預算總說明 (budget overview), not a table this reader reads; left out".to_string(), "第 3–4 頁：預算總說明，不是本程式讀取的表格，未讀取。".to_string()));
+    assert_eq!(said[4], ("pages 6–8: 歲出機關別預算表 (spending by agency), read as the budget table".to_string(), "第 6–8 頁：歲出機關別預算表，已讀取為預算表。".to_string()));
+    assert_eq!(said[3].0, "page 5: 歲入來源別預算表 (revenue by source), not a table this reader reads; left out");
+    assert!(r.parsed.diagnostics.iter().all(|d| d.finding.code() != "pdf-no-table"));
+}
+
+#[test]
+fn a_book_with_no_spending_table_says_what_it_found() {
+    let e = expected("book-no-spending");
+    let r = read("book-no-spending");
+    assert!(r.parsed.plan.programmes.is_empty());
+    assert!(r.parsed.diagnostics.iter().any(|d| d.severity == Severity::Error && matches!(d.finding, Finding::PdfNoTable { .. })));
+    assert_eq!(pages(&r), expected_pages(&e));
+    let last = r.parsed.diagnostics.iter().rev().find(|d| matches!(d.finding, Finding::PdfPages { .. })).unwrap();
+    assert_eq!(last.finding.to_string(), "page 5: a page headed `附錄：本局組織系統圖`, not a table this reader knows; left out");
 }

@@ -87,8 +87,10 @@ fn classify(pages: &[Page]) -> Vec<Kind> {
         let kind = match (heading(page), text) {
             (_, None) => Kind::Blank,
             (Some(h), _) => Kind::Heading(h),
+            // A table's page goes on only with the table's header (a page after the last
+            // one, headed by nothing this reader knows, is not the table's).
             (None, Some(first)) => match out.iter().rev().find(|k| **k != Kind::Blank) {
-                Some(k @ Kind::Heading(_)) => k.clone(),
+                Some(k @ Kind::Heading(h)) if !h.ends_with('表') || find_header(page).is_some() => k.clone(),
                 _ => Kind::Headed(first.chars().take(HEADING_CHARS).collect()),
             },
         };
