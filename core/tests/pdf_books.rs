@@ -182,3 +182,32 @@ fn a_book_with_no_spending_table_says_what_it_found() {
     let last = r.parsed.diagnostics.iter().rev().find(|d| matches!(d.finding, Finding::PdfPages { .. })).unwrap();
     assert_eq!(last.finding.to_string(), "page 5: a page headed `附錄：本局組織系統圖`, not a table this reader knows; left out");
 }
+
+/// `BOOK_PDF=path cargo test -p plan-core --test pdf_books dump -- --ignored --nocapture`:
+/// what the reader makes of any book (its findings, lines and figures).
+#[test]
+#[ignore]
+fn dump() {
+    let Ok(path) = std::env::var("BOOK_PDF") else { return };
+    let t = std::time::Instant::now();
+    let r = read_pdf(&std::fs::read(&path).unwrap(), &path);
+    println!("read in {:?}", t.elapsed());
+    if let Ok(pages) = std::env::var("BOOK_PAGES") {
+        for (i, text) in r.text.split('\u{c}').enumerate() {
+            if pages.split(',').any(|p| p == (i + 1).to_string()) {
+                println!("--- page {}\n{text}", i + 1);
+            }
+        }
+    }
+    for d in &r.parsed.diagnostics {
+        println!("{:?} page {:?} line {:?}: {}", d.severity, d.page, d.line, d.finding);
+    }
+    let plan = &r.parsed.plan;
+    for g in &plan.groups {
+        println!("G {} | {} | {:?}", g.name, g.budget, g.facts);
+    }
+    for p in &plan.programmes {
+        println!("P {} | {} | {:?}", p.name, p.budget, p.book);
+    }
+    println!("{} lines, {} leaves, total {}", plan.groups.len() + plan.programmes.len(), plan.programmes.len(), plan.total());
+}

@@ -73,7 +73,7 @@ fn compact(line: &TextLine) -> String {
 /// The page's own heading, if it has one among its first lines.
 fn heading(page: &Page) -> Option<&'static str> {
     // Running heads too: a table's heading repeats on each of its pages.
-    let top: Vec<String> = page.lines.iter().map(compact).take(HEADING_LINES).collect();
+    let top: Vec<String> = page.lines.iter().map(compact).filter(|t| !t.is_empty()).take(HEADING_LINES).collect();
     let short: Vec<&String> = top.iter().filter(|t| t.chars().count() <= HEADING_CHARS).collect();
     HEADINGS.iter().copied().find(|h| short.iter().any(|t| t.contains(h)))
 }
@@ -322,10 +322,18 @@ fn leading_code(name: &str) -> Option<(&str, &str)> {
     (token.starts_with(|c: char| c.is_ascii_digit()) && digits + 1 >= len && (digits >= 6 || (digits >= 4 && spaced))).then(|| (token, rest.trim()))
 }
 
+/// The glyphs without the copies a bold face is faked with: the same character drawn again
+/// a fraction of its width to the side (`民民政政` in a text dump).
+fn overprinted_once(glyphs: &[Glyph]) -> impl Iterator<Item = &Glyph> {
+    glyphs.iter().enumerate().filter(|(i, g)| {
+        glyphs[..*i].iter().rev().take(3).all(|p| p.text != g.text || (g.x0 - p.x0).abs() > (g.x1 - g.x0).max(0.1) * 0.5 || (g.top - p.top).abs() > 1.0)
+    }).map(|(_, g)| g)
+}
+
 fn cut(page: &Page, index: usize, h: &Header, bounds: &[f64]) -> Cut {
     let line = &page.lines[index];
     let mut by_col: Vec<(Col, Vec<Glyph>)> = Vec::new();
-    for g in &line.glyphs {
+    for g in overprinted_once(&line.glyphs) {
         let x = (g.x0 + g.x1) / 2.0;
         let col = h.cols[bounds.iter().filter(|b| **b <= x).count().min(h.cols.len() - 1)].0;
         match by_col.iter_mut().find(|c| c.0 == col) {
@@ -415,7 +423,10 @@ impl BookRow {
     /// to the line (a row without this year's figure keeps its whole name in the first).
     fn rows(self, out: &mut Vec<Row>) {
         let h = self.head;
-        let whole = h.figures[THIS_YEAR].is_empty();
+        // A row whose name is printed under its code and figures (臺北市's books), or that
+        // has no figure to carry the rows after it: its whole name is the first row's.
+        let named = self.names.iter().any(|(l, _)| *l <= self.head_end);
+        let whole = h.figures[THIS_YEAR].is_empty() || !named;
         let head_end = if whole { u32::MAX } else { self.head_end };
         let mut name = h.code.clone();
         for (_, n) in self.names.iter().filter(|(l, _)| *l <= head_end) {
@@ -488,7 +499,10 @@ pub(super) fn read(pages: &[Page]) -> Option<BookRead> {
                     table.headers[5] = format!("本年度預算數({u})");
                 }
                 table.header_line = page.line_no(h.first);
-                table.title = (0..h.first).filter(|i| !page.lines[*i].glyphs.is_empty()).map(|i| (page.line_no(i), page.lines[i].text())).collect();
+                // The title block: its lines with Chinese in them (not a `(0801)-041` page
+                // mark), spaces left out (`中華民國 114 年度`).
+                let cjk = |t: &str| t.chars().any(|c| c > '\u{2e80}');
+                table.title = (0..h.first).map(|i| (page.line_no(i), compact(&page.lines[i]))).filter(|(_, t)| cjk(t)).collect();
             }
             let b = bounds(page, &h, &body.iter().map(|i| &page.lines[*i]).collect::<Vec<_>>());
             header = Some((h, b));
