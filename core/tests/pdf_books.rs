@@ -183,6 +183,75 @@ fn a_book_with_no_spending_table_says_what_it_found() {
     assert_eq!(last.finding.to_string(), "page 5: a page headed `附錄：本局組織系統圖`, not a table this reader knows; left out");
 }
 
+/// 內政部's 114 unit budget book (392 pages; Right PDF, embedded PMingLiU subsets), 16
+/// of its pages: 目次, the 預算總說明 divider, 歲入來源別預算表, and the whole 歲出機關別預算表
+/// (11 pages): code lines over the names, 政事別 rows with no level printed in a faked
+/// bold, 說明 over dozens of lines and page breaks. Figures checked by hand in the README.
+#[test]
+fn a_real_ministry_book_reads_to_its_stated_total() {
+    let r = read("moi-114-excerpt");
+    let p = &r.parsed;
+    let bad: Vec<String> = p.diagnostics.iter().filter(|d| d.severity >= Severity::Warning).map(|d| d.to_string()).collect();
+    assert!(bad.is_empty(), "every parent agrees with the lines under it: {bad:#?}");
+    let plan = &p.plan;
+    assert_eq!((plan.year, plan.title.as_str()), (114, "內政部 歲出機關別預算表 經資門併計中華民國114年度"));
+    assert_eq!((plan.programmes.len(), plan.groups.len()), (13, 6));
+    // 內政部 states 13,424,378 千元; its 13 leaf lines add up to it, counted once.
+    assert_eq!(plan.total(), k(13_424_378));
+    assert_eq!(line(&r, "內政部").0, k(13_424_378));
+    // Last year's figures add up too; the actuals' leaves add up to 1 千元 less than the book
+    // states for 內政部 (each rounded to the 千元 on its own).
+    assert_eq!(plan.series_totals(), (k(13_424_378), Some(k(12_431_027)), Some(k(8_983_329))));
+    assert_eq!(line(&r, "內政部").1.actual, Some(k(8_983_330)));
+    let admin = plan.programmes.iter().find(|x| x.name == "一般行政").unwrap();
+    let f = admin.book.as_deref().unwrap();
+    assert_eq!((admin.budget, f.last_year, f.actual, f.stated_change), (k(1_771_975), Some(k(1_693_439)), Some(k(1_573_540)), Some(k(78_536))));
+    assert_eq!(f.code.as_deref(), Some("3708010100"));
+    assert!(f.explanation.starts_with("1.本年度預算數1,771,975千元，包括人事費1,640,215千元，業務費83,890千元"), "{}", f.explanation);
+    // Its 說明 goes on over the page break: (4) is on the next page.
+    assert!(f.explanation.ends_with("\n(4)綜合規劃業務專案計畫經費3,053千元，與上年度同。"), "{}", f.explanation);
+    assert_eq!(plan.path_of(admin), ["內政部主管", "內政部", "民政支出"]);
+    // The 政事別 rows are printed in a faked bold (each character twice).
+    assert!(plan.groups.iter().any(|g| g.name == "福利服務支出"));
+    let report: Vec<String> = p.diagnostics.iter().filter(|d| d.finding.code() == "pdf-pages").map(|d| d.finding.to_string()).collect();
+    assert_eq!(
+        report,
+        [
+            "pages 1–2: 目次 (contents), not a table this reader reads; left out",
+            "page 3: 預算總說明 (budget overview), not a table this reader reads; left out",
+            "pages 4–5: 歲入來源別預算表 (revenue by source), not a table this reader reads; left out",
+            "pages 6–16: 歲出機關別預算表 (spending by agency), read as the budget table",
+        ]
+    );
+}
+
+/// 臺北市's 113 總預算案 歲出機關別預算表 (180 pages; Acrobat, DFKaiShu), its first two
+/// pages: each line's code and figures on one line and its name under them; 說明 in 元
+/// beside figures in 千元. The excerpt ends inside 臺北市政府主管, and the checks say so.
+#[test]
+fn a_real_city_book_with_names_under_the_figures() {
+    let r = read("tpe-113-excerpt");
+    let plan = &r.parsed.plan;
+    assert_eq!((plan.year, plan.programmes.len(), plan.groups.len()), (113, 9, 10));
+    let (council, ..) = line(&r, "臺北市議會主管");
+    assert_eq!(council, k(914_402));
+    let work = plan.programmes.iter().find(|x| x.name == "經常議事工作").unwrap();
+    let f = work.book.as_deref().unwrap();
+    assert_eq!((work.budget, f.last_year, f.actual, f.stated_change, f.code.as_deref()), (k(445_581), Some(k(460_401)), None, Some(k(-14_820)), Some("33010010202")));
+    assert_eq!(plan.path_of(work), ["臺北市議會主管", "臺北市議會", "議事業務"]);
+    // A line the book prints without this year's figure (ended) is 0, and said so.
+    let warned: Vec<String> = r.parsed.diagnostics.iter().filter(|d| d.severity >= Severity::Warning).map(|d| d.finding.to_string()).collect();
+    assert_eq!(
+        warned,
+        [
+            "`交通及運輸設備` has no amount; it counts as 0",
+            "`臺北市政府主管` (02) states 4,933,645 千元 but the lines under it add up to 290,755 千元",
+            "`臺北市政府秘書處` (02/001) states 290,755 千元 but the lines under it add up to 254,411 千元",
+        ]
+    );
+    assert_eq!(plan.total(), k(914_402 + 254_411));
+}
+
 /// `BOOK_PDF=path cargo test -p plan-core --test pdf_books dump -- --ignored --nocapture`:
 /// what the reader makes of any book (its findings, lines and figures).
 #[test]
