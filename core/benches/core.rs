@@ -201,7 +201,8 @@ fn book_pdf(pages: usize) -> Vec<u8> {
         text(&mut c, 380.0, 30.0, "歲出機關別預算表");
         text(&mut c, 360.0, 50.0, "中華民國114年度");
         text(&mut c, 700.0, 50.0, "單位：新臺幣千元");
-        for (x, w) in [(50.0, "科目"), (270.0, "本年度預算數"), (350.0, "上年度預算數"), (430.0, "前年度決算數"), (500.0, "本年度與"), (680.0, "說明")] {
+        for (x, w) in [(50.0, "科目"), (270.0, "本年度預算數"), (350.0, "上年度預算數"), (430.0, "前年度決算數"), (500.0, "本年度與"), (680.0, "說明")]
+        {
             text(&mut c, x, 70.0, w);
         }
         for (x, w) in [(36.0, "款"), (56.0, "項"), (76.0, "目"), (96.0, "節"), (140.0, "名稱及編號"), (500.0, "上年度比較")] {
@@ -225,12 +226,32 @@ fn book_pdf(pages: usize) -> Vec<u8> {
             if leaf % PER == 0 && item != Some(leaf / PER) {
                 item = Some(leaf / PER);
                 let (from, to) = (leaf, leaf + PER);
-                row(&mut c, &mut top, 1, leaf / PER + 1, &format!("63{:04}0000", leaf / PER + 1), &format!("業務{}", leaf / PER + 1), sum(&this_of, from, to), sum(&last_of, from, to), "");
+                row(
+                    &mut c,
+                    &mut top,
+                    1,
+                    leaf / PER + 1,
+                    &format!("63{:04}0000", leaf / PER + 1),
+                    &format!("業務{}", leaf / PER + 1),
+                    sum(&this_of, from, to),
+                    sum(&last_of, from, to),
+                    "",
+                );
                 continue;
             }
             let (this, last) = figures(leaf);
             let note = format!("本年度預算數{}千元。", amount(this));
-            row(&mut c, &mut top, 2, leaf % PER + 1, &format!("63{:04}{:02}00", leaf / PER + 1, leaf % PER + 1), &format!("工作計畫{}", leaf + 1), this, last, &note);
+            row(
+                &mut c,
+                &mut top,
+                2,
+                leaf % PER + 1,
+                &format!("63{:04}{:02}00", leaf / PER + 1, leaf % PER + 1),
+                &format!("工作計畫{}", leaf + 1),
+                this,
+                last,
+                &note,
+            );
             leaf += 1;
         }
         for x in cols {

@@ -93,7 +93,8 @@ fn each_book_reads_to_its_hand_computed_figures() {
         );
         for l in e["lines"].as_array().unwrap() {
             let (budget, facts, _) = line(&r, l["name"].as_str().unwrap());
-            let got = (budget, facts.current, facts.capital, facts.last_year, facts.actual, facts.stated_change, facts.code.as_deref(), facts.explanation.as_str());
+            let got =
+                (budget, facts.current, facts.capital, facts.last_year, facts.actual, facts.stated_change, facts.code.as_deref(), facts.explanation.as_str());
             let want = (
                 money(&l["budget"]),
                 Some(money(&l["current"])),
@@ -166,8 +167,17 @@ fn the_other_pages_are_reported_for_what_they_are_in_both_languages() {
         .filter(|d| matches!(d.finding, Finding::PdfPages { .. }))
         .map(|d| (d.finding.to_string(), d.finding.zh_here().unwrap()))
         .collect();
-    assert_eq!(said[2], ("pages 3–4: 預算總說明 (budget overview), not a table this reader reads; left out".to_string(), "第 3–4 頁：預算總說明，不是本程式讀取的表格，未讀取。".to_string()));
-    assert_eq!(said[4], ("pages 6–8: 歲出機關別預算表 (spending by agency), read as the budget table".to_string(), "第 6–8 頁：歲出機關別預算表，已讀取為預算表。".to_string()));
+    assert_eq!(
+        said[2],
+        (
+            "pages 3–4: 預算總說明 (budget overview), not a table this reader reads; left out".to_string(),
+            "第 3–4 頁：預算總說明，不是本程式讀取的表格，未讀取。".to_string()
+        )
+    );
+    assert_eq!(
+        said[4],
+        ("pages 6–8: 歲出機關別預算表 (spending by agency), read as the budget table".to_string(), "第 6–8 頁：歲出機關別預算表，已讀取為預算表。".to_string())
+    );
     assert_eq!(said[3].0, "page 5: 歲入來源別預算表 (revenue by source), not a table this reader reads; left out");
     assert!(r.parsed.diagnostics.iter().all(|d| d.finding.code() != "pdf-no-table"));
 }
@@ -237,7 +247,10 @@ fn a_real_city_book_with_names_under_the_figures() {
     assert_eq!(council, k(914_402));
     let work = plan.programmes.iter().find(|x| x.name == "經常議事工作").unwrap();
     let f = work.book.as_deref().unwrap();
-    assert_eq!((work.budget, f.last_year, f.actual, f.stated_change, f.code.as_deref()), (k(445_581), Some(k(460_401)), None, Some(k(-14_820)), Some("33010010202")));
+    assert_eq!(
+        (work.budget, f.last_year, f.actual, f.stated_change, f.code.as_deref()),
+        (k(445_581), Some(k(460_401)), None, Some(k(-14_820)), Some("33010010202"))
+    );
     assert_eq!(plan.path_of(work), ["臺北市議會主管", "臺北市議會", "議事業務"]);
     // A line the book prints without this year's figure (ended) is 0, and said so.
     let warned: Vec<String> = r.parsed.diagnostics.iter().filter(|d| d.severity >= Severity::Warning).map(|d| d.finding.to_string()).collect();

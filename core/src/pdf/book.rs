@@ -512,11 +512,14 @@ pub(super) fn read(pages: &[Page]) -> Option<BookRead> {
         for i in body {
             let c = cut(page, i, h, b);
             if c.starts_row() {
+                // Into an open row that has no figures yet: figures on its second line (a
+                // name with its figures under a code line), or, under a bare code line, its
+                // name line (with its level number, 內政部's books).
                 let merge = open.as_ref().is_some_and(|r| {
-                    let r_figures = r.head.has_figures();
-                    // Figures printed on the row's second line (a code line, then the name
-                    // with its figures), or a code line's name and figures under it.
-                    (!r_figures && !c.has_levels() && !c.has_code()) || (!r_figures && !r.has_name() && !(c.has_levels() && r.head.has_levels()))
+                    let figures_below = !c.has_levels() && !c.has_code();
+                    let two_levels = c.has_levels() && r.head.has_levels();
+                    let name_below = !(r.has_name() || two_levels);
+                    !r.head.has_figures() && (figures_below || name_below)
                 });
                 if merge {
                     if let Some(r) = open.as_mut() {
@@ -592,5 +595,14 @@ mod tests {
         assert_eq!(leading_code("3705010100一般行政"), Some(("3705010100", "一般行政")));
         assert_eq!((leading_code("1,234"), leading_code("2024年活動"), leading_code("一般")), (None, None, None));
         assert!(is_header_line("款項目節名稱及編號") && is_header_line("本年度預算數(元)") && !is_header_line("一般行政"));
+    }
+
+    #[test]
+    fn a_faked_bold_is_read_once() {
+        let g = |t: &str, x: f64| Glyph { text: t.into(), x0: x, x1: x + 10.0, top: 0.0, bottom: 10.0, size: 10.0 };
+        // 民 drawn at 0 and 0.4, 政 at 10 and 10.4: twice each; 政政 side by side: both.
+        let glyphs = [g("民", 0.0), g("民", 0.4), g("政", 10.0), g("政", 10.4), g("政", 20.0)];
+        let kept: String = overprinted_once(&glyphs).map(|g| g.text.as_str()).collect();
+        assert_eq!(kept, "民政政");
     }
 }

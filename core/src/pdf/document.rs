@@ -14,7 +14,8 @@ pub(super) fn assemble(contents: Vec<PageContent>, diags: Vec<Diagnostic>) -> Pd
     let text = document_text(&pages, true, |_, _| true);
     // A unit budget book first: its 歲出計畫提要 pages have words of a plan's header.
     let book = book::read(&pages);
-    let mut parsed = match (book, table::read(&pages)) {
+    let plan_table = if book.is_none() { table::read(&pages) } else { None };
+    let mut parsed = match (book, plan_table) {
         (Some(b), _) => b.parsed,
         (None, Some(t)) => {
             let running = document_text(&pages, false, |p, i| (p, i) < (t.page, t.line));
