@@ -133,6 +133,20 @@ impl PagesAre {
             "預算員額明細表" => "staff numbers",
             "歲入歲出簡明比較分析表" => "revenue and spending compared",
             "補助及捐助經費明細表" => "grants and subsidies",
+            "歲入項目說明提要表" => "revenue items explained",
+            "歲出一級用途別科目分析表" => "spending by object, first level",
+            "資本支出分析表" => "capital spending",
+            "人事費彙計表" => "personnel costs",
+            "公務車輛明細表" => "official vehicles",
+            "現有辦公房舍明細表" => "office premises",
+            "補助經費分析表" => "grants",
+            "捐助經費分析表" => "donations",
+            "委辦經費分析表" => "commissioned work",
+            "派員出國計畫預算總表" | "派員出國計畫預算類別表" => "official travel abroad",
+            "派員赴大陸計畫預算類別表" => "official travel to mainland China",
+            "歲出按職能及經濟性綜合分類表" => "spending by function and economic type",
+            "跨年期計畫概況表" => "multi-year projects",
+            "媒體政策及業務宣導費彙計表" => "media and publicity",
             "單位預算" => "cover",
             _ => return None,
         })
@@ -403,7 +417,7 @@ impl Finding {
                 Some(match are {
                     PagesAre::Read(h) => format!("{pages}：{h}，已讀取為預算表。"),
                     PagesAre::Known(h) => format!("{pages}：{h}，不是本程式讀取的表格，未讀取。"),
-                    PagesAre::Headed(t) => format!("{pages}：標題為「{t}」的頁面，不是本程式認得的表格，未讀取。"),
+                    PagesAre::Headed(t) => format!("{pages}：標題為「{t}」，不是本程式認得的表格，未讀取。"),
                     PagesAre::Blank => format!("{pages}：沒有文字。"),
                 })
             }
@@ -526,7 +540,7 @@ impl fmt::Display for Finding {
                 match are {
                     PagesAre::Read(h) => write!(f, "{pages}: {}, read as the budget table", named(h)),
                     PagesAre::Known(h) => write!(f, "{pages}: {}, not a table this reader reads; left out", named(h)),
-                    PagesAre::Headed(t) => write!(f, "{pages}: a page headed `{t}`, not a table this reader knows; left out"),
+                    PagesAre::Headed(t) => write!(f, "{pages}: headed `{t}`, not a table this reader knows; left out"),
                     PagesAre::Blank => write!(f, "{pages}: no text"),
                 }
             }

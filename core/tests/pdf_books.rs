@@ -190,7 +190,7 @@ fn a_book_with_no_spending_table_says_what_it_found() {
     assert!(r.parsed.diagnostics.iter().any(|d| d.severity == Severity::Error && matches!(d.finding, Finding::PdfNoTable { .. })));
     assert_eq!(pages(&r), expected_pages(&e));
     let last = r.parsed.diagnostics.iter().rev().find(|d| matches!(d.finding, Finding::PdfPages { .. })).unwrap();
-    assert_eq!(last.finding.to_string(), "page 5: a page headed `附錄：本局組織系統圖`, not a table this reader knows; left out");
+    assert_eq!(last.finding.to_string(), "page 5: headed `附錄：本局組織系統圖`, not a table this reader knows; left out");
 }
 
 /// 內政部's 114 unit budget book (392 pages; Right PDF, embedded PMingLiU subsets), 16

@@ -41,6 +41,21 @@ const HEADINGS: &[&str] = &[
     "預算員額明細表",
     "補助及捐助經費明細表",
     "歲入歲出簡明比較分析表",
+    "歲入項目說明提要表",
+    "歲出一級用途別科目分析表",
+    "資本支出分析表",
+    "人事費彙計表",
+    "公務車輛明細表",
+    "現有辦公房舍明細表",
+    "補助經費分析表",
+    "捐助經費分析表",
+    "委辦經費分析表",
+    "派員出國計畫預算總表",
+    "派員出國計畫預算類別表",
+    "派員赴大陸計畫預算類別表",
+    "歲出按職能及經濟性綜合分類表",
+    "跨年期計畫概況表",
+    "媒體政策及業務宣導費彙計表",
     "預算案說明",
     "預算總說明",
     "總說明",
@@ -75,7 +90,25 @@ fn heading(page: &Page) -> Option<&'static str> {
     // Running heads too: a table's heading repeats on each of its pages.
     let top: Vec<String> = page.lines.iter().map(compact).filter(|t| !t.is_empty()).take(HEADING_LINES).collect();
     let short: Vec<&String> = top.iter().filter(|t| t.chars().count() <= HEADING_CHARS).collect();
-    HEADINGS.iter().copied().find(|h| short.iter().any(|t| t.contains(h)))
+    // The table's heading stands alone, never as a numbered point of a text
+    // (`三、歲出機關別預算表…` in a 預算總說明).
+    let fits = |h: &str, t: &str| t.contains(h) && !(TABLES.contains(&h) && crate::parser::outline::heading(t).is_some());
+    HEADINGS.iter().copied().find(|h| short.iter().any(|t| fits(h, t)))
+}
+
+/// A page that says nothing: no text, or only `本頁空白` (this page is blank) and its marks.
+fn is_blank(page: &Page) -> bool {
+    let text: String = page.lines.iter().map(compact).collect();
+    text.is_empty() || (text.contains("本頁空白") && text.chars().count() <= 24)
+}
+
+/// What a page with no known heading is headed: its first line with Chinese in it, the
+/// page's furniture (a running head, a page mark) after its own lines.
+fn first_line(page: &Page) -> String {
+    let cjk = |t: &String| t.chars().any(|c| c > '\u{2e80}');
+    let texts = || page.lines.iter().enumerate().map(|(i, l)| (page.furniture[i], l.text()));
+    let own = texts().find(|(f, t)| !f && cjk(t)).or_else(|| texts().find(|(_, t)| cjk(t))).or_else(|| texts().find(|(_, t)| !t.is_empty()));
+    own.map(|(_, t)| t.chars().take(HEADING_CHARS).collect()).unwrap_or_default()
 }
 
 /// Each page's kind: its heading, else the kind of the page before (a part's later pages),
@@ -83,16 +116,17 @@ fn heading(page: &Page) -> Option<&'static str> {
 fn classify(pages: &[Page]) -> Vec<Kind> {
     let mut out: Vec<Kind> = Vec::with_capacity(pages.len());
     for page in pages {
-        let text = page.lines.iter().enumerate().find(|(i, _)| !page.furniture[*i]).map(|(_, l)| l.text());
-        let kind = match (heading(page), text) {
-            (_, None) => Kind::Blank,
-            (Some(h), _) => Kind::Heading(h),
-            // A table's page goes on only with the table's header (a page after the last
-            // one, headed by nothing this reader knows, is not the table's).
-            (None, Some(first)) => match out.iter().rev().find(|k| **k != Kind::Blank) {
+        let kind = if is_blank(page) {
+            Kind::Blank
+        } else if let Some(h) = heading(page) {
+            Kind::Heading(h)
+        } else {
+            match out.iter().rev().find(|k| **k != Kind::Blank) {
+                // A table's page goes on only with the table's header (a page after the
+                // last one, headed by nothing this reader knows, is not the table's).
                 Some(k @ Kind::Heading(h)) if !h.ends_with('表') || find_header(page).is_some() => k.clone(),
-                _ => Kind::Headed(first.chars().take(HEADING_CHARS).collect()),
-            },
+                _ => Kind::Headed(first_line(page)),
+            }
         };
         out.push(kind);
     }
