@@ -601,20 +601,30 @@ fn pages_report(kinds: &[Kind], read: &[bool], pages: &[Page]) -> Vec<Diagnostic
         Kind::Headed(t) => PagesAre::Headed(t.clone()),
         Kind::Blank => PagesAre::Blank,
     };
-    let mut out: Vec<Diagnostic> = Vec::new();
-    let mut i = 0;
-    while i < kinds.len() {
+    // Runs of pages of one kind, first and last index.
+    let mut runs: Vec<(usize, usize, PagesAre)> = Vec::new();
+    for i in 0..kinds.len() {
         let a = are(i);
-        let mut j = i;
-        // Pages headed by their own first lines are runs only when those lines repeat.
-        while j + 1 < kinds.len() && are(j + 1) == a {
-            j += 1;
+        match runs.last_mut() {
+            // Pages headed by their own first lines are one run only when those lines repeat.
+            Some(run) if run.2 == a => run.1 = i,
+            _ => runs.push((i, i, a)),
         }
-        let finding = Finding::PdfPages { first: pages[i].number, last: pages[j].number, are: a };
-        out.push(Diagnostic { page: Some(pages[i].number), ..Diagnostic::info(None, finding) });
-        i = j + 1;
     }
-    out
+    // A blank page between two runs of one kind (a part printed on right-hand pages) is
+    // part of it.
+    let mut merged: Vec<(usize, usize, PagesAre)> = Vec::with_capacity(runs.len());
+    for run in runs {
+        let n = merged.len();
+        if n >= 2 && merged[n - 1].2 == PagesAre::Blank && merged[n - 2].2 == run.2 && run.2 != PagesAre::Blank {
+            merged.pop();
+            merged[n - 2].1 = run.1;
+        } else {
+            merged.push(run);
+        }
+    }
+    // The finding names its pages itself: no place of its own, or a reader sees them twice.
+    merged.into_iter().map(|(i, j, are)| Diagnostic::info(None, Finding::PdfPages { first: pages[i].number, last: pages[j].number, are })).collect()
 }
 
 #[cfg(test)]
