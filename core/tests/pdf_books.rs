@@ -271,6 +271,14 @@ fn a_real_city_book_with_names_under_the_figures() {
 #[ignore]
 fn dump() {
     let Ok(path) = std::env::var("BOOK_PDF") else { return };
+    let bytes = std::fs::read(&path).unwrap();
+    let t = std::time::Instant::now();
+    let mut reader = plan_core::pdf::PdfReader::open(&bytes, &path, plan_core::pdf::Limits::default()).unwrap();
+    let opened = t.elapsed();
+    while reader.step().is_some() {}
+    let stepped = t.elapsed();
+    let _ = reader.finish();
+    println!("open {opened:?}, pages {:?}, finish {:?}", stepped - opened, t.elapsed() - stepped);
     let t = std::time::Instant::now();
     let r = read_pdf(&std::fs::read(&path).unwrap(), &path);
     println!("read in {:?}", t.elapsed());
