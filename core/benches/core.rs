@@ -29,6 +29,12 @@ fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
 
 fn main() {
     // `cargo bench` passes `--bench`; accept and ignore arguments.
+    // BENCH_BOOK_ONLY=1: only the budget-book PDF (BENCH_BOOK_OUT=path also writes it).
+    if std::env::var("BENCH_BOOK_ONLY").is_ok() {
+        book_bench();
+        println!("peak memory      {} (VmHWM of this whole benchmark process)", peak_memory());
+        return;
+    }
     let text = text_of_size(7, 10 * 1024 * 1024);
     let mb = text.len() as f64 / (1024.0 * 1024.0);
     let t = median(5, || parse(&text));
@@ -119,7 +125,172 @@ fn main() {
         p.diagnostics.len(),
         ms(t)
     );
+
+    book_bench();
     println!("peak memory      {} (VmHWM of this whole benchmark process)", peak_memory());
+}
+
+fn book_bench() {
+    // A unit budget book as a PDF (the 歲出機關別預算表 read from glyph positions), 400
+    // pages: 40 of 預算總說明 text, then the table, 22 rows of code, name, figures and 說明
+    // a page; MSung-Light on UniCNS-UCS2-H, as agencies print them.
+    let pdf = book_pdf(400);
+    if let Ok(path) = std::env::var("BENCH_BOOK_OUT") {
+        std::fs::write(path, &pdf).expect("the book written");
+    }
+    let t = median(3, || plan_core::pdf::read_pdf(&pdf, "book.pdf"));
+    let read = plan_core::pdf::read_pdf(&pdf, "book.pdf");
+    let plan = &read.parsed.plan;
+    println!(
+        "budget-book PDF  400 pages ({:.1} MB) → {} lines ({} leaves), {} findings: {:>8.1} ms",
+        pdf.len() as f64 / 1_048_576.0,
+        plan.groups.len() + plan.programmes.len(),
+        plan.programmes.len(),
+        read.parsed.diagnostics.len(),
+        ms(t)
+    );
+    let mut codes: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for d in &read.parsed.diagnostics {
+        *codes.entry(d.finding.code()).or_default() += 1;
+    }
+    println!("                 findings by code: {codes:?}; total {}", plan.total());
+    if std::env::var("BENCH_BOOK_FINDINGS").is_ok() {
+        for d in read.parsed.diagnostics.iter().filter(|d| d.severity > plan_core::Severity::Info).take(10) {
+            println!("                 {d}");
+        }
+    }
+}
+
+/// A unit budget book of `pages` pages as PDF bytes: 預算總說明 pages, then a ruled
+/// 歲出機關別預算表 whose 目 lines add up to their 項 and 款 (see `tests/pdf_books.rs`).
+fn book_pdf(pages: usize) -> Vec<u8> {
+    const ROWS: usize = 22;
+    let prose = pages / 10;
+    let table_pages = pages - prose;
+    // Two lines a row (code, then name, figures and 說明): a 款 row at the top, then a 項 row
+    // over every 50 目 rows.
+    let leaves = (table_pages * ROWS / 2 - 1) * 50 / 51 - 1;
+    let amount = |n: u64| plan_core::money::group_digits(n.into());
+    let hex = |s: &str| s.encode_utf16().map(|u| format!("{u:04X}")).collect::<String>();
+    let width = |s: &str| s.chars().map(|c| if c.is_ascii() { 4.5 } else { 9.0 }).sum::<f64>();
+    let mut contents: Vec<String> = Vec::new();
+    let text = |out: &mut String, x: f64, top: f64, s: &str| out.push_str(&format!("BT /F1 9 Tf {x:.2} {:.2} Td <{}> Tj ET\n", 595.0 - top, hex(s)));
+    for p in 0..prose {
+        let mut c = String::new();
+        text(&mut c, 250.0, 60.0, "預算總說明");
+        for l in 0..40 {
+            text(&mut c, 60.0, 100.0 + 12.0 * l as f64, "本局本年度歲出預算依施政計畫及中程計畫預算額度編列，詳如歲出機關別預算表所列。");
+        }
+        text(&mut c, 410.0, 570.0, &format!("- {} -", p + 1));
+        contents.push(c);
+    }
+    let cols = [30.0, 50.0, 70.0, 90.0, 110.0, 250.0, 330.0, 410.0, 490.0, 570.0, 812.0];
+    // This year and last year of leaf `i` (last year is less, so every change is positive).
+    let figures = |i: u64| {
+        let this = 10_000 + i * 37 % 90_000;
+        (this, this - 1 - i % 500)
+    };
+    // 50 目 lines under each 項 (a 目 number has two digits at most, as in the books).
+    const PER: u64 = 50;
+    let sum = |of: &dyn Fn(u64) -> u64, from: u64, to: u64| (from..to.min(leaves as u64)).map(of).sum::<u64>();
+    let this_of = |i: u64| figures(i).0;
+    let last_of = |i: u64| figures(i).1;
+    let (mut leaf, mut item) = (0u64, None);
+    for p in 0..table_pages {
+        let mut c = String::from("0.5 w\n");
+        text(&mut c, 380.0, 30.0, "歲出機關別預算表");
+        text(&mut c, 360.0, 50.0, "中華民國114年度");
+        text(&mut c, 700.0, 50.0, "單位：新臺幣千元");
+        for (x, w) in [(50.0, "科目"), (270.0, "本年度預算數"), (350.0, "上年度預算數"), (430.0, "前年度決算數"), (500.0, "本年度與"), (680.0, "說明")]
+        {
+            text(&mut c, x, 70.0, w);
+        }
+        for (x, w) in [(36.0, "款"), (56.0, "項"), (76.0, "目"), (96.0, "節"), (140.0, "名稱及編號"), (500.0, "上年度比較")] {
+            text(&mut c, x, 82.0, w);
+        }
+        let mut top = 100.0;
+        let row = |c: &mut String, top: &mut f64, level: usize, number: u64, code: &str, name: &str, this: u64, last: u64, note: &str| {
+            text(c, cols[level] + 5.0, *top, &number.to_string());
+            text(c, cols[4] + 2.0, *top, code);
+            text(c, cols[4] + 2.0, *top + 12.0, name);
+            for (k, v) in [(6, this), (7, last), (8, last - 1), (9, this - last)].into_iter().map(|(k, v)| (k, amount(v))) {
+                text(c, cols[k] - 2.0 - width(&v), *top + 12.0, &v);
+            }
+            text(c, cols[9] + 2.0, *top + 12.0, note);
+            *top += 24.0;
+        };
+        if p == 0 {
+            row(&mut c, &mut top, 0, 5, "6300000000", "教育支出", sum(&this_of, 0, u64::MAX), sum(&last_of, 0, u64::MAX), "");
+        }
+        while top < 100.0 + 24.0 * (ROWS / 2) as f64 && (leaf as usize) < leaves {
+            if leaf % PER == 0 && item != Some(leaf / PER) {
+                item = Some(leaf / PER);
+                let (from, to) = (leaf, leaf + PER);
+                row(
+                    &mut c,
+                    &mut top,
+                    1,
+                    leaf / PER + 1,
+                    &format!("63{:04}0000", leaf / PER + 1),
+                    &format!("業務{}", leaf / PER + 1),
+                    sum(&this_of, from, to),
+                    sum(&last_of, from, to),
+                    "",
+                );
+                continue;
+            }
+            let (this, last) = figures(leaf);
+            let note = format!("本年度預算數{}千元。", amount(this));
+            row(
+                &mut c,
+                &mut top,
+                2,
+                leaf % PER + 1,
+                &format!("63{:04}{:02}00", leaf / PER + 1, leaf % PER + 1),
+                &format!("工作計畫{}", leaf + 1),
+                this,
+                last,
+                &note,
+            );
+            leaf += 1;
+        }
+        for x in cols {
+            c.push_str(&format!("{x:.2} {:.2} m {x:.2} {:.2} l S\n", 595.0 - 66.0, 595.0 - top));
+        }
+        c.push_str(&format!("30 {:.2} m 812 {:.2} l S\n", 595.0 - top, 595.0 - top));
+        text(&mut c, 410.0, 570.0, &format!("- {} -", prose + p + 1));
+        contents.push(c);
+    }
+    // The document: catalog 1, pages 2, font 3 (descendant 4), then a page and its
+    // content stream for each page.
+    let mut objects: Vec<String> = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".into(),
+        String::new(),
+        "<< /Type /Font /Subtype /Type0 /BaseFont /MSung-Light-UniCNS-UCS2-H /Encoding /UniCNS-UCS2-H /DescendantFonts [4 0 R] >>".into(),
+        "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /MSung-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (CNS1) /Supplement 0 >> /FontDescriptor 5 0 R /DW 1000 /W [1 95 500] >>".into(),
+        "<< /Type /FontDescriptor /FontName /MSung-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>".into(),
+    ];
+    let mut kids = Vec::new();
+    for (i, c) in contents.iter().enumerate() {
+        let (size, page) = if i < prose { ("595 842", 6 + 2 * i) } else { ("842 595", 6 + 2 * i) };
+        kids.push(format!("{page} 0 R"));
+        objects.push(format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {size}] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>", page + 1));
+        objects.push(format!("<< /Length {} >>\nstream\n{c}endstream", c.len()));
+    }
+    objects[1] = format!("<< /Type /Pages /Kids [{}] /Count {} >>", kids.join(" "), kids.len());
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
+    out
 }
 
 /// A sheet in the 114 layout: 款/項/目/節 (A–D), 名稱及編號 (E), four amounts as text (F–I),

@@ -102,6 +102,57 @@ pub enum UnitEvidence {
     Split { as_thousand: Money, as_yuan: Money },
 }
 
+/// What a run of a PDF's pages is ([`Finding::PdfPages`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PagesAre {
+    /// The budget table the reader read (its heading: 歲出機關別預算表, 歲出預算表).
+    Read(String),
+    /// A part of a budget book the reader knows by its heading but does not read.
+    Known(String),
+    /// No heading the reader knows: the page's first line.
+    Headed(String),
+    /// No text.
+    Blank,
+}
+
+impl PagesAre {
+    /// An English gloss of a heading [`PagesAre::Read`] or [`PagesAre::Known`] names.
+    pub fn gloss(heading: &str) -> Option<&'static str> {
+        Some(match heading {
+            "預算總說明" | "總說明" => "budget overview",
+            "預算案說明" => "notes on the budget proposal",
+            "目錄" | "目次" => "contents",
+            "歲出機關別預算表" => "spending by agency",
+            "歲出預算表" => "spending table",
+            "歲入來源別預算表" => "revenue by source",
+            "歲入預算表" => "revenue table",
+            "歲出計畫提要及分支計畫概況表" | "歲出計畫提要" => "programme summaries",
+            "各項費用彙計表" => "expenses by object",
+            "歲出用途別科目分析表" | "歲出預算用途別科目分析表" => "spending by object",
+            "人事費分析表" => "personnel cost analysis",
+            "預算員額明細表" => "staff numbers",
+            "歲入歲出簡明比較分析表" => "revenue and spending compared",
+            "補助及捐助經費明細表" => "grants and subsidies",
+            "歲入項目說明提要表" => "revenue items explained",
+            "歲出一級用途別科目分析表" => "spending by object, first level",
+            "資本支出分析表" => "capital spending",
+            "人事費彙計表" => "personnel costs",
+            "公務車輛明細表" => "official vehicles",
+            "現有辦公房舍明細表" => "office premises",
+            "補助經費分析表" => "grants",
+            "捐助經費分析表" => "donations",
+            "委辦經費分析表" => "commissioned work",
+            "派員出國計畫預算總表" | "派員出國計畫預算類別表" => "official travel abroad",
+            "派員赴大陸計畫預算類別表" => "official travel to mainland China",
+            "歲出按職能及經濟性綜合分類表" => "spending by function and economic type",
+            "跨年期計畫概況表" => "multi-year projects",
+            "媒體政策及業務宣導費彙計表" => "media and publicity",
+            "單位預算" => "cover",
+            _ => return None,
+        })
+    }
+}
+
 /// One kind of finding, with what it concerns. `code()` is its stable name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Finding {
@@ -178,6 +229,13 @@ pub enum Finding {
         pages: usize,
         lines: usize,
         goals: usize,
+    },
+    /// Pages `first`–`last` of a PDF and what they are, told by their headings (a unit
+    /// budget book's 預算總說明, 目錄, 歲入 tables …, or the 歲出預算表 that is read).
+    PdfPages {
+        first: u32,
+        last: u32,
+        are: PagesAre,
     },
 
     // Plan text: outline
@@ -350,6 +408,23 @@ pub enum Finding {
 }
 
 impl Finding {
+    /// The Chinese sentence of a finding whose wording lives here rather than in the web
+    /// crate's table ([`Finding::PdfPages`]); `None` for the others.
+    pub fn zh_here(&self) -> Option<String> {
+        match self {
+            Finding::PdfPages { first, last, are } => {
+                let pages = if first == last { format!("第 {first} 頁") } else { format!("第 {first}–{last} 頁") };
+                Some(match are {
+                    PagesAre::Read(h) => format!("{pages}：{h}，已讀取為預算表。"),
+                    PagesAre::Known(h) => format!("{pages}：{h}，不是本程式讀取的表格，未讀取。"),
+                    PagesAre::Headed(t) => format!("{pages}：標題為「{t}」，不是本程式認得的表格，未讀取。"),
+                    PagesAre::Blank => format!("{pages}：沒有文字。"),
+                })
+            }
+            _ => None,
+        }
+    }
+
     /// The stable, machine-readable name (`budget-not-a-number`), printed by the CLI.
     pub fn code(&self) -> &'static str {
         use Finding::*;
@@ -372,6 +447,7 @@ impl Finding {
             PdfTooComplex { .. } => "pdf-too-complex",
             PdfNoText { .. } => "pdf-no-text",
             PdfNoTable { .. } => "pdf-no-table",
+            PdfPages { .. } => "pdf-pages",
             PdfUndecodableFont { .. } => "pdf-undecodable-font",
             NoTitle => "no-title",
             NoYear => "no-year",
@@ -458,6 +534,16 @@ impl fmt::Display for Finding {
                 f,
                 "found {pages} pages with {lines} lines of text and {goals} goals, but no table with a header row 計畫名稱 | 實施內容 | 經費(千元) | 備註"
             ),
+            PdfPages { first, last, are } => {
+                let pages = if first == last { format!("page {first}") } else { format!("pages {first}–{last}") };
+                let named = |h: &str| PagesAre::gloss(h).map_or_else(|| h.to_string(), |g| format!("{h} ({g})"));
+                match are {
+                    PagesAre::Read(h) => write!(f, "{pages}: {}, read as the budget table", named(h)),
+                    PagesAre::Known(h) => write!(f, "{pages}: {}, not a table this reader reads; left out", named(h)),
+                    PagesAre::Headed(t) => write!(f, "{pages}: headed `{t}`, not a table this reader knows; left out"),
+                    PagesAre::Blank => write!(f, "{pages}: no text"),
+                }
+            }
             NoTitle => write!(f, "the first line is not a title like `勞動局 111年度施政計畫`"),
             NoYear => write!(f, "the title names no ROC year (e.g. 111年度)"),
             MissingSection { section } => write!(f, "section {} ({}) was not found", section.heading(), section.label_en()),

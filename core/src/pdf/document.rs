@@ -3,7 +3,7 @@
 
 use super::lines::{self, Page};
 use super::source::PageContent;
-use super::{furniture, table, PdfRead};
+use super::{book, furniture, table, PdfRead};
 use crate::diagnostic::{Diagnostic, Finding};
 use crate::parser::{parse, parse_with_rows, Parsed};
 use crate::span::SourceFile;
@@ -12,14 +12,23 @@ use crate::span::SourceFile;
 pub(super) fn assemble(contents: Vec<PageContent>, diags: Vec<Diagnostic>) -> PdfRead {
     let pages = layout(contents);
     let text = document_text(&pages, true, |_, _| true);
-    let mut parsed = match table::read(&pages) {
-        Some(t) => {
+    // A unit budget book first: its 歲出計畫提要 pages have words of a plan's header.
+    let book = book::read(&pages);
+    let plan_table = if book.is_none() { table::read(&pages) } else { None };
+    let mut parsed = match (book, plan_table) {
+        (Some(b), _) => b.parsed,
+        (None, Some(t)) => {
             let running = document_text(&pages, false, |p, i| (p, i) < (t.page, t.line));
             let mut parsed = parse_with_rows(&running, Some((&t.rows, t.unit)));
             parsed.diagnostics.extend(t.stray.iter().map(|&(line, _)| Diagnostic::warning(Some(line), Finding::StrayText)));
             parsed
         }
-        None => without_table(&pages),
+        (None, None) => {
+            let mut parsed = without_table(&pages);
+            // A book with no table this reader reads: what its pages are.
+            parsed.diagnostics.extend(book::pages_report_of(&pages));
+            parsed
+        }
     };
     parsed.diagnostics.splice(0..0, diags);
     for d in &mut parsed.diagnostics {

@@ -22,6 +22,7 @@ macro_rules! with_the_reader {
 }
 
 with_the_reader! {
+    mod book;
     mod document;
     mod fonts;
     mod furniture;
