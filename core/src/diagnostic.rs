@@ -408,23 +408,6 @@ pub enum Finding {
 }
 
 impl Finding {
-    /// The Chinese sentence of a finding whose wording lives here rather than in the web
-    /// crate's table ([`Finding::PdfPages`]); `None` for the others.
-    pub fn zh_here(&self) -> Option<String> {
-        match self {
-            Finding::PdfPages { first, last, are } => {
-                let pages = if first == last { format!("第 {first} 頁") } else { format!("第 {first}–{last} 頁") };
-                Some(match are {
-                    PagesAre::Read(h) => format!("{pages}：{h}，已讀取為預算表。"),
-                    PagesAre::Known(h) => format!("{pages}：{h}，不是本程式讀取的表格，未讀取。"),
-                    PagesAre::Headed(t) => format!("{pages}：標題為「{t}」，不是本程式認得的表格，未讀取。"),
-                    PagesAre::Blank => format!("{pages}：沒有文字。"),
-                })
-            }
-            _ => None,
-        }
-    }
-
     /// The stable, machine-readable name (`budget-not-a-number`), printed by the CLI.
     pub fn code(&self) -> &'static str {
         use Finding::*;

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openApp, assertClean, chooseFile, visit, keep, storageSnapshot, screenshot, fmt } from './harness.mjs';
+import { openApp, assertClean, chooseFile, visit, keep, storageSnapshot, screenshot, fmt, setLanguage } from './harness.mjs';
 
 const PDFS = new URL('../../core/tests/fixtures/pdf/', import.meta.url);
 const FIXTURES = ['taoyuan-labor-111', 'yilan-social-113', 'hsinchu-county-epb-113', 'keelung-industry-112', 'hsinchu-city-industry-113', 'hsinchu-city-industry-113-long'];
@@ -126,5 +126,33 @@ test('bad PDFs give their message, never a keep button or a page error, and stor
   assert.match(await page.textContent('[data-testid=import-result]'), /檔案太大（51 MB）/);
   assert.equal(await storageSnapshot(page), stored, 'storage byte-identical');
   await screenshot(page, 'pdf-too-large');
+  assertClean(site);
+});
+
+// A unit budget book's PDF (issue 33): its 歲出機關別預算表 pages read into the book's lines
+// with their three years and reasons; every other page reported for what it is, in both
+// languages. Figures: core/tests/fixtures/pdf/books/book-thousand.expected.json.
+test('a budget book PDF: its spending table read with three years, its other pages named in both languages', async (t) => {
+  const site = await openApp(t, '/import');
+  const { page } = site;
+  await drop(page, 'book-thousand.pdf', await readFile(new URL('books/book-thousand.pdf', PDFS)));
+  await readResult(page);
+  assert.match(await page.textContent('[data-testid=import-total]'), /1,592,425/);
+  assert.equal(await page.textContent('[data-testid=import-count]'), '5');
+  const findings = await page.textContent('[data-testid=import-diagnostics]');
+  assert.match(findings, /第 3–4 頁：預算總說明，不是本程式讀取的表格，未讀取。/);
+  assert.match(findings, /第 6–8 頁：歲出機關別預算表，已讀取為預算表。/);
+  await setLanguage(page, 'en');
+  assert.match(await page.textContent('[data-testid=import-diagnostics]'), /pages 3–4: 預算總說明 \(budget overview\), not a table this reader reads; left out/);
+  await setLanguage(page, 'zh');
+  await keep(site, 'book PDF');
+  await page.goto(`${page.url()}/programme/2`);
+  await page.waitForSelector('[data-testid=book-figures]');
+  assert.equal(await page.textContent('[data-testid=book-this-year]'), '258,536 千元');
+  assert.equal(await page.textContent('[data-testid=book-last-year]'), '250,100 千元');
+  assert.equal(await page.textContent('[data-testid=book-actual]'), '245,880 千元');
+  assert.match(await page.textContent('[data-testid=book-explanation]'), /^本年度預算數258,536千元，內容如下：/);
+  assert.match(await page.textContent('details.provenance summary'), /第 \d+ 頁/);
+  await screenshot(page, 'book-pdf-line');
   assertClean(site);
 });

@@ -3,7 +3,7 @@
 //! Both are built from the same typed fields of a [`Finding`].
 
 use super::Lang;
-use plan_core::diagnostic::{AmountOf, Diagnostic, Finding, Section, Severity, UnitEvidence};
+use plan_core::diagnostic::{AmountOf, Diagnostic, Finding, PagesAre, Section, Severity, UnitEvidence};
 
 /// Words a finding as one line in the reader's language (see [`crate::codec::Codec::finding`]).
 pub type Wording = fn(Lang, &Diagnostic) -> String;
@@ -212,5 +212,14 @@ fn zh(f: &Finding) -> String {
         PdfNoTable { pages, lines, goals } => format!(
             "讀到 {pages} 頁、{lines} 行文字和 {goals} 個目標，但找不到表頭為「計畫名稱｜實施內容｜經費(千元)｜備註」的預算表。"
         ),
+        PdfPages { first, last, are } => {
+            let pages = if first == last { format!("第 {first} 頁") } else { format!("第 {first}–{last} 頁") };
+            match are {
+                PagesAre::Read(h) => format!("{pages}：{h}，已讀取為預算表。"),
+                PagesAre::Known(h) => format!("{pages}：{h}，不是本程式讀取的表格，未讀取。"),
+                PagesAre::Headed(t) => format!("{pages}：標題為「{t}」，不是本程式認得的表格，未讀取。"),
+                PagesAre::Blank => format!("{pages}：沒有文字。"),
+            }
+        }
     }
 }
