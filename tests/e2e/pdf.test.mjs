@@ -146,7 +146,7 @@ test('a budget book PDF: its spending table read with three years, its other pag
   assert.match(await page.textContent('[data-testid=import-diagnostics]'), /pages 3–4: 預算總說明 \(budget overview\), not a table this reader reads; left out/);
   await setLanguage(page, 'zh');
   await keep(site, 'book PDF');
-  await page.goto(`${page.url()}/programme/2`);
+  await page.goto(`${page.url()}/programme/1`);
   await page.waitForSelector('[data-testid=book-figures]');
   assert.equal(await page.textContent('[data-testid=book-this-year]'), '258,536 千元');
   assert.equal(await page.textContent('[data-testid=book-last-year]'), '250,100 千元');

@@ -3,7 +3,7 @@
 //! user's notes and one of the whole library; and how much of the browser's storage the
 //! library uses ([`Storage`]).
 
-use crate::components::downloads::bundle_of;
+use crate::codec::files::bundle;
 use crate::download::text_file;
 use crate::i18n::Lang;
 use crate::routes::{Address, Page};
@@ -145,9 +145,11 @@ fn Row(entry: Entry, lang: Lang, status: RwSignal<Option<Status>>) -> impl IntoV
                 }>{lang.pick("重新命名", "Rename")}</button>
                 <button type="button" on:click=move |_| {
                     let id = id_backup.clone();
+                    // Read now, in the page's scope: the backup carries the notes stored at the click.
+                    let user = store.user_data(&id).unwrap_or_default();
                     leptos::task::spawn_local(async move {
                         match crate::store::documents::read(&id).await.and_then(|s| Data::stored(&id, &s, None)) {
-                            Ok(data) => text_file(&format!("{}-with-notes.json", crate::components::downloads::stem(&data)), "application/json", &bundle_of(&data).to_json()),
+                            Ok(data) => text_file(&format!("{}-with-notes.json", crate::components::downloads::stem(&data)), "application/json", &bundle(&data, user).to_json()),
                             Err(reason) => status.set(Some(Status::Unreadable(reason))),
                         }
                     });
