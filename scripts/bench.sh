@@ -11,7 +11,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 env_line=$(bash scripts/setup.sh) && eval "$env_line"
 
 echo "== plan-core (native, cargo bench)"
-cargo bench -q -p plan-core --bench core 2>/dev/null | grep -v '^$'
+big=$(mktemp -d)
+# BENCH_BOOK_OUT keeps the generated 400-page budget book for the browser's turn below.
+BENCH_BOOK_OUT="$big/book-400-pages.pdf" cargo bench -q -p plan-core --bench core 2>/dev/null | grep -v '^$'
 
 echo "== release build: what each page's first load costs"
 trunk build --release --offline >/dev/null 2>&1
@@ -31,6 +33,15 @@ for f in "${PDFS[@]}"; do
   /usr/bin/time -f "  native  $(basename "$f"): %e s, peak %M KB" target/release/plan summary "$f" >/dev/null
 done
 node bench/pdf.mjs "${PDFS[@]}"
+
+echo "== big budget books in the browser: the central agency table's .xlsx (25,000 rows × 258"
+echo "   columns) and a 400-page unit budget book PDF, dropped on /import"
+python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install -q --break-system-packages openpyxl
+python3 bench/central_sheet.py "$big/central-agency-table.xlsx" >/dev/null
+node bench/pdf.mjs "$big/central-agency-table.xlsx" "$big/book-400-pages.pdf"
+
+echo "== a council's stack: 100 budget books in the browser's database (bench/library.mjs)"
+node bench/library.mjs 100
 
 set -a; source scripts/versions.env; set +a
 echo "== the bundle's biggest contributors (twiggy $TWIGGY_VERSION)"

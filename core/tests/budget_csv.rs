@@ -221,3 +221,18 @@ fn the_largest_table_reads_in_reasonable_time() {
     eprintln!("{} programmes, {} diagnostics in {:?}", parsed.plan.programmes.len(), parsed.diagnostics.len(), start.elapsed());
     assert!(start.elapsed().as_secs() < 10);
 }
+
+/// A parent row printed without figures (a 主管 row left blank above its one agency, as
+/// 內政部's 114 book prints it) stands for its lines' sums, never for 0.
+#[test]
+fn a_parent_row_printed_without_figures_is_its_lines_sums() {
+    let t = read_table("款,項,目,名稱,本年度預算數,上年度預算數\n1,,,甲主管,,\n1,1,,乙機關,100,90\n1,1,1,丙,60,50\n1,1,2,丁,40,40\n").unwrap();
+    let parsed = to_plan(&t, &guess_mapping(&t), "");
+    let plan = &parsed.plan;
+    let top = plan.groups.iter().find(|g| g.name == "甲主管").unwrap();
+    assert_eq!(top.budget, Money::thousands(100));
+    assert_eq!(top.facts.last_year, Some(Money::thousands(90)));
+    assert!(top.stated, "the row is printed");
+    assert_eq!(plan.total(), Money::thousands(100));
+    assert_eq!(codes(&parsed), [(Some(1), Severity::Warning, "unit-assumed")], "and no parent-sum finding");
+}

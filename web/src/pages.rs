@@ -247,7 +247,16 @@ pub fn prefetch_programmes_when_idle(path: &str) {
     if opened.is_some_and(|p| p.is_embed() || p.group() == Group::Programmes) || saves_data() {
         return;
     }
-    let prefetch = Closure::once_into_js(|| wasm_bindgen_futures::spawn_local(async { preload(Page::Programme).await }));
+    prefetch_when_idle(Page::Programme);
+}
+
+/// Fetches a page's chunk once the browser is idle (not for a reader who asked to save
+/// data): the library prefetches the overview's, which every document opens on.
+pub fn prefetch_when_idle(page: Page) {
+    if saves_data() {
+        return;
+    }
+    let prefetch = Closure::once_into_js(move || wasm_bindgen_futures::spawn_local(async move { preload(page).await }));
     // requestIdleCallback is not in every browser (Safari): a short timer stands in for it.
     let idle = js_sys::Reflect::get(&window(), &"requestIdleCallback".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     let _ = match idle {

@@ -88,14 +88,20 @@ impl Read {
         order
     }
 
-    /// A figure per node: a line's own, an implied level's the sum of its children's.
-    /// `strict`: unknown when any child's is (this year's budget); otherwise the sum of
-    /// those known (a series that a new line leaves blank), unknown only when none is.
+    /// A figure per node: a line's own; an implied level's, or a printed parent row's that
+    /// states no figure (a 主管 row left blank above its one agency), the sum of its
+    /// children's. `strict`: unknown when any child's is (this year's budget); otherwise the
+    /// sum of those known (a series that a new line leaves blank), unknown only when none is.
     pub fn sums(&self, bottom_up: &[usize], of: impl Fn(&Line) -> Option<Money>, strict: bool) -> Vec<Option<Money>> {
         let mut out: Vec<Option<Money>> = self.lines.iter().map(of).collect();
-        out.resize(self.nodes(), if strict { Some(Money::ZERO) } else { None });
+        out.resize(self.nodes(), None);
+        // The parents whose figure is their children's sum.
+        let summed: Vec<bool> = out.iter().enumerate().map(|(n, v)| self.has_child[n] && (n >= self.lines.len() || v.is_none())).collect();
+        if strict {
+            out.iter_mut().zip(&summed).filter(|(_, s)| **s).for_each(|(v, _)| *v = Some(Money::ZERO));
+        }
         for &node in bottom_up {
-            if let Some(p) = self.parent[node].filter(|p| *p >= self.lines.len()) {
+            if let Some(p) = self.parent[node].filter(|p| summed[*p]) {
                 out[p] = match (out[p], out[node]) {
                     (Some(a), Some(b)) => Some(a + b),
                     (a, None) if !strict => a,

@@ -248,8 +248,10 @@ fn build(plan: &mut Plan, read: &lines::Read, amounts: &[Option<Money>], diags: 
         }
         d
     };
-    // An implied level's series are its children's sums (its budget is in `amounts`).
-    let bottom_up = if read.implied.is_empty() { Vec::new() } else { read.bottom_up() };
+    // An implied level's series are its children's sums (its budget is in `amounts`), and so
+    // are those a printed parent row leaves blank.
+    let blank_parent = (0..read.lines.len()).any(|n| read.has_child[n] && read.lines[n].amount.is_none());
+    let bottom_up = if read.implied.is_empty() && !blank_parent { Vec::new() } else { read.bottom_up() };
     let series = |of: fn(&LineFacts) -> Option<Money>| if bottom_up.is_empty() { Vec::new() } else { read.sums(&bottom_up, |l| of(&l.facts), false) };
     let (last_year, actual, current, capital) = (series(|f| f.last_year), series(|f| f.actual), series(|f| f.current), series(|f| f.capital));
     for (_, n) in &order {
@@ -260,8 +262,12 @@ fn build(plan: &mut Plan, read: &lines::Read, amounts: &[Option<Money>], diags: 
             Group {
                 name: l.name.clone(),
                 level: depth(n),
-                budget: l.amount.unwrap_or_default(),
-                facts: LineFacts { parent, ..l.facts.clone() },
+                budget: amounts[n].unwrap_or_default(),
+                facts: if l.amount.is_none() && !bottom_up.is_empty() {
+                    LineFacts { parent, last_year: last_year[n], actual: actual[n], current: current[n], capital: capital[n], ..l.facts.clone() }
+                } else {
+                    LineFacts { parent, ..l.facts.clone() }
+                },
                 stated: true,
                 grouping: l.grouping,
                 span: Span { start: l.line, end: l.end },

@@ -20,6 +20,10 @@ pub fn LibraryPage() -> impl IntoView {
     // The last action's outcome: a deletion to undo, or a failure to explain.
     let status = RwSignal::new(None::<Status>);
     let search = RwSignal::new(String::new());
+    // Every document opens on its overview: its code is fetched while the reader looks.
+    if store.plans().is_ok_and(|p| p.iter().any(|e| !e.deleted)) {
+        crate::pages::prefetch_when_idle(Page::Overview);
+    }
     move || {
         let lang = lang.get();
         let bundled = Data::bundled(None);
