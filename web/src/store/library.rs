@@ -123,8 +123,17 @@ impl Store {
     /// library as it was. All or none: a library restored from a backup is whole.
     pub async fn add_documents(self, documents: Vec<NewDocument>) -> Result<Vec<String>, StoreError> {
         super::documents::settle().await.ok_or(StoreError::NotLoaded)?;
-        let first = self.read(keys::LIBRARY, |c| c.index).ok().flatten().is_none_or(|p| p.is_empty());
-        let ids: Vec<String> = documents.iter().map(|_| new_id()).collect();
+        // Fresh ids, none already in the library or twice in this batch (a restore of a
+        // hundred documents makes them within a millisecond or two).
+        let taken: Vec<String> = self.read(keys::LIBRARY, |c| c.index).ok().flatten().unwrap_or_default().into_iter().map(|e| e.id).collect();
+        let first = taken.is_empty();
+        let mut ids: Vec<String> = Vec::with_capacity(documents.len());
+        while ids.len() < documents.len() {
+            let id = new_id();
+            if !taken.contains(&id) && !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
         let stored = documents.iter().zip(&ids).map(|(d, id)| (id.clone(), StoredPlan::new(&d.name, &d.source, d.text.as_deref()))).collect();
         super::documents::put(stored).await?;
         let mut result = Ok(());

@@ -239,7 +239,7 @@ impl StoreError {
 /// A short id unlikely to collide across tabs: time and randomness in base 36.
 pub fn new_id() -> String {
     let t = js_sys::Date::now() as u64;
-    let r = (js_sys::Math::random() * 1_679_616.0) as u64; // 36^4
+    let r = (js_sys::Math::random() * 2_176_782_336.0) as u64; // 36^6
     format!("{}{}", radix36(t), radix36(r))
 }
 

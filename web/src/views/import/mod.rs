@@ -243,7 +243,9 @@ pub fn ImportPage() -> impl IntoView {
     };
     let read_file = move |file: web_sys::File| {
         let lang = ui.lang.get_untracked();
+        // What the last file made goes at once: nothing of it may pass for the new one's.
         batch.set(None);
+        input.set(None);
         if file.size() > MAX_BYTES {
             input.set(Some(Input::Refused(too_large(lang, file.size()))));
             return;
