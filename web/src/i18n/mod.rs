@@ -88,3 +88,10 @@ impl Lang {
         }
     }
 }
+
+/// Bytes as megabytes with one decimal (`12.3 MB`), in integers: float formatting costs
+/// 12 KB of wasm.
+pub fn megabytes(bytes: u64) -> String {
+    let tenths = bytes * 10 / 1_048_576;
+    format!("{}.{} MB", tenths / 10, tenths % 10)
+}

@@ -128,12 +128,8 @@ pub async fn read(id: &str) -> Result<Arc<StoredPlan>, String> {
     if let Some(Ok(doc)) = opened(id) {
         return Ok(doc);
     }
-    let codec = settle().await.ok_or("the code that reads stored data did not download (offline?)")?;
-    let text = match shelf() {
-        Some(Shelf::Database) => (codec.shelf_get)(id.to_string()).await?.or_else(|| raw_get(&keys::plan(id))),
-        _ => raw_get(&keys::plan(id)),
-    };
-    let read = match text {
+    let codec = settle().await.ok_or(NOT_LOADED)?;
+    let read = match text_of(codec, id).await? {
         Some(text) => (codec.plan)(&text).map(Arc::new),
         None => Err(format!("no stored plan “{id}”")),
     };
@@ -143,16 +139,23 @@ pub async fn read(id: &str) -> Result<Arc<StoredPlan>, String> {
 
 /// Every document kept, as `(id, JSON text)`, for the whole library's backup.
 pub async fn every_text(ids: &[String]) -> Result<Vec<(String, String)>, String> {
-    let codec = settle().await.ok_or("the code that reads stored data did not download (offline?)")?;
+    let codec = settle().await.ok_or(NOT_LOADED)?;
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
-        let text = match shelf() {
-            Some(Shelf::Database) => (codec.shelf_get)(id.clone()).await?.or_else(|| raw_get(&keys::plan(id))),
-            _ => raw_get(&keys::plan(id)),
-        };
-        out.push((id.clone(), text.ok_or_else(|| format!("no stored plan “{id}”"))?));
+        out.push((id.clone(), text_of(codec, id).await?.ok_or_else(|| format!("no stored plan “{id}”"))?));
     }
     Ok(out)
+}
+
+const NOT_LOADED: &str = "the code that reads stored data did not download (offline?)";
+
+/// A document's JSON text from wherever it is kept: the database first, then local storage,
+/// where a document not yet moved still is. `None` when it is in neither.
+async fn text_of(codec: &'static Codec, id: &str) -> Result<Option<String>, String> {
+    Ok(match shelf() {
+        Some(Shelf::Database) => (codec.shelf_get)(id.to_string()).await?.or_else(|| raw_get(&keys::plan(id))),
+        _ => raw_get(&keys::plan(id)),
+    })
 }
 
 /// Writes documents: all of them, or none.

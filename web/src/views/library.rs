@@ -228,8 +228,8 @@ fn Storage(lang: Lang) -> impl IntoView {
         <div class="storage" data-testid="storage">
             {move || facts.get().map(|(estimate, persisted)| {
                 let used = estimate.map(|(usage, quota)| match lang {
-                    Lang::Zh => format!("已使用 {}，瀏覽器允許本站使用 {}。", megabytes(usage), megabytes(quota)),
-                    Lang::En => format!("{} used of the {} this browser allows the site.", megabytes(usage), megabytes(quota)),
+                    Lang::Zh => format!("已使用 {}，瀏覽器允許本站使用 {}。", crate::i18n::megabytes(usage), crate::i18n::megabytes(quota)),
+                    Lang::En => format!("{} used of the {} this browser allows the site.", crate::i18n::megabytes(usage), crate::i18n::megabytes(quota)),
                 });
                 let kept = match (persisted, lang) {
                     (Some(true), _) => lang.pick("瀏覽器已同意保留這些資料，空間不足時不會自動清除。", "The browser agreed to keep this data: it will not clear it when space runs low."),
@@ -241,12 +241,6 @@ fn Storage(lang: Lang) -> impl IntoView {
             {shelf}
         </div>
     }
-}
-
-/// Bytes as megabytes with one decimal, in integers (float formatting costs wasm).
-fn megabytes(bytes: u64) -> String {
-    let tenths = bytes * 10 / 1_048_576;
-    format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
 /// One file with every kept document, its notes and link corrections, and the notes on the

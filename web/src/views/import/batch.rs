@@ -41,6 +41,7 @@ pub enum Outcome {
     NotKept(StoreError),
 }
 
+#[derive(Clone)]
 pub struct Ready {
     pub document: NewDocument,
     pub total: Money,
@@ -156,24 +157,14 @@ pub fn from_library(backup: &LibraryBackup, lang: Lang) -> Vec<Item> {
         .map(|b| {
             let parsed = read_text_or_json(b.source.as_bytes());
             let user = UserData { annotations: b.annotations.clone(), scenario: b.scenario.clone() };
-            let outcome = from_parsed(&parsed, &b.name, lang, |_| (b.source.clone(), b.text.clone(), Some(user)));
+            let mut outcome = from_parsed(&parsed, &b.name, lang, |_| (b.source.clone(), b.text.clone(), Some(user)));
             // The name the reader gave it, not the document's title.
-            let outcome = match outcome {
-                Outcome::Ready(r) => {
-                    let Ready { document, total, count, warnings } = Arc::unwrap_or_clone(r);
-                    Outcome::Ready(Arc::new(Ready { document: NewDocument { name: b.name.clone(), ..document }, total, count, warnings }))
-                }
-                other => other,
-            };
+            if let Outcome::Ready(r) = &mut outcome {
+                Arc::make_mut(r).document.name = b.name.clone();
+            }
             Item { name: b.name.clone(), outcome: RwSignal::new(outcome) }
         })
         .collect()
-}
-
-impl Clone for Ready {
-    fn clone(&self) -> Ready {
-        Ready { document: self.document.clone(), total: self.total, count: self.count, warnings: self.warnings }
-    }
 }
 
 /// The batch's table of outcomes, with one button to keep every document that is ready.

@@ -136,12 +136,10 @@ pub fn ImportPage() -> impl IntoView {
     let batch = RwSignal::new(None::<(Vec<batch::Item>, Option<plan_core::library_backup::BundledNotes>)>);
     let read = move |bytes: Vec<u8>, name: String| {
         let lang = ui.lang.get_untracked();
-        // Tenths of a MB in integers: float formatting costs 12 KB of wasm.
-        let tenths = bytes.len() * 10 / 1_048_576;
-        let mb = format!("{}.{}", tenths / 10, tenths % 10);
+        let mb = crate::i18n::megabytes(bytes.len() as u64);
         busy.set(Some(match lang {
-            Lang::Zh => format!("正在解析 {mb} MB…"),
-            Lang::En => format!("Reading {mb} MB…"),
+            Lang::Zh => format!("正在解析 {mb}…"),
+            Lang::En => format!("Reading {mb}…"),
         }));
         input.set(None);
         batch.set(None);
