@@ -217,16 +217,16 @@ fn text_changes(a: &[(String, String)], b: &[(String, String)]) -> Vec<TextChang
 }
 
 /// Indexes into both sides: matched pairs with their similarity, and the unmatched.
-struct Matching {
-    pairs: Vec<(usize, usize, Decimal)>,
-    only_a: Vec<usize>,
-    only_b: Vec<usize>,
+pub(crate) struct Matching {
+    pub(crate) pairs: Vec<(usize, usize, Decimal)>,
+    pub(crate) only_a: Vec<usize>,
+    pub(crate) only_b: Vec<usize>,
 }
 
 /// Pairs items whose keys are identical (ignoring whitespace), in order; then, among the
 /// rest, the most similar names first (greedy: each pair is final, each item used once).
 /// Only pairs sharing a bigram are scored, through an index, so large plans stay fast.
-fn match_texts(keys_a: &[impl AsRef<str>], keys_b: &[impl AsRef<str>], names_a: &[&str], names_b: &[&str]) -> Matching {
+pub(crate) fn match_texts(keys_a: &[impl AsRef<str>], keys_b: &[impl AsRef<str>], names_a: &[&str], names_b: &[&str]) -> Matching {
     let compact = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let mut by_key: HashMap<String, VecDeque<usize>> = HashMap::new();
     for (j, k) in keys_b.iter().enumerate() {

@@ -30,6 +30,7 @@ pub mod prepared;
 pub mod programme;
 pub mod rollup;
 pub mod scenario;
+pub mod series;
 pub mod shares;
 pub mod span;
 pub mod spreadsheet;
