@@ -16,6 +16,8 @@ use crate::book::TreeRef;
 use crate::compare::match_texts;
 use crate::money::Money;
 use crate::plan::Plan;
+use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+use rust_decimal::Decimal;
 use std::collections::HashMap;
 
 /// Which version of a year's budget a document is, from its title.
@@ -218,6 +220,25 @@ pub struct Series {
     pub missing: Vec<usize>,
 }
 
+impl Series {
+    /// Where a chart puts each year: (year, proposed, budget, actual) as plain numbers of
+    /// 千元, for pixels only; every figure shown is the exact [`Figure::amount`].
+    pub fn coordinates(&self) -> Vec<(u32, [Option<f64>; 3])> {
+        let at = |f: Option<Figure>| f.and_then(|f| f.amount.0.to_f64());
+        self.years.iter().map(|y| (y.year, [at(y.proposed), at(y.budget), at(y.actual)])).collect()
+    }
+
+    /// True when the series has more than one year of anything to draw.
+    pub fn spans_years(&self) -> bool {
+        self.years.len() > 1
+    }
+}
+
+/// An axis label of 千元: `12,000`.
+pub fn tick(v: f64) -> String {
+    Money(Decimal::from_f64(v).unwrap_or_default().round()).fmt_thousands()
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Proposed,
@@ -289,7 +310,7 @@ fn figures(plan: &Plan, subject: Subject) -> (Money, Option<Money>, Option<Money
 
 /// The series of `subject` of `editions[base]` across every edition: each other edition's
 /// line is found through its alignment with the base.
-pub fn line_series(editions: &[Edition], base: usize, alignments: &[Alignment], subject: Subject) -> Series {
+pub fn line_series(editions: &[Edition], base: usize, alignments: &[&Alignment], subject: Subject) -> Series {
     let subjects: Vec<Option<Subject>> =
         (0..editions.len()).map(|e| if e == base { Some(subject) } else { alignments.get(e).and_then(|a| a.subject(subject)) }).collect();
     series(editions, &subjects)

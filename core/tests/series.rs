@@ -29,7 +29,7 @@ fn series_of(plans: &[Plan], name: Option<&str>) -> Series {
         None => Subject::Whole,
         Some(n) => Subject::Line(TreeRef::Programme(plans[base].programmes.iter().position(|p| p.name == n).unwrap() as u32)),
     };
-    line_series(&editions, base, &alignments, subject)
+    line_series(&editions, base, &alignments.iter().collect::<Vec<_>>(), subject)
 }
 
 /// (year, proposed, budget, actual) in 千元.

@@ -118,6 +118,13 @@ pub enum Below {
     BookTreemap(views::book_treemap::Below),
     Changes(views::changes::Below),
     BookTable(views::book_table::Below),
+    Years(views::years::Below),
+}
+
+impl From<views::years::Below> for Below {
+    fn from(b: views::years::Below) -> Below {
+        Below::Years(b)
+    }
 }
 
 impl From<views::book_table::Below> for Below {
@@ -158,6 +165,7 @@ pub fn below(sections: Below) -> Result<AnyView, SplitLoaderError> {
         Below::BookTreemap(b) => b.view(),
         Below::Changes(b) => b.view(),
         Below::BookTable(b) => b.view(),
+        Below::Years(b) => b.view(),
     })
 }
 

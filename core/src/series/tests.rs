@@ -69,7 +69,7 @@ proptest! {
             prop_assert_eq!(m.get(*r), Some(*r));
         }
         let editions = [Edition::of(&p), Edition::of(&p)];
-        let s = line_series(&editions, 0, &[Alignment::default(), m], Subject::Whole);
+        let s = line_series(&editions, 0, &[&Alignment::default(), &m], Subject::Whole);
         prop_assert_eq!(s.years.iter().map(|y| (y.year, y.budget.map(|f| f.amount))).collect::<Vec<_>>(), vec![(114, Some(k(last))), (115, Some(k(this)))]);
         prop_assert!(s.years.iter().all(|y| y.disagree.is_empty()) && s.missing.is_empty());
     }

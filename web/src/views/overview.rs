@@ -163,6 +163,7 @@ fn book_sections(data: &Data, lang: Lang) -> impl IntoView {
             </div>
         </dl>
         {biggest_changes(data, lang)}
+        <crate::views::years::Years lang=lang data=data.clone() subject=plan_core::series::Subject::Whole/>
         <crate::components::book_tree::BookTree lang=lang data=data.clone()/>
         <h2>{lang.pick("最大的科目", "The largest lines")}</h2>
         <RankedBars lang=lang data=data.clone()/>
@@ -251,6 +252,7 @@ impl Below {
                 </table>
                 <p class="note">{lang.pick("備註未列出的經費由市總預算支應（總預算減去各項備註金額）。", "Whatever the notes do not cover is paid from the city's general budget (the total minus every noted amount).")}</p>
             </details>
+            <crate::views::years::Years lang=lang data=data.clone() subject=plan_core::series::Subject::Whole/>
             <YourShare data=data.clone() ui=ui lang=lang/>
             <ParseReport lang=lang data=data.clone()/>
             <PlanDownloads data=data.clone() lang=lang/>

@@ -128,6 +128,7 @@ fn render(data: &Data, ui: Ui, lang: Lang, p: Programme) -> impl IntoView {
                 </div>
             </dl>
             {book.map(|facts| view! { <BookFigures lang=lang budget=budget facts=facts/> })}
+            {years(data, lang, &p)}
             <div class="plan-row" hidden=!plan_row>
             <h2>{lang.pick("實施內容", "What it does")}</h2>
             <ol class="items" lang="zh-Hant-TW">
@@ -161,6 +162,13 @@ fn render(data: &Data, ui: Ui, lang: Lang, p: Programme) -> impl IntoView {
             <Provenance lang=lang data=data.clone() span=p.span open=true/>
         </article>
     }
+}
+
+/// The line over the years (other years' documents in the library), built in the later chunk.
+fn years(data: &Data, lang: Lang, p: &Programme) -> Option<impl IntoView> {
+    let at = data.plan.programmes.iter().position(|x| x.number == p.number)?;
+    let subject = plan_core::series::Subject::Line(plan_core::TreeRef::Programme(at as u32));
+    Some(crate::components::later::later("years", crate::pages::below(crate::views::years::Below { lang, data: data.clone(), subject }.into())))
 }
 
 /// The source lines a figure was read from, with their numbers, on demand.

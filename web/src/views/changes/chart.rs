@@ -11,12 +11,12 @@ use crate::components::downloads::ChartDownloads;
 use crate::i18n::Lang;
 use crate::routes::Address;
 use crate::state::Data;
+use crate::views::plot::{drawing, Measured};
 use leptos::prelude::*;
 use plan_core::changes::{diverging, tick_label, LineChange};
 use plan_core::geometry::svg_number;
 use plan_core::TreeRef;
 use plotters::prelude::*;
-use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
 
 /// Bars each way.
 const EACH_WAY: usize = 8;
@@ -147,50 +147,5 @@ fn draw(amounts: &[f64], w: u32, h: u32, names: f64) -> Option<Drawn> {
         chart.draw_series(std::iter::once(PathElement::new(vec![(0.0, 0.0), (0.0, n)], Color::stroke_width(&BLACK, 1)))).ok()?;
         root.present().ok()?;
     }
-    // plotters writes a whole document; only its drawing goes into the page's chart.
-    let body = svg.find('>').map(|i| &svg[i + 1..]).unwrap_or("");
-    let body = body.strip_suffix("</svg>\n").or_else(|| body.strip_suffix("</svg>")).unwrap_or(body);
-    Some(Drawn { svg: body.to_string(), bars })
-}
-
-/// plotters' SVG backend, measuring text itself. In the browser plotters measures each tick
-/// label by adding a `<span>` to the page and reading its size, which lays out the whole
-/// page (the table too) once per label; its labels are our own figures (digits, commas and
-/// a sign), whose width is near enough 0.6 em a character.
-struct Measured<'a>(SVGBackend<'a>);
-
-impl DrawingBackend for Measured<'_> {
-    type ErrorType = <SVGBackend<'static> as DrawingBackend>::ErrorType;
-
-    fn get_size(&self) -> (u32, u32) {
-        self.0.get_size()
-    }
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.ensure_prepared()
-    }
-    fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.present()
-    }
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_pixel(point, color)
-    }
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_line(from, to, style)
-    }
-    fn draw_rect<S: BackendStyle>(&mut self, ul: BackendCoord, br: BackendCoord, style: &S, fill: bool) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_rect(ul, br, style, fill)
-    }
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_path(path, style)
-    }
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.fill_polygon(vert, style)
-    }
-    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_text(text, style, pos)
-    }
-    fn estimate_text_size<T: BackendTextStyle>(&self, text: &str, style: &T) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
-        let size = style.size();
-        Ok(((text.chars().count() as f64 * size * 0.6) as u32, size as u32))
-    }
+    Some(Drawn { svg: drawing(&svg), bars })
 }

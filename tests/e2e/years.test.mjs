@@ -1,0 +1,106 @@
+// Years in series (issue 34): one city agency's books of three years and the last year's
+// proposal and enacted budget, chosen at once on the import page and kept, then read as one
+// line's history on its page and the whole book's on its overview. The figures are the
+// fixtures' own (core/tests/fixtures/books/layouts/README.md; core/tests/series.rs).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import os from 'node:os';
+import path from 'node:path';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { openApp, assertClean, assertNoAxeViolations, screenshot, setLanguage, visit } from './harness.mjs';
+
+const LAYOUTS = new URL('../../core/tests/fixtures/books/layouts/', import.meta.url);
+const FILES = ['series-113.csv', 'series-114.csv', 'proposal-115.csv', 'enacted-115.csv'];
+
+/** Keeps the four documents in one step; returns their ids by name (the batch names each
+ * document by its title). */
+async function keepStack(site) {
+  const { page } = site;
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'years-'));
+  const paths = [];
+  for (const name of FILES) {
+    await writeFile(path.join(dir, name), await readFile(new URL(name, LAYOUTS)));
+    paths.push(path.join(dir, name));
+  }
+  await page.setInputFiles('#import-file', paths);
+  await page.waitForFunction((n) => {
+    const rows = [...document.querySelectorAll('[data-testid=batch-item]')];
+    return rows.length === n && rows.every((r) => r.dataset.state === 'ready');
+  }, FILES.length, { timeout: 60_000 });
+  await page.click('[data-testid=batch-keep]');
+  await page.waitForSelector(`[data-testid=batch-summary] >> text=已保存 ${FILES.length} 份`);
+  await visit(site, '/library');
+  const links = await page.$$eval('[data-testid=library-row] th a', (as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+  return Object.fromEntries(links.map(([name, href]) => [name, href.match(/\/p\/([^/]+)/)[1]]));
+}
+
+/** The series table as [year, …figures] rows, the source column left out. */
+const table = (page) => page.$$eval('[data-testid=years-table] tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th').textContent, ...[...tr.querySelectorAll('td.num')].map((td) => td.textContent)]));
+
+test('three years of one agency make a line\'s series, with its table twin and where each figure is from', async (t) => {
+  const site = await openApp(t, '/import');
+  const { page } = site;
+  const ids = await keepStack(site);
+  const enacted = ids['示範市 115年度法定預算'];
+  assert.ok(enacted, JSON.stringify(ids));
+  // 一般行政 on the enacted budget's page: five years from four documents.
+  await visit(site, `/p/${enacted}/programme/1`);
+  await page.waitForSelector('[data-testid=years-table] tbody tr:nth-child(5)');
+  assert.deepEqual(await table(page), [
+    ['111 年度（2022）', '—', '—', '4,300 千元'],
+    ['112 年度（2023）', '—', '4,600 千元', '4,800 千元'],
+    ['113 年度（2024）', '—', '5,000 千元', '—'],
+    ['114 年度（2025）', '—', '5,500 千元', '—'],
+    ['115 年度（2026）', '6,000 千元', '6,000 千元', '—'],
+  ]);
+  // Each figure says where it is from; a later book's different figure is shown beside it.
+  const row113 = page.locator('[data-testid=years-table] tr[data-year="113"]');
+  assert.match(await row113.textContent(), /預算：「示範市 113年度總預算」的本年度預算數/);
+  assert.equal(await row113.locator('[data-testid=years-disagree]').textContent(), '另一份文件列為 5,100 千元（「示範市 114年度總預算」的上年度預算數）');
+  // The chart: plotters drew the lines; a focusable item per year says its figures.
+  assert.ok(await page.$('[data-testid=years-chart] .plot polyline, [data-testid=years-chart] .plot path, [data-testid=years-chart] .plot line'), 'plotters drew the axis and lines');
+  const labels = await page.$$eval('[data-testid=years-chart] .year-item', (gs) => gs.map((g) => g.getAttribute('aria-label')));
+  assert.equal(labels.length, 5);
+  assert.equal(labels[4], '115 年度（2026），預算案 6,000 千元，預算 6,000 千元，決算 —');
+  await page.focus('[data-testid=years-chart] .year-item');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), labels[0]);
+  await assertNoAxeViolations(page);
+  await screenshot(page, 'years-line-1280-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, 'years-line-1280-dark');
+  // A line one year's book does not have says so instead of a gap read as zero.
+  await visit(site, `/p/${enacted}/programme/3`);
+  await page.waitForSelector('[data-testid=years-missing]');
+  assert.match(await page.textContent('[data-testid=years-missing]'), /示範市 113年度總預算/);
+  assert.deepEqual((await table(page)).map((r) => r[0]), ['114 年度（2025）', '115 年度（2026）']);
+  // English, one click away.
+  await setLanguage(page, 'en');
+  await page.waitForSelector('[data-testid=years-missing] >> text=not found');
+  assertClean(site);
+});
+
+test('the proposal against the enacted budget: the council\'s cut in total, on the overview, at 360 px', async (t) => {
+  const site = await openApp(t, '/import', { viewport: { width: 360, height: 740 } });
+  const { page } = site;
+  const ids = await keepStack(site);
+  await visit(site, `/p/${ids['示範市 115年度法定預算']}`);
+  await page.waitForSelector('[data-testid=years-table] tr[data-year="115"]');
+  const row115 = page.locator('[data-testid=years-table] tr[data-year="115"]');
+  assert.deepEqual(await row115.locator('td.num').allTextContents(), ['10,000 千元', '9,200 千元', '—']);
+  assert.equal(await row115.locator('[data-testid=years-enacted-change]').textContent(), '議會審定增減 −800 千元');
+  // 114: the book of that year and both 115 documents agree on 9,000.
+  assert.deepEqual(await page.locator('[data-testid=years-table] tr[data-year="114"] td.num').allTextContents(), ['—', '9,000 千元', '—']);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const wide = await page.evaluate(() => [...document.querySelectorAll('main *')].filter((e) => !e.closest('.table-wrap') && e.getBoundingClientRect().right > document.documentElement.clientWidth).slice(0, 5).map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right) + ' ' + e.textContent.slice(0, 30) + ' in ' + e.parentElement.className + '/' + e.parentElement.parentElement.className));
+  assert.ok(overflow <= 0, `the page does not scroll sideways (${overflow} px): ${wide.join(', ')}`);
+  await page.locator('[data-testid=years-chart]').scrollIntoViewIfNeeded();
+  await screenshot(page, 'years-overview-360-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, 'years-overview-360-dark');
+  await assertNoAxeViolations(page);
+  // A book alone still has its own three years; a plan alone shows no series.
+  await visit(site, '/');
+  await page.waitForSelector('main h1');
+  assert.equal(await page.locator('[data-testid=years]').count(), 0);
+  assertClean(site);
+});
