@@ -2,11 +2,13 @@
 // the central government's 歲出機關別預算表 in shape, every line with last year's figure and
 // an explanation.
 
-/** A seeded book: 29 主管 × 3 agencies × 5 業務計畫 × 5 工作計畫 = 2,175 lines at the bottom. */
-export function book() {
-  let seed = 7;
+/** A seeded book: 29 主管 × 3 agencies × 5 業務計畫 × 5 工作計畫 = 2,175 lines at the bottom.
+ * With a `year`, it is that year's book (a title above the table; its own figures). */
+export function book({ year, seed: start = 7 } = {}) {
+  let seed = start;
   const rand = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
-  const rows = ['款,項,目,節,科目名稱,本年度預算數,上年度預算數,本年度與上年度比較,說明'];
+  const rows = year ? [`中央政府 ${year}年度總預算`, '單位：新臺幣千元'] : [];
+  rows.push('款,項,目,節,科目名稱,本年度預算數,上年度預算數,本年度與上年度比較,說明');
   const line = (k, x, m, j, name, now, last, why) => rows.push(`${k},${x},${m},${j},${name},${now},${last},${now - last},"${why}"`);
   for (let a = 1; a <= 29; a++) {
     const agencies = [];

@@ -43,6 +43,9 @@ node bench/pdf.mjs "$big/central-agency-table.xlsx" "$big/book-400-pages.pdf"
 echo "== a council's stack: 100 budget books in the browser's database (bench/library.mjs)"
 node bench/library.mjs 100
 
+echo "== years in series: 18 years of a central-size book, one line's series (bench/years.mjs)"
+node bench/years.mjs 10
+
 set -a; source scripts/versions.env; set +a
 echo "== the bundle's biggest contributors (twiggy $TWIGGY_VERSION)"
 [[ "$(twiggy --version 2>/dev/null)" == *" $TWIGGY_VERSION" ]] || cargo install twiggy --version "$TWIGGY_VERSION" --locked
