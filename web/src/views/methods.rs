@@ -88,6 +88,11 @@ fn render(data: &Data, lang: Lang) -> impl IntoView {
             )}</p>
             <h2>{lang.pick("增減與標記", "Changes and flags")}</h2>
             <p>{changes_method(lang)}</p>
+            <h2>{lang.pick("歷年比較", "Years in series")}</h2>
+            <p>{lang.pick(
+                "同一發布機關（標題去掉年度與「預算案」「法定預算」「決算」等字後相同）、同一種類的文件，逐項對應成歷年數列：兩份文件都有科目編號時依編號，否則依科目名稱及其上層各層名稱；施政計畫的計畫則依名稱，名稱不同時取最相似者（與「比較」相同）。每一年度的預算數，先取標題寫明「法定預算」的文件，其次取該年度自己的預算書，最後才取下一年度預算書的「上年度預算數」；決算數先取該年度的決算書，其次取兩年後預算書的「前年度決算數」。同一年度、同一種數字在不同文件中不一致時（例如有追加預算），兩個數字都列出並註明出處；找不到這個科目的文件也會列出，不當作零。",
+                "Documents of one issuer (the same title once its year and words such as 預算案, 法定預算 and 決算 are removed) and of one kind are matched line by line into series: by 科目編號 where both documents print codes, else by the line's name and the names of the lines above it; a plan's programmes by name, then by the most similar name (as Compare does). A year's budget is taken first from a document whose title says 法定預算, then from that year's own book, and only then from the next year's book's 上年度預算數; what was spent, from that year's 決算, else from the 前年度決算數 of the book two years on. Where two documents give different figures for the same year and kind (a supplementary budget, for example), both are shown with their sources; the documents in which the line was not found are named, never read as zero.",
+            )}</p>
             <h2>{lang.pick("人口與日常單位", "Population and everyday units")}</h2>
             <p>{population}</p>
             <ul>{units}</ul>
