@@ -14,11 +14,13 @@ use crate::plan::Plan;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
+mod against;
 mod diverging;
 mod report;
 mod said;
 mod split;
 
+pub use against::against;
 pub use diverging::{diverging, tick_label};
 pub use report::{changes_csv, changes_text};
 pub use said::{said_figures, Said, SaidFigure};

@@ -85,3 +85,35 @@ fn a_line_a_document_does_not_have_is_named_missing_there() {
     assert_eq!(s.missing, [0], "113's book has no 設備購置");
     assert_eq!(rows(&s), [(114, None, Some(k(1_000)), None), (115, Some(k(1_000)), Some(k(800)), None)]);
 }
+
+#[test]
+fn the_enacted_budget_against_its_proposal_ranks_the_councils_cuts() {
+    use plan_core::changes::{against, line_changes, ranked, Rank, Totals};
+    let (proposal, enacted) = (read("proposal-115.csv"), read("enacted-115.csv"));
+    let pair = against(&enacted, &proposal);
+    let changes = line_changes(&pair, &pair.tree(), None, None);
+    let t = Totals::of(&changes);
+    assert_eq!((t.budget, t.last_year, t.change().amount), (k(9_200), k(10_000), k(-800)));
+    let cuts: Vec<(&str, Money)> =
+        ranked(&changes, Rank::Cut).iter().take(2).map(|i| (pair.line(changes[*i].node).name, changes[*i].change.as_ref().unwrap().amount)).collect();
+    assert_eq!(cuts, [("宣導活動", k(-600)), ("設備購置", k(-200))]);
+    // The book's own 上年度 (114) is not what this pair compares.
+    assert!(pair.programmes.iter().all(|p| p.book.as_ref().unwrap().stated_change.is_none()));
+}
+
+#[test]
+fn two_years_of_a_plan_match_a_renamed_programme_and_name_the_ended_one() {
+    use plan_core::changes::{against, line_changes, Movement, Totals};
+    let root = env!("CARGO_MANIFEST_DIR");
+    let parse = |p: &str| plan_core::parser::parse(&std::fs::read_to_string(format!("{root}/{p}")).unwrap()).plan;
+    let (last, this) = (parse("../assets/plans/taoyuan-labor-111-plan.txt"), parse("tests/fixtures/years/taoyuan-labor-112-edited.txt"));
+    assert_eq!(issuer(&last.agency), issuer(&this.agency));
+    let pair = against(&this, &last);
+    let changes = line_changes(&pair, &pair.tree(), None, None);
+    let t = Totals::of(&changes);
+    assert_eq!((t.budget, t.last_year, t.change().amount), (k(492_570), k(507_013), k(-14_443)));
+    let of = |name: &str| changes.iter().find(|c| pair.line(c.node).name == name).map(|c| (c.change.as_ref().unwrap().amount, c.movement)).unwrap();
+    assert_eq!(of("勞工學苑推廣計畫"), (k(560), Movement::Increase));
+    assert_eq!(of("就業服務"), (k(-8_536), Movement::Cut));
+    assert_eq!(of("南區培力中心"), (k(-6_467), Movement::Ended));
+}

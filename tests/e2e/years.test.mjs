@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import os from 'node:os';
 import path from 'node:path';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { openApp, assertClean, assertNoAxeViolations, screenshot, setLanguage, visit } from './harness.mjs';
+import { openApp, assertClean, assertNoAxeViolations, importAndKeep, screenshot, setLanguage, visit } from './harness.mjs';
 
 const LAYOUTS = new URL('../../core/tests/fixtures/books/layouts/', import.meta.url);
 const FILES = ['series-113.csv', 'series-114.csv', 'proposal-115.csv', 'enacted-115.csv'];
@@ -102,5 +102,38 @@ test('the proposal against the enacted budget: the council\'s cut in total, on t
   await visit(site, '/');
   await page.waitForSelector('main h1');
   assert.equal(await page.locator('[data-testid=years]').count(), 0);
+  assertClean(site);
+});
+
+test('two years of a plan: what changed against the bundled FY111 plan, a renamed programme matched, an ended one named', async (t) => {
+  const site = await openApp(t, '/import');
+  const { page } = site;
+  const text = await readFile(new URL('../../core/tests/fixtures/years/taoyuan-labor-112-edited.txt', import.meta.url), 'utf8');
+  const id = await importAndKeep(site, text, '勞動局 112（測試用）');
+  // A plan gives no last year: the page offers another document to compare with.
+  await visit(site, `/p/${id}/changes`);
+  await page.waitForSelector('[data-testid=changes-none]');
+  await page.selectOption('[data-testid=changes-against]', 'seed');
+  await page.waitForURL(/against=seed/);
+  await page.waitForSelector('[data-testid=changes-summary]');
+  assert.match(await page.textContent('[data-testid=changes-summary]'), /^本文件 492,570 千元，「勞動局 111年度施政計畫」507,013 千元，增減 −14,443 千元（−2\.85%）。/);
+  const first = () => page.evaluate(() => {
+    const tr = document.querySelector('[data-testid=changes-table] tbody tr');
+    return [tr.querySelector('th a, th span').textContent, ...[...tr.querySelectorAll('td.num')].map((c) => c.textContent.trim())];
+  });
+  assert.deepEqual(await first(), ['勞工學苑推廣計畫', '6,500', '5,940', '+560', '+9.43%']);
+  // The biggest cuts: 就業服務, then the programme only the FY111 plan has (no page here).
+  await page.selectOption('[data-testid=changes-controls] select >> nth=1', 'cut');
+  await page.waitForURL(/by=cut/);
+  await page.waitForFunction(() => document.querySelector('[data-testid=changes-table] tbody tr th')?.textContent.startsWith('就業服務'));
+  assert.deepEqual(await first(), ['就業服務', '250,000', '258,536', '−8,536', '−3.3%']);
+  assert.equal(await page.textContent('[data-testid=changes-only-other]'), '南區培力中心');
+  // The comparison is in the address: a reload shows the same.
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('[data-testid=changes-table] tbody tr th')?.textContent.startsWith('就業服務'));
+  // And the renamed programme's page has its two years.
+  await visit(site, `/p/${id}/programme/3`);
+  await page.waitForSelector('[data-testid=years-table] tr[data-year="111"]');
+  assert.deepEqual(await table(page), [['111 年度（2022）', '5,940 千元', '—'], ['112 年度（2023）', '6,500 千元', '—']]);
   assertClean(site);
 });

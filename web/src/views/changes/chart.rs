@@ -23,7 +23,9 @@ const EACH_WAY: usize = 8;
 const ROW: f64 = 30.0;
 
 /// The chart of a view's lines; nothing when no line moved.
-pub fn view(lang: Lang, data: &Data, shown: &Shown) -> AnyView {
+/// `row_of(name)`: the view filtered to a line, which a line only the other document has
+/// opens (it has no page in this one).
+pub fn view(lang: Lang, data: &Data, shown: &Shown, row_of: impl Fn(&str) -> String) -> AnyView {
     let picked = diverging(&shown.changes, &shown.order, EACH_WAY);
     let bars: Vec<&LineChange> = picked.iter().map(|(i, _)| &shown.changes[*i]).collect();
     if bars.is_empty() {
@@ -49,6 +51,7 @@ pub fn view(lang: Lang, data: &Data, shown: &Shown) -> AnyView {
                     Lang::En => format!("{name}: {money} ({pct})"),
                 };
                 let opens = match c.node {
+                    TreeRef::Programme(p) if data.plan.programmes[p as usize].number == 0 => row_of(&data.plan.programmes[p as usize].name),
                     TreeRef::Programme(p) => Address::programme(data.plan.programmes[p as usize].number).path(),
                     TreeRef::Group(g) => format!("{}?under={g}", Address::here(crate::routes::Page::Changes).path()),
                 };

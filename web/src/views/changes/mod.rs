@@ -28,6 +28,8 @@ struct View {
     rank: Rank,
     filter: String,
     flagged_only: bool,
+    /// Another document (library id) whose figures stand for "last year".
+    against: Option<String>,
 }
 
 const RANKS: [(Rank, &str, &str, &str); 5] = [
@@ -48,6 +50,7 @@ impl View {
             rank: q.get("by").and_then(|b| RANKS.iter().find(|r| r.1 == b)).map_or(Rank::Increase, |r| r.0),
             filter: q.get("q").unwrap_or_default(),
             flagged_only: q.get("flagged").is_some_and(|f| f == "1"),
+            against: q.get("against").filter(|a| !a.is_empty() && a.len() <= 64),
         }
     }
 
@@ -66,6 +69,9 @@ impl View {
         }
         if self.flagged_only {
             parts.push("flagged=1".into());
+        }
+        if let Some(a) = &self.against {
+            parts.push(format!("against={}", js_sys::encode_uri_component(a)));
         }
         format!("{}?{}", Address::here(Page::Changes).path(), parts.join("&"))
     }
@@ -117,54 +123,126 @@ pub fn ChangesPage() -> impl IntoView {
     let has_last_year = data.plan.series_totals().1.is_some();
     move || {
         let lang = ui.lang.get();
-        let heading = lang.pick("增減與理由", "What changed");
-        if !has_last_year {
-            return view! {
-                <section class="page">
-                    <h1>{heading}</h1>
-                    <p data-testid="changes-none">{lang.pick(
-                        "這份文件沒有上年度預算數，無法看出增減。要比較兩個年度的文件，請用「比較」。",
-                        "This document gives no last year's budget, so there is no change to show. To compare two years' documents, use Compare.",
-                    )}" "<a href=Page::Compare.href()>{lang.pick("比較兩份文件", "Compare two documents")}</a></p>
-                </section>
-            }
-            .into_any();
-        }
         let v = View::from_query(&query.get(), &data);
         view! {
             <section class="page changes">
-                <h1>{heading}</h1>
+                <h1>{lang.pick("增減與理由", "What changed")}</h1>
                 <p class="lede">{lang.pick(
-                    "本年度預算數與上年度預算數的差額，逐項列出，附機關自己的說明。選一個層級看哪些科目增減最多，點科目名稱看它下一層。",
-                    "This year's budget against last year's, line by line, with the agency's own explanation. Pick a level to see which lines grew or were cut most; a line's name opens the lines under it.",
+                    "本年度預算數與上年度預算數（或你選的另一份文件）的差額，逐項列出，附機關自己的說明。選一個層級看哪些科目增減最多，點科目名稱看它下一層。",
+                    "This year's budget against last year's (or another document you pick), line by line, with the agency's own explanation. Pick a level to see which lines grew or were cut most; a line's name opens the lines under it.",
                 )}</p>
-                {later("changes", crate::pages::below(Below { lang, data: data.clone(), v }.into()))}
+                {later("changes", crate::pages::below(Below { lang, data: data.clone(), v, has_last_year }.into()))}
             </section>
         }
-        .into_any()
     }
 }
 
-/// The controls, the totals, the chart and the table of one view: built in the later chunk.
+/// The document in view with `other`'s figures as each line's "last year", made once a pair.
+fn paired(data: &Data, other: &Data) -> Data {
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<((String, String), Data)>> = const { std::cell::RefCell::new(None) };
+    }
+    let key = (data.id.to_string(), other.id.to_string());
+    LAST.with_borrow_mut(|last| {
+        if let Some((_, d)) = last.as_ref().filter(|(k, _)| *k == key) {
+            return d.clone();
+        }
+        let plan = Arc::new(plan_core::changes::against(&data.plan, &other.plan));
+        let pair = Data { tree: Arc::new(plan.tree()), plan, ..data.clone() };
+        *last = Some((key, pair.clone()));
+        pair
+    })
+}
+
+/// What "last year" is: the document's own 上年度預算數, or another document in the library
+/// (another year of a plan, the proposal of an enacted budget): those of the same issuer first.
+#[component]
+fn Against(lang: Lang, data: Data, v: View, has_last_year: bool) -> impl IntoView {
+    let store = crate::store::use_store();
+    let navigate = use_navigate();
+    let book = !data.plan.kind.is_plan();
+    let who = plan_core::series::issuer(&data.plan.agency);
+    let mut choices: Vec<(bool, String, String)> = store
+        .plans()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|e| !e.deleted && *e.id != *data.id && e.book == book)
+        .map(|e| (plan_core::series::issuer(&e.agency) == who, e.id, e.name))
+        .collect();
+    if !book && &*data.id != crate::store::library::BUNDLED {
+        let bundled = Data::bundled(None);
+        choices.push((plan_core::series::issuer(&bundled.plan.agency) == who, crate::store::library::BUNDLED.to_string(), bundled.name.to_string()));
+    }
+    choices.sort_by_key(|c| !c.0);
+    if choices.is_empty() && has_last_year {
+        return None;
+    }
+    let own = if has_last_year {
+        lang.pick("本文件所列的上年度預算數", "This document's own last year")
+    } else {
+        lang.pick("（請選擇）", "(choose)")
+    };
+    let current = v.against.clone().unwrap_or_default();
+    Some(view! {
+        <p class="against">
+            <label>{lang.pick("與什麼比較：", "Compare with: ")}
+                <select data-testid="changes-against" on:change=move |ev| {
+                    let id = event_target_value(&ev);
+                    let next = View { against: (!id.is_empty()).then_some(id), level: None, under: None, ..v.clone() };
+                    navigate(&next.query(), NavigateOptions { scroll: false, ..Default::default() });
+                }>
+                    <option value="" selected=current.is_empty()>{own}</option>
+                    {choices.into_iter().map(|(_, id, name)| view! { <option value=id.clone() selected=id == current>{name}</option> }).collect_view()}
+                </select>
+            </label>
+        </p>
+    })
+}
+
+/// What to compare with, and the controls, the totals, the chart and the table of one view:
+/// built in the later chunk, with the reading and matching of another document.
 pub struct Below {
     lang: Lang,
     data: Data,
     v: View,
+    has_last_year: bool,
 }
 
 impl Below {
     pub fn view(self) -> AnyView {
-        let Below { lang, data, v } = self;
-        let s = shown(&data, &v);
-        view! {
-            <Controls lang=lang data=data.clone() v=v.clone()/>
-            <Trail lang=lang data=data.clone() v=v.clone()/>
-            <Summary lang=lang changes=s.changes.clone()/>
-            {chart::view(lang, &data, &s)}
-            <table::ChangesTable lang=lang data=data.clone() shown=s under_link=move |g| View { under: Some(g), level: None, ..v.clone() }.query()/>
+        let Below { lang, data, v, has_last_year } = self;
+        let picker = view! { <Against lang=lang data=data.clone() v=v.clone() has_last_year=has_last_year/> };
+        let body = move || {
+            match v.against.as_ref().map(|id| Data::by_id(id, None)) {
+            None if !has_last_year => view! {
+                <p data-testid="changes-none">{lang.pick(
+                    "這份文件沒有上年度預算數，無法看出增減。請在上面選另一份文件（例如另一年度的計畫）逐項比較，或用「比較」並排看兩份文件。",
+                    "This document gives no last year's budget, so there is no change to show. Pick another document above (another year's plan, say) to compare line by line, or use Compare to see two side by side.",
+                )}" "<a href=Page::Compare.href()>{lang.pick("比較兩份文件", "Compare two documents")}</a></p>
+            }
+            .into_any(),
+            None => sections(lang, data.clone(), v.clone(), None),
+            Some(None) => view! { <p role="status">{lang.pick("正在讀取要比較的文件…", "Reading the other document…")}</p> }.into_any(),
+            Some(Some(Err(e))) => view! { <p class="diag error" role="alert">{e}</p> }.into_any(),
+            Some(Some(Ok(other))) => sections(lang, paired(&data, &other), v.clone(), Some(other.name.to_string())),
         }
-        .into_any()
+        };
+        view! { {picker} {body} }.into_any()
     }
+}
+
+/// `other`: the other document's name, when its figures stand for last year's.
+fn sections(lang: Lang, data: Data, v: View, other: Option<String>) -> AnyView {
+    let s = shown(&data, &v);
+    let (v1, v2) = (v.clone(), v.clone());
+    view! {
+        <Controls lang=lang data=data.clone() v=v.clone()/>
+        <Trail lang=lang data=data.clone() v=v.clone()/>
+        <Summary lang=lang changes=s.changes.clone() other=other.clone()/>
+        {chart::view(lang, &data, &s, move |name: &str| View { filter: name.to_string(), level: None, under: None, ..v1.clone() }.query())}
+        <table::ChangesTable lang=lang data=data.clone() shown=s other=other under_link=move |g| View { under: Some(g), level: None, ..v2.clone() }.query()/>
+    }
+    .into_any()
 }
 
 /// The level, the ranking, the filter and "flagged only", each written to the address.
@@ -227,18 +305,24 @@ fn Trail(lang: Lang, data: Data, v: View) -> impl IntoView {
 
 /// The level's totals and how many lines moved each way.
 #[component]
-fn Summary(lang: Lang, changes: Arc<Vec<LineChange>>) -> impl IntoView {
+fn Summary(lang: Lang, changes: Arc<Vec<LineChange>>, other: Option<String>) -> impl IntoView {
     let t = Totals::of(&changes);
     let c = t.change();
     let n = |m: Movement| t.moved.get(&m).copied().unwrap_or(0);
     let (now, last, change, pct) =
         (lang.money(t.budget), lang.money(t.last_year), lang.money_change(c.amount), crate::components::book_line::percent(lang, &c));
     let [up, down, new, ended, same] = [Movement::Increase, Movement::Cut, Movement::New, Movement::Ended, Movement::Same].map(n);
-    let text = match lang {
-        Lang::Zh => {
+    let text = match (lang, other) {
+        (Lang::Zh, None) => {
             format!("本年度 {now}，上年度 {last}，增減 {change}（{pct}）。增加 {up} 項、減少 {down} 項、新增 {new} 項、停列 {ended} 項、持平 {same} 項。")
         }
-        Lang::En => format!("This year {now}, last year {last}: {change} ({pct}). {up} lines up, {down} down, {new} new, {ended} ended, {same} unchanged."),
+        (Lang::En, None) => format!("This year {now}, last year {last}: {change} ({pct}). {up} lines up, {down} down, {new} new, {ended} ended, {same} unchanged."),
+        (Lang::Zh, Some(o)) => {
+            format!("本文件 {now}，「{o}」{last}，增減 {change}（{pct}）。增加 {up} 項、減少 {down} 項、只在本文件 {new} 項、只在「{o}」{ended} 項、持平 {same} 項。")
+        }
+        (Lang::En, Some(o)) => format!(
+            "This document {now}, “{o}” {last}: {change} ({pct}). {up} lines up, {down} down, {new} only in this document, {ended} only in “{o}”, {same} unchanged."
+        ),
     };
     view! { <p class="summary" data-testid="changes-summary">{text}</p> }
 }

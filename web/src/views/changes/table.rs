@@ -14,7 +14,18 @@ use plan_core::TreeRef;
 const FIRST_ROWS: usize = 50;
 
 #[component]
-pub fn ChangesTable(lang: Lang, data: Data, shown: Shown, under_link: impl Fn(u32) -> String + Send + Sync + 'static) -> impl IntoView {
+pub fn ChangesTable(
+    lang: Lang,
+    data: Data,
+    shown: Shown,
+    /// The other document's name, when its figures stand for last year's.
+    other: Option<String>,
+    under_link: impl Fn(u32) -> String + Send + Sync + 'static,
+) -> impl IntoView {
+    let (this_head, other_head) = match other {
+        Some(_) => (lang.pick("本文件", "This document"), lang.pick("比較文件", "Compared with")),
+        None => (lang.pick("本年度", "This year"), lang.pick("上年度", "Last year")),
+    };
     let all = RwSignal::new(false);
     let count = shown.order.len();
     let failed = RwSignal::new(false);
@@ -49,8 +60,8 @@ pub fn ChangesTable(lang: Lang, data: Data, shown: Shown, under_link: impl Fn(u3
                 }}</caption>
                 <thead><tr>
                     <th scope="col">{lang.pick("科目", "Line")}</th>
-                    <th scope="col" class="num">{lang.pick("本年度", "This year")}</th>
-                    <th scope="col" class="num">{lang.pick("上年度", "Last year")}</th>
+                    <th scope="col" class="num">{this_head}</th>
+                    <th scope="col" class="num">{other_head}</th>
                     <th scope="col" class="num">{lang.pick("增減", "Change")}</th>
                     <th scope="col" class="num">"%"</th>
                     <th scope="col">{lang.pick("說明與標記", "Explanation and flags")}</th>
@@ -76,9 +87,10 @@ pub fn ChangesTable(lang: Lang, data: Data, shown: Shown, under_link: impl Fn(u3
 
 fn row(lang: Lang, data: &Data, c: &LineChange, under_link: &dyn Fn(u32) -> String) -> impl IntoView {
     let l = data.plan.line(c.node);
+    // A line only the other document has (number 0) has no page in this one.
     let href = match c.node {
-        TreeRef::Group(g) => crate::routes::href_of(&under_link(g)),
-        TreeRef::Programme(p) => Address::programme(data.plan.programmes[p as usize].number).href(),
+        TreeRef::Group(g) => Some(crate::routes::href_of(&under_link(g))),
+        TreeRef::Programme(p) => Some(data.plan.programmes[p as usize].number).filter(|n| *n > 0).map(|n| Address::programme(n).href()),
     };
     let change = c.change.as_ref();
     let class = match change.map(|c| c.amount < plan_core::Money::ZERO) {
@@ -91,7 +103,13 @@ fn row(lang: Lang, data: &Data, c: &LineChange, under_link: &dyn Fn(u32) -> Stri
     let flags: Vec<String> = c.flags.iter().map(|f| flag_text(lang, f)).collect();
     view! {
         <tr>
-            <th scope="row"><a href=href>{l.name.to_string()}</a>{parent.map(|p| view! { <span class="gloss">{p}</span> })}</th>
+            <th scope="row">
+                {match href {
+                    Some(href) => view! { <a href=href>{l.name.to_string()}</a> }.into_any(),
+                    None => view! { <span data-testid="changes-only-other">{l.name.to_string()}</span> }.into_any(),
+                }}
+                {parent.map(|p| view! { <span class="gloss">{p}</span> })}
+            </th>
             <td class="num">{c.budget.fmt_thousands()}</td>
             <td class="num">{c.last_year.map(|m| m.fmt_thousands()).unwrap_or_else(|| "—".into())}</td>
             <td class=class>{change.map(|c| c.amount.fmt_change()).unwrap_or_else(|| "—".into())}</td>
