@@ -234,6 +234,39 @@ impl Series {
     }
 }
 
+/// A line's three years as one book prints them: this year's budget, last year's and what
+/// was spent the year before last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThreeYears {
+    pub node: TreeRef,
+    pub this: Money,
+    pub last: Option<Money>,
+    pub actual: Option<Money>,
+}
+
+impl ThreeYears {
+    /// (this, last, actual) as plain numbers of 千元, for pixels only.
+    pub fn coordinates(&self) -> [Option<f64>; 3] {
+        [self.this.0.to_f64(), self.last.and_then(|m| m.0.to_f64()), self.actual.and_then(|m| m.0.to_f64())]
+    }
+}
+
+/// The lines directly under `parent` (`None`: the top level), largest this year first (ties
+/// in book order), at most `max`: what a grouped bar chart of the three years shows.
+pub fn three_years(plan: &Plan, tree: &crate::book::Tree, parent: Option<u32>, max: usize) -> Vec<ThreeYears> {
+    let mut out: Vec<ThreeYears> = tree
+        .children(parent)
+        .iter()
+        .map(|r| {
+            let l = plan.line(*r);
+            ThreeYears { node: *r, this: l.budget, last: l.facts.and_then(|f| f.last_year), actual: l.facts.and_then(|f| f.actual) }
+        })
+        .collect();
+    crate::order::sort_by(&mut out, |a, b| b.this.cmp(&a.this));
+    out.truncate(max);
+    out
+}
+
 /// An axis label of 千元: `12,000`.
 pub fn tick(v: f64) -> String {
     Money(Decimal::from_f64(v).unwrap_or_default().round()).fmt_thousands()

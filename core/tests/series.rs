@@ -117,3 +117,19 @@ fn two_years_of_a_plan_match_a_renamed_programme_and_name_the_ended_one() {
     assert_eq!(of("就業服務"), (k(-8_536), Movement::Cut));
     assert_eq!(of("南區培力中心"), (k(-6_467), Movement::Ended));
 }
+
+#[test]
+fn a_books_top_lines_with_their_three_years_largest_first() {
+    use plan_core::series::three_years;
+    let p = read("series-114.csv");
+    let tree = p.tree();
+    let top = three_years(&p, &tree, None, 12);
+    assert_eq!(
+        top.iter().map(|t| (p.line(t.node).name, t.this, t.last, t.actual)).collect::<Vec<_>>(),
+        [("示範局主管", k(9_000), Some(k(7_100)), Some(k(6_700)))]
+    );
+    let TreeRef::Group(g) = top[0].node else { panic!("a group") };
+    let TreeRef::Group(agency) = tree.children(Some(g))[0] else { panic!("a group") };
+    let lines: Vec<(&str, Money)> = three_years(&p, &tree, Some(agency), 2).iter().map(|t| (p.line(t.node).name, t.this)).collect();
+    assert_eq!(lines, [("一般行政", k(5_500)), ("宣導活動", k(2_500))]);
+}

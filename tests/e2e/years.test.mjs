@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import os from 'node:os';
 import path from 'node:path';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { openApp, assertClean, assertNoAxeViolations, importAndKeep, screenshot, setLanguage, visit } from './harness.mjs';
+import { SCREENSHOT_DIR, openApp, assertClean, assertNoAxeViolations, importAndKeep, screenshot, setLanguage, visit } from './harness.mjs';
 
 const LAYOUTS = new URL('../../core/tests/fixtures/books/layouts/', import.meta.url);
 const FILES = ['series-113.csv', 'series-114.csv', 'proposal-115.csv', 'enacted-115.csv'];
@@ -90,6 +90,16 @@ test('the proposal against the enacted budget: the council\'s cut in total, on t
   assert.equal(await row115.locator('[data-testid=years-enacted-change]').textContent(), '議會審定增減 −800 千元');
   // 114: the book of that year and both 115 documents agree on 9,000.
   assert.deepEqual(await page.locator('[data-testid=years-table] tr[data-year="114"] td.num').allTextContents(), ['—', '9,000 千元', '—']);
+  // The top level's three years as grouped bars: plotters drew them, the table says the same.
+  await page.waitForSelector('[data-testid=grouped-table] tbody tr');
+  const grouped = await page.$$eval('[data-testid=grouped-table] tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.deepEqual(grouped, [['示範局主管', '9,200 千元', '9,000 千元', '—']]);
+  assert.ok(await page.$('[data-testid=grouped-chart] .plot rect'), 'plotters drew the bars');
+  const bar = page.locator('[data-testid=grouped-chart] .bar-item').first();
+  assert.equal(await bar.getAttribute('aria-label'), '示範局主管：本年度預算數 9,200 千元，上年度預算數 9,000 千元，前年度決算數 —');
+  await bar.focus();
+  assert.equal(await page.evaluate(() => document.activeElement.closest('.bar-item') !== null), true);
+  await page.locator('[data-testid=grouped-chart]').screenshot({ path: path.join(SCREENSHOT_DIR, 'grouped-bars-360-light.png') });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   const wide = await page.evaluate(() => [...document.querySelectorAll('main *')].filter((e) => !e.closest('.table-wrap') && e.getBoundingClientRect().right > document.documentElement.clientWidth).slice(0, 5).map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right) + ' ' + e.textContent.slice(0, 30) + ' in ' + e.parentElement.className + '/' + e.parentElement.parentElement.className));
   assert.ok(overflow <= 0, `the page does not scroll sideways (${overflow} px): ${wide.join(', ')}`);
@@ -135,5 +145,35 @@ test('two years of a plan: what changed against the bundled FY111 plan, a rename
   await visit(site, `/p/${id}/programme/3`);
   await page.waitForSelector('[data-testid=years-table] tr[data-year="111"]');
   assert.deepEqual(await table(page), [['111 年度（2022）', '5,940 千元', '—'], ['112 年度（2023）', '6,500 千元', '—']]);
+  assertClean(site);
+});
+
+test('the enacted budget against its proposal: each cut with the council\'s reason, and two years of one book', async (t) => {
+  const site = await openApp(t, '/import');
+  const { page } = site;
+  const ids = await keepStack(site);
+  const first = () => page.evaluate(() => [...document.querySelectorAll('[data-testid=changes-table] tbody tr')].slice(0, 2).map((tr) =>
+    [tr.querySelector('th a, th span').textContent, ...[...tr.querySelectorAll('td.num')].map((c) => c.textContent.trim()), tr.querySelector('td:last-child').textContent.trim()]));
+  // The proposal is offered first among the same city's books; the cut is in the address.
+  await visit(site, `/p/${ids['示範市 115年度法定預算']}/changes`);
+  await page.waitForSelector('[data-testid=changes-against]');
+  await page.selectOption('[data-testid=changes-against]', ids['示範市 115年度總預算案']);
+  await page.waitForURL(/against=/);
+  await page.selectOption('[data-testid=changes-controls] select >> nth=1', 'cut');
+  await page.waitForURL(/by=cut/);
+  await page.waitForFunction(() => document.querySelector('[data-testid=changes-summary]')?.textContent.includes('總預算案'));
+  assert.match(await page.textContent('[data-testid=changes-summary]'), /^本文件 9,200 千元，「示範市 115年度總預算案」10,000 千元，增減 −800 千元（−8%）。/);
+  assert.deepEqual(await first(), [
+    ['宣導活動', '2,400', '3,000', '−600', '−20%', '議會刪減600千元'],
+    ['設備購置', '800', '1,000', '−200', '−20%', '議會刪減200千元'],
+  ]);
+  // Two years of one book: 114 against 113, the new line named as new.
+  await visit(site, `/p/${ids['示範市 114年度總預算']}/changes?against=${ids['示範市 113年度總預算']}&by=increase`);
+  await page.waitForFunction(() => document.querySelector('[data-testid=changes-summary]')?.textContent.includes('113年度'));
+  assert.match(await page.textContent('[data-testid=changes-summary]'), /^本文件 9,000 千元，「示範市 113年度總預算」7,000 千元，增減 \+2,000 千元/);
+  const rows = await first();
+  // A line the other document lacks counts from zero there: its change is the whole, "new".
+  assert.deepEqual(rows.map((r) => r.slice(0, 5)), [['設備購置', '1,000', '0', '+1,000', '新增'], ['一般行政', '5,500', '5,000', '+500', '+10%']]);
+  assert.match(rows[0][5], /新增設備購置/);
   assertClean(site);
 });

@@ -164,6 +164,7 @@ fn book_sections(data: &Data, lang: Lang) -> impl IntoView {
         </dl>
         {biggest_changes(data, lang)}
         <crate::views::years::Years lang=lang data=data.clone() subject=plan_core::series::Subject::Whole/>
+        {crate::views::years::bars::view(lang, data)}
         <crate::components::book_tree::BookTree lang=lang data=data.clone()/>
         <h2>{lang.pick("最大的科目", "The largest lines")}</h2>
         <RankedBars lang=lang data=data.clone()/>

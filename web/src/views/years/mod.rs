@@ -6,6 +6,7 @@
 //!
 //! [`series`]: plan_core::series
 
+pub mod bars;
 mod chart;
 
 use crate::i18n::Lang;

@@ -1,0 +1,158 @@
+//! A book's lines with their three years side by side: this year's budget, last year's and
+//! what was spent the year before last, as grouped bars drawn by plotters (SVG backend), with
+//! the names, a focusable labelled item per line drawn over it and a table that says the same.
+//! On a book's overview, for its top level (in the later chunk, as the page's lower sections).
+
+use crate::components::chart_item::{ChartItem, ChartSvg};
+use crate::components::downloads::ChartDownloads;
+use crate::i18n::Lang;
+use crate::routes::{Address, Page};
+use crate::state::Data;
+use crate::views::plot::{drawing, Measured};
+use leptos::prelude::*;
+use plan_core::geometry::svg_number;
+use plan_core::series::{three_years, tick, ThreeYears};
+use plan_core::{Money, TreeRef};
+use plotters::prelude::*;
+
+/// Lines shown; the book's tree and table have every one.
+const MAX: usize = 10;
+const ROW: f64 = 42.0;
+const COLOURS: [RGBColor; 3] = [RGBColor(0x1f, 0x5f, 0xa8), RGBColor(0x8f, 0xb3, 0xdc), RGBColor(0x2f, 0x7d, 0x4f)];
+
+/// Nothing for a book without last year's figures (its overview shows this year alone).
+pub fn view(lang: Lang, data: &Data) -> Option<AnyView> {
+    data.plan.series_totals().1?;
+    let lines = three_years(&data.plan, &data.tree, None, MAX);
+    if lines.is_empty() {
+        return None;
+    }
+    let narrow = window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 640.0);
+    let (w, names) = if narrow { (340u32, 110.0) } else { (900u32, 240.0) };
+    let h = (lines.len() as f64 * ROW + 40.0) as u32;
+    let drawn = draw(&lines, w, h, names)?;
+    let chars = if narrow { 7 } else { 16 };
+    let heads = [lang.pick("本年度預算數", "This year"), lang.pick("上年度預算數", "Last year"), lang.pick("前年度決算數", "Spent the year before last")];
+    let money = move |m: Option<Money>| m.map_or_else(|| "—".to_string(), |m| lang.money(m));
+    let items = lines
+        .iter()
+        .zip(drawn.rows)
+        .enumerate()
+        .map(|(i, (t, y))| {
+            let name = data.plan.line(t.node).name.to_string();
+            let label = format!(
+                "{name}{}{} {}{}{} {}{}{} {}",
+                lang.pick("：", ": "),
+                heads[0],
+                money(Some(t.this)),
+                lang.pick("，", ", "),
+                heads[1],
+                money(t.last),
+                lang.pick("，", ", "),
+                heads[2],
+                money(t.actual)
+            );
+            let opens = match t.node {
+                TreeRef::Programme(p) => Address::programme(data.plan.programmes[p as usize].number).path(),
+                TreeRef::Group(g) => format!("{}?under={g}", Address::here(Page::Changes).path()),
+            };
+            let short: String = if name.chars().count() > chars { name.chars().take(chars - 1).chain(['…']).collect() } else { name };
+            view! {
+                <ChartItem class="bar-item".to_string() label=label item=i.to_string() target=None opens=opens>
+                    <rect x="0" y=svg_number(y - ROW / 2.0) width=w.to_string() height=svg_number(ROW) class="hit"></rect>
+                </ChartItem>
+                <g aria-hidden="true">
+                    <text x=svg_number(names - 8.0) y=svg_number(y + 5.0) text-anchor="end" class="bar-name">{short}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    let rows = lines
+        .iter()
+        .map(|t| {
+            view! {
+                <tr>
+                    <th scope="row">{data.plan.line(t.node).name.to_string()}</th>
+                    <td class="num">{money(Some(t.this))}</td>
+                    <td class="num">{money(t.last)}</td>
+                    <td class="num">{money(t.actual)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let caption = lang.pick("最上層各科目的三個年度（千元）", "The top-level lines' three years (NT$ thousand)");
+    Some(
+        view! {
+            <figure class="grouped-chart" data-testid="grouped-chart">
+                <figcaption>{caption}</figcaption>
+                <ChartSvg class="grouped".to_string() view_box=format!("0 0 {w} {h}") label=lang.pick("三個年度並列的長條圖", "Grouped bars of three years")>
+                    <g class="plot" aria-hidden="true" inner_html=drawn.svg></g>
+                    {items}
+                </ChartSvg>
+                <ul class="legend">
+                    {heads.iter().zip(["this", "last", "actual"]).map(|(name, class)| view! { <li><span class=format!("swatch {class}") aria-hidden="true"></span>{*name}</li> }).collect_view()}
+                </ul>
+                <ChartDownloads selector="figure.grouped-chart svg.grouped" name=format!("{}-three-years", data.name) lang=lang/>
+            </figure>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=caption>
+                <table data-testid="grouped-table">
+                    <caption>{caption}</caption>
+                    <thead><tr>
+                        <th scope="col">{lang.pick("科目", "Line")}</th>
+                        {heads.iter().map(|h| view! { <th scope="col" class="num">{*h}</th> }).collect_view()}
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+        .into_any(),
+    )
+}
+
+struct Drawn {
+    svg: String,
+    /// Per line: the pixel y of its group's middle.
+    rows: Vec<f64>,
+}
+
+fn draw(lines: &[ThreeYears], w: u32, h: u32, names: f64) -> Option<Drawn> {
+    let values: Vec<[Option<f64>; 3]> = lines.iter().map(ThreeYears::coordinates).collect();
+    let max = values.iter().flat_map(|v| v.iter().flatten()).fold(0.0f64, |a, b| a.max(*b)).max(1.0) * 1.05;
+    let n = lines.len() as f64;
+    let mut svg = String::new();
+    let mut rows = Vec::new();
+    {
+        let root = Measured(SVGBackend::with_string(&mut svg, (w, h))).into_drawing_area();
+        let mut chart = ChartBuilder::on(&root)
+            .margin_right(16)
+            .margin_top(8)
+            .x_label_area_size(28)
+            .y_label_area_size(names as u32)
+            .build_cartesian_2d(0.0..max, 0.0..n)
+            .ok()?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .y_labels(0)
+            .x_labels(if w < 500 { 3 } else { 6 })
+            .x_label_formatter(&|v| tick(*v))
+            .axis_style(BLACK.mix(0.6))
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(BLACK.mix(0.12))
+            .draw()
+            .ok()?;
+        for (i, v) in values.iter().enumerate() {
+            // The first line at the top; its three bars top to bottom.
+            let mid = n - i as f64 - 0.5;
+            for (k, value) in v.iter().enumerate() {
+                if let Some(x) = value {
+                    let top = mid + 0.36 - k as f64 * 0.24;
+                    chart.draw_series(std::iter::once(Rectangle::new([(0.0, top - 0.22), (*x, top)], COLOURS[k].filled()))).ok()?;
+                }
+            }
+            rows.push(chart.backend_coord(&(0.0, mid)).1 as f64);
+        }
+        root.present().ok()?;
+    }
+    Some(Drawn { svg: drawing(&svg), rows })
+}
