@@ -67,6 +67,13 @@ test('what changed in a real book: the top increase and cut with their reasons, 
   await page.click('[data-testid=changes-table] tbody th a:text-is("中央研究院")');
   await page.waitForSelector('[data-testid=changes-under]');
   assert.match(await page.textContent('[data-testid=changes-under]'), /在「中央研究院」之下/);
+  // The controls follow the address: inside a line the level is its next; back, the agencies'.
+  const level = () => page.$eval('[data-testid=changes-controls] select', (s) => s.value);
+  assert.equal(await level(), '');
+  await page.goBack();
+  await page.waitForFunction(() => !document.querySelector('[data-testid=changes-under]'));
+  assert.equal(await level(), '2');
+  assert.ok(await page.$('[data-testid=changes-table] tbody th a:text-is("中央研究院")'), 'the agencies again');
   // Filtering by a word of the name or the explanation.
   await visit(site, `/p/${id}/changes?by=increase&q=${encodeURIComponent('慶典')}`);
   await page.waitForSelector('[data-testid=changes-table] tbody tr');

@@ -86,20 +86,27 @@ pub struct Shown {
 }
 
 /// The lines of a level, computed once per plan, level and place: a new ranking or filter
-/// only reorders them.
+/// only reorders them, and going back to a level seen a moment ago computes nothing.
 fn changes_at(data: &Data, level: Option<u32>, under: Option<u32>) -> Arc<Vec<LineChange>> {
     type Key = (Arc<plan_core::Plan>, Option<u32>, Option<u32>);
+    /// Views kept: a reader goes back and forth between a few levels and lines.
+    const KEPT: usize = 6;
     thread_local! {
-        static LAST: std::cell::RefCell<Option<(Key, Arc<Vec<LineChange>>)>> = const { std::cell::RefCell::new(None) };
+        static SEEN: std::cell::RefCell<Vec<(Key, Arc<Vec<LineChange>>)>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    LAST.with_borrow_mut(|last| {
-        if let Some(((plan, l, u), changes)) = last.as_ref() {
-            if Arc::ptr_eq(plan, &data.plan) && (*l, *u) == (level, under) {
-                return changes.clone();
-            }
+    SEEN.with_borrow_mut(|seen| {
+        seen.retain(|((plan, _, _), _)| Arc::ptr_eq(plan, &data.plan));
+        if let Some(at) = seen.iter().position(|((_, l, u), _)| (*l, *u) == (level, under)) {
+            let hit = seen.remove(at);
+            let changes = hit.1.clone();
+            seen.push(hit);
+            return changes;
         }
         let changes = Arc::new(line_changes(&data.plan, &data.tree, level, under));
-        *last = Some(((data.plan.clone(), level, under), changes.clone()));
+        if seen.len() == KEPT {
+            seen.remove(0);
+        }
+        seen.push(((data.plan.clone(), level, under), changes.clone()));
         changes
     })
 }
@@ -121,9 +128,14 @@ pub fn ChangesPage() -> impl IntoView {
     let ui = use_ui();
     let query = use_query_map();
     let has_last_year = data.plan.series_totals().1.is_some();
+    // The address's view, as a signal: picking a level or a ranking rebuilds the lines shown,
+    // not the controls the reader is using (nor the page around them).
+    let v = Memo::new({
+        let data = data.clone();
+        move |_| View::from_query(&query.read(), &data)
+    });
     move || {
         let lang = ui.lang.get();
-        let v = View::from_query(&query.get(), &data);
         view! {
             <section class="page changes">
                 <h1>{lang.pick("增減與理由", "What changed")}</h1>
@@ -157,7 +169,7 @@ fn paired(data: &Data, other: &Data) -> Data {
 /// What "last year" is: the document's own 上年度預算數, or another document in the library
 /// (another year of a plan, the proposal of an enacted budget): those of the same issuer first.
 #[component]
-fn Against(lang: Lang, data: Data, v: View, has_last_year: bool) -> impl IntoView {
+fn Against(lang: Lang, data: Data, v: Memo<View>, against: Option<String>, has_last_year: bool) -> impl IntoView {
     let store = crate::store::use_store();
     let navigate = use_navigate();
     let book = !data.plan.kind.is_plan();
@@ -182,13 +194,13 @@ fn Against(lang: Lang, data: Data, v: View, has_last_year: bool) -> impl IntoVie
     } else {
         lang.pick("（請選擇）", "(choose)")
     };
-    let current = v.against.clone().unwrap_or_default();
+    let current = against.unwrap_or_default();
     Some(view! {
         <p class="against">
             <label>{lang.pick("與什麼比較：", "Compare with: ")}
                 <select data-testid="changes-against" on:change=move |ev| {
                     let id = event_target_value(&ev);
-                    let next = View { against: (!id.is_empty()).then_some(id), level: None, under: None, ..v.clone() };
+                    let next = View { against: (!id.is_empty()).then_some(id), level: None, under: None, ..v.get_untracked() };
                     navigate(&next.query(), NavigateOptions { scroll: false, ..Default::default() });
                 }>
                     <option value="" selected=current.is_empty()>{own}</option>
@@ -204,16 +216,20 @@ fn Against(lang: Lang, data: Data, v: View, has_last_year: bool) -> impl IntoVie
 pub struct Below {
     lang: Lang,
     data: Data,
-    v: View,
+    v: Memo<View>,
     has_last_year: bool,
 }
 
 impl Below {
     pub fn view(self) -> AnyView {
         let Below { lang, data, v, has_last_year } = self;
-        let picker = view! { <Against lang=lang data=data.clone() v=v.clone() has_last_year=has_last_year/> };
+        let against = Memo::new(move |_| v.with(|v| v.against.clone()));
+        let picker = {
+            let data = data.clone();
+            move || view! { <Against lang=lang data=data.clone() v=v against=against.get() has_last_year=has_last_year/> }
+        };
         let body = move || {
-            match v.against.as_ref().map(|id| Data::by_id(id, None)) {
+            match against.get().map(|id| Data::by_id(&id, None)) {
             None if !has_last_year => view! {
                 <p data-testid="changes-none">{lang.pick(
                     "這份文件沒有上年度預算數，無法看出增減。請在上面選另一份文件（例如另一年度的計畫）逐項比較，或用「比較」並排看兩份文件。",
@@ -221,10 +237,10 @@ impl Below {
                 )}" "<a href=Page::Compare.href()>{lang.pick("比較兩份文件", "Compare two documents")}</a></p>
             }
             .into_any(),
-            None => sections(lang, data.clone(), v.clone(), None),
+            None => sections(lang, data.clone(), v, None),
             Some(None) => view! { <p role="status">{lang.pick("正在讀取要比較的文件…", "Reading the other document…")}</p> }.into_any(),
             Some(Some(Err(e))) => view! { <p class="diag error" role="alert">{e}</p> }.into_any(),
-            Some(Some(Ok(other))) => sections(lang, paired(&data, &other), v.clone(), Some(other.name.to_string())),
+            Some(Some(Ok(other))) => sections(lang, paired(&data, &other), v, Some(other.name.to_string())),
         }
         };
         view! { {picker} {body} }.into_any()
@@ -232,57 +248,79 @@ impl Below {
 }
 
 /// `other`: the other document's name, when its figures stand for last year's.
-fn sections(lang: Lang, data: Data, v: View, other: Option<String>) -> AnyView {
-    let s = shown(&data, &v);
-    let (v1, v2) = (v.clone(), v.clone());
+fn sections(lang: Lang, data: Data, v: Memo<View>, other: Option<String>) -> AnyView {
+    let lines = {
+        let data = data.clone();
+        move || {
+            let v = v.get();
+            let s = shown(&data, &v);
+            let (v1, v2) = (v.clone(), v.clone());
+            view! {
+                <Trail lang=lang data=data.clone() v=v.clone()/>
+                <Summary lang=lang changes=s.changes.clone() other=other.clone()/>
+                {chart::view(lang, &data, &s, move |name: &str| View { filter: name.to_string(), level: None, under: None, ..v1.clone() }.query())}
+                <table::ChangesTable lang=lang data=data.clone() shown=s other=other.clone() under_link=move |g| View { under: Some(g), level: None, ..v2.clone() }.query()/>
+            }
+        }
+    };
     view! {
-        <Controls lang=lang data=data.clone() v=v.clone()/>
-        <Trail lang=lang data=data.clone() v=v.clone()/>
-        <Summary lang=lang changes=s.changes.clone() other=other.clone()/>
-        {chart::view(lang, &data, &s, move |name: &str| View { filter: name.to_string(), level: None, under: None, ..v1.clone() }.query())}
-        <table::ChangesTable lang=lang data=data.clone() shown=s other=other under_link=move |g| View { under: Some(g), level: None, ..v2.clone() }.query()/>
+        <Controls lang=lang data=data v=v/>
+        {lines}
     }
     .into_any()
 }
 
-/// The level, the ranking, the filter and "flagged only", each written to the address.
+/// The level, the ranking, the filter and "flagged only", each written to the address and
+/// following it (back and forward included) without being rebuilt.
 #[component]
-fn Controls(lang: Lang, data: Data, v: View) -> impl IntoView {
+fn Controls(lang: Lang, data: Data, v: Memo<View>) -> impl IntoView {
     let navigate = use_navigate();
-    let go = move |next: View| navigate(&next.query(), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    let go = move |change: &dyn Fn(&mut View)| {
+        let mut next = v.get_untracked();
+        change(&mut next);
+        navigate(&next.query(), NavigateOptions { replace: true, scroll: false, ..Default::default() })
+    };
     let per_level = data.plan.lines_per_level();
     let levels = (0..per_level.len().saturating_sub(1) as u32).map(|l| {
         let label = match lang {
             Lang::Zh => format!("第 {} 層（{} 項）", l + 1, per_level[l as usize]),
             Lang::En => format!("Level {} ({} lines)", l + 1, per_level[l as usize]),
         };
-        view! { <option value=(l + 1).to_string() selected=v.level == Some(l)>{label}</option> }
+        view! { <option value=(l + 1).to_string() prop:selected=move || v.with(|v| v.level == Some(l))>{label}</option> }
     });
     let (go1, go2, go3, go4) = (go.clone(), go.clone(), go.clone(), go);
-    let (v1, v2, v3, v4) = (v.clone(), v.clone(), v.clone(), v.clone());
     view! {
         <form class="controls" on:submit=|ev| ev.prevent_default() data-testid="changes-controls">
             <label>{lang.pick("層級", "Level")}" "
-                <select on:change=move |ev| go1(View { level: event_target_value(&ev).parse::<u32>().ok().map(|l| l - 1), ..v1.clone() })>
+                <select on:change=move |ev| {
+                    let level = event_target_value(&ev).parse::<u32>().ok().map(|l| l - 1);
+                    go1(&|v| v.level = level)
+                }>
                     {levels.collect_view()}
-                    <option value="" selected=v.level.is_none()>{lang.pick("最末層（各項目）", "Bottom level (every item)")}</option>
+                    <option value="" prop:selected=move || v.with(|v| v.level.is_none())>{lang.pick("最末層（各項目）", "Bottom level (every item)")}</option>
                 </select>
             </label>
             <label>{lang.pick("排序", "Rank by")}" "
                 <select on:change=move |ev| {
                     let by = event_target_value(&ev);
                     let rank = RANKS.iter().find(|r| r.1 == by).map_or(Rank::Increase, |r| r.0);
-                    go2(View { rank, ..v2.clone() })
+                    go2(&|v| v.rank = rank)
                 }>
-                    {RANKS.iter().map(|r| view! { <option value=r.1 selected=v.rank == r.0>{lang.pick(r.2, r.3)}</option> }).collect_view()}
+                    {RANKS.iter().map(|r| view! { <option value=r.1 prop:selected=move || v.with(|v| v.rank == r.0)>{lang.pick(r.2, r.3)}</option> }).collect_view()}
                 </select>
             </label>
             <label>{lang.pick("篩選", "Filter")}" "
-                <input type="search" value=v.filter.clone() placeholder=lang.pick("名稱、代碼或說明", "Name, code or explanation")
-                    on:change=move |ev| go3(View { filter: event_target_value(&ev), ..v3.clone() })/>
+                <input type="search" prop:value=move || v.with(|v| v.filter.clone()) placeholder=lang.pick("名稱、代碼或說明", "Name, code or explanation")
+                    on:change=move |ev| {
+                        let filter = event_target_value(&ev);
+                        go3(&|v| v.filter = filter.clone())
+                    }/>
             </label>
             <label>
-                <input type="checkbox" checked=v.flagged_only on:change=move |ev| go4(View { flagged_only: event_target_checked(&ev), ..v4.clone() })/>
+                <input type="checkbox" prop:checked=move || v.with(|v| v.flagged_only) on:change=move |ev| {
+                    let flagged = event_target_checked(&ev);
+                    go4(&|v| v.flagged_only = flagged)
+                }/>
                 " "{lang.pick("只看有標記的", "Flagged lines only")}
             </label>
         </form>
