@@ -116,6 +116,11 @@ fn two_years_of_a_plan_match_a_renamed_programme_and_name_the_ended_one() {
     assert_eq!(of("勞工學苑推廣計畫"), (k(560), Movement::Increase));
     assert_eq!(of("就業服務"), (k(-8_536), Movement::Cut));
     assert_eq!(of("南區培力中心"), (k(-6_467), Movement::Ended));
+    // Its goals against last year's: the one added named, the six kept.
+    let goals = plan_core::compare::compare(&last, &this).goals;
+    let added: Vec<_> = goals.iter().filter(|g| g.status == plan_core::compare::TextStatus::Added).map(|g| g.b.as_deref().unwrap()).collect();
+    assert_eq!(added, ["7 促進中高齡者及高齡者就業"]);
+    assert_eq!(goals.iter().filter(|g| g.status == plan_core::compare::TextStatus::Same).count(), 6);
 }
 
 #[test]

@@ -138,6 +138,9 @@ test('two years of a plan: what changed against the bundled FY111 plan, a rename
   await page.waitForFunction(() => document.querySelector('[data-testid=changes-table] tbody tr th')?.textContent.startsWith('就業服務'));
   assert.deepEqual(await first(), ['就業服務', '250,000', '258,536', '−8,536', '−3.3%']);
   assert.equal(await page.textContent('[data-testid=changes-only-other]'), '南區培力中心');
+  // The goal this year's plan added, named once with its number.
+  const changed = await page.$$eval('[data-testid=changes-goals] table', (ts) => ts.map((t) => [t.caption.textContent, ...[...t.tBodies[0].rows].map((tr) => [...tr.cells].map((c) => c.textContent).join('|'))]));
+  assert.deepEqual(changed.map((t) => t.slice(0, 2)), [['目標', '新增||7 促進中高齡者及高齡者就業'], ['策略', '新增||7.1 辦理中高齡者就業促進講座及媒合活動']]);
   // The comparison is in the address: a reload shows the same.
   await page.reload();
   await page.waitForFunction(() => document.querySelector('[data-testid=changes-table] tbody tr th')?.textContent.startsWith('就業服務'));

@@ -202,8 +202,11 @@ fn pair_chart(lang: Lang, cmp: &Comparison, name_a: &dyn Fn(u32) -> String) -> i
     }
 }
 
+/// Goals or strategies that were added, dropped or reworded; `heads` name the two documents'
+/// columns. Also on /changes, when another year's plan stands for last year.
 #[component]
-fn TextChanges(lang: Lang, title: &'static str, changes: Vec<TextChange>) -> impl IntoView {
+pub fn TextChanges(lang: Lang, title: &'static str, changes: Vec<TextChange>, #[prop(optional)] heads: Option<[&'static str; 2]>) -> impl IntoView {
+    let [head_a, head_b] = heads.unwrap_or(["A", "B"]);
     let status = move |s: &TextStatus| match s {
         TextStatus::Same => lang.pick("相同", "same"),
         TextStatus::Reworded => lang.pick("改寫", "reworded"),
@@ -218,8 +221,9 @@ fn TextChanges(lang: Lang, title: &'static str, changes: Vec<TextChange>) -> imp
             view! {
                 <tr>
                     <td>{status(&c.status)}</td>
-                    <td>{c.a.map(|t| format!("{} {t}", c.a_id.unwrap_or_default())).unwrap_or_default()}</td>
-                    <td>{c.b.map(|t| format!("{} {t}", c.b_id.unwrap_or_default())).unwrap_or_default()}</td>
+                    // Each already reads "2.3 name".
+                    <td>{c.a.unwrap_or_default()}</td>
+                    <td>{c.b.unwrap_or_default()}</td>
                 </tr>
             }
         })
@@ -227,7 +231,7 @@ fn TextChanges(lang: Lang, title: &'static str, changes: Vec<TextChange>) -> imp
     view! {
         <div class="table-scroll"><table class="text-changes">
             <caption>{title}</caption>
-            <thead><tr><th scope="col">{lang.pick("變化", "Change")}</th><th scope="col">"A"</th><th scope="col">"B"</th></tr></thead>
+            <thead><tr><th scope="col">{lang.pick("變化", "Change")}</th><th scope="col">{head_a}</th><th scope="col">{head_b}</th></tr></thead>
             <tbody>{rows}</tbody>
             <tfoot><tr><td colspan="3">{match lang {
                 Lang::Zh => format!("其餘 {same} 項相同。"),

@@ -13,6 +13,7 @@ use crate::components::later::later;
 use crate::i18n::Lang;
 use crate::routes::{Address, Page};
 use crate::state::{use_data, use_ui, Data};
+use crate::views::compare::TextChanges;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -240,11 +241,30 @@ impl Below {
             None => sections(lang, data.clone(), v, None),
             Some(None) => view! { <p role="status">{lang.pick("正在讀取要比較的文件…", "Reading the other document…")}</p> }.into_any(),
             Some(Some(Err(e))) => view! { <p class="diag error" role="alert">{e}</p> }.into_any(),
-            Some(Some(Ok(other))) => sections(lang, paired(&data, &other), v, Some(other.name.to_string())),
+            Some(Some(Ok(other))) => {
+                let goals = goals_changed(lang, &data, &other);
+                view! { {sections(lang, paired(&data, &other), v, Some(other.name.to_string()))} {goals} }.into_any()
+            }
         }
         };
         view! { {picker} {body} }.into_any()
     }
+}
+
+/// Two plans: the goals and strategies one has and the other does not (or words otherwise).
+fn goals_changed(lang: Lang, data: &Data, other: &Data) -> Option<impl IntoView> {
+    if !data.plan.kind.is_plan() || !other.plan.kind.is_plan() {
+        return None;
+    }
+    let cmp = plan_core::compare::compare(&other.plan, &data.plan);
+    let heads = [lang.pick("比較文件", "Compared with"), lang.pick("本文件", "This document")];
+    Some(view! {
+        <section class="goals-changed" data-testid="changes-goals">
+            <h2>{lang.pick("目標與策略的變化", "Goals and strategies")}</h2>
+            <TextChanges lang=lang title=lang.pick("目標", "Goals") changes=cmp.goals heads=heads/>
+            <TextChanges lang=lang title=lang.pick("策略", "Strategies") changes=cmp.strategies heads=heads/>
+        </section>
+    })
 }
 
 /// `other`: the other document's name, when its figures stand for last year's.
