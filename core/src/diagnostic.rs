@@ -386,6 +386,8 @@ pub enum Finding {
     TitleSkipped {
         title: String,
     },
+    /// The table prints this year's budget only as 經常門 and 資本門: it is their sum.
+    ThisYearFromParts,
     /// A figure beside the budget (last year's, the actual, the change) is not a number.
     FigureNotANumber {
         column: String,
@@ -476,6 +478,7 @@ impl Finding {
             ChangeMismatch { .. } => "change-mismatch",
             CrossTab { .. } => "cross-tab",
             TitleSkipped { .. } => "title-skipped",
+            ThisYearFromParts => "this-year-from-parts",
         }
     }
 }
@@ -634,6 +637,7 @@ impl fmt::Display for Finding {
                 ),
             },
             TitleSkipped { title } => write!(f, "the line above the header (`{title}`) was read as the title"),
+            ThisYearFromParts => write!(f, "the table has no total for this year: each line's budget is its 經常門 (recurrent) plus its 資本門 (capital)"),
             FigureNotANumber { column, written } => write!(f, "column {column}: `{written}` is not a number; the figure is left out"),
             ChangeMismatch { name, stated, this_year, last_year, computed } => write!(
                 f,

@@ -171,3 +171,17 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn this_year_printed_only_as_recurrent_and_capital_is_their_sum() {
+    let p = read("parts-without-total.csv");
+    assert_eq!(codes(&p), [], "{:?}", p.diagnostics);
+    assert!(p.diagnostics.iter().any(|d| d.finding == Finding::ThisYearFromParts), "the reader is told how this year was had");
+    // 900 + (250 + 300) + 50: the 合計 row (1,150 + 350) agrees.
+    assert_eq!((p.plan.programmes.len(), p.plan.total()), (3, k(1_500)));
+    assert_eq!(p.plan.series_totals(), (k(1_500), Some(k(1_400)), Some(k(1_300))));
+    assert_eq!(top(&p), [("示範處主管".to_string(), k(1_500))]);
+    let upkeep = p.plan.programmes.iter().find(|x| x.name == "設施維護").unwrap();
+    let f = upkeep.book.as_deref().unwrap();
+    assert_eq!((upkeep.budget, f.current, f.capital, f.last_year), (k(550), Some(k(250)), Some(k(300)), Some(k(550))));
+}

@@ -74,7 +74,7 @@ fn expected_pages(e: &Value) -> Vec<(u32, u32, PagesAre)> {
 
 #[test]
 fn each_book_reads_to_its_hand_computed_figures() {
-    for name in ["book-thousand", "book-yuan"] {
+    for name in ["book-thousand", "book-yuan", "book-parts"] {
         let e = expected(name);
         let r = read(name);
         let p = &r.parsed;
@@ -108,6 +108,8 @@ fn each_book_reads_to_its_hand_computed_figures() {
             assert_eq!(got, want, "{name}: {}", l["name"]);
         }
         assert_eq!(pages(&r), expected_pages(&e), "{name}");
+        // A book printing this year only as 經常門 and 資本門 says its total is their sum.
+        assert_eq!(p.diagnostics.iter().any(|d| d.finding == Finding::ThisYearFromParts), name == "book-parts", "{name}");
     }
 }
 

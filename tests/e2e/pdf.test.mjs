@@ -156,3 +156,18 @@ test('a budget book PDF: its spending table read with three years, its other pag
   await screenshot(page, 'book-pdf-line');
   assertClean(site);
 });
+
+// A book that prints this year only as 經常門 and 資本門 (no 合計 column): each line's budget
+// is their sum, and the import says so. Figures: books/book-parts.expected.json.
+test('a budget book PDF without a total column: this year is recurrent plus capital, said in both languages', async (t) => {
+  const site = await openApp(t, '/import');
+  const { page } = site;
+  await drop(page, 'book-parts.pdf', await readFile(new URL('books/book-parts.pdf', PDFS)));
+  await readResult(page);
+  assert.match(await page.textContent('[data-testid=import-total]'), /1,592,425/);
+  assert.equal(await page.textContent('[data-testid=import-count]'), '5');
+  assert.match(await page.textContent('[data-testid=import-diagnostics]'), /表格沒有本年度預算數的合計欄：每一項的本年度預算數是它的經常門加資本門。/);
+  await setLanguage(page, 'en');
+  assert.match(await page.textContent('[data-testid=import-diagnostics]'), /each line's budget is its 經常門 \(recurrent\) plus its 資本門 \(capital\)/);
+  assertClean(site);
+});

@@ -66,10 +66,14 @@ fn code_column(keys: &[String], name: Option<usize>) -> Option<usize> {
 /// and has a second cell (a title is one cell, however wide it is drawn).
 pub(super) fn is_header(cells: &[String]) -> bool {
     cells.iter().filter(|c| !c.is_empty()).count() >= 2
-        && cells
-            .iter()
-            .map(|c| header_key(c))
-            .any(|k| !k.is_empty() && (level_rank(&k).is_some() || NAME_HEADERS.contains(&k.as_str()) || k.contains("名稱") || is_amount_key(&k)))
+        && cells.iter().map(|c| header_key(c)).any(|k| {
+            !k.is_empty() && (level_rank(&k).is_some() || NAME_HEADERS.contains(&k.as_str()) || k.contains("名稱") || is_amount_key(&k) || is_part_key(&k))
+        })
+}
+
+/// This year's budget in its parts: a header row of its own under 本年度預算數.
+fn is_part_key(k: &str) -> bool {
+    k == "經常門" || k == "資本門"
 }
 
 /// Headers of the book's other columns, in priority order for each.
@@ -80,6 +84,43 @@ const EXPLANATION_HEADERS: &[&str] = &["說明", "备注", "備註", "附註", "
 
 fn find(keys: &[String], names: &[&str]) -> Option<usize> {
     names.iter().find_map(|n| keys.iter().position(|k| k == n)).or_else(|| names.iter().find_map(|n| keys.iter().position(|k| k.starts_with(n))))
+}
+
+/// The header of this year's budget where a table prints it only as 經常門 and 資本門.
+pub const PARTS_SUMMED: &str = "本年度預算數（經常門＋資本門）";
+
+/// A table that prints this year's budget only as its 經常門 and 資本門 (no 合計 or
+/// 本年度預算數 column, or one blank on every row, as a merged two-row header leaves it):
+/// their sum becomes that column, headed [`PARTS_SUMMED`] (with the unit the old header
+/// named), so every reader after this sees one figure for this year per line. A part that
+/// is not a number is copied instead, so the line is reported, never read as blank.
+pub fn sum_parts(t: &mut Table) {
+    let keys: Vec<String> = t.headers.iter().map(|h| header_key(h)).collect();
+    let (Some(current), Some(capital)) = (find(&keys, &["經常門"]), find(&keys, &["資本門"])) else { return };
+    let total = match amount_column(&keys) {
+        Some(i) if i == current || i == capital => return,
+        Some(i) if t.rows.iter().any(|r| !r.cell(i).trim().is_empty()) => return,
+        Some(i) => i,
+        None => {
+            t.headers.push(String::new());
+            t.headers.len() - 1
+        }
+    };
+    let unit = t.headers[total].find(['(', '（']).map(|at| t.headers[total][at..].to_string()).unwrap_or_default();
+    t.headers[total] = format!("{PARTS_SUMMED}{unit}");
+    for r in &mut t.rows {
+        let written = match (parse_amount(r.cell(current)), parse_amount(r.cell(capital))) {
+            (Amount::Value(a), Amount::Value(b)) => (a + b).normalize().to_string(),
+            (Amount::Value(a), Amount::Blank) | (Amount::Blank, Amount::Value(a)) => a.normalize().to_string(),
+            (Amount::Bad, _) => r.cell(current).to_string(),
+            (_, Amount::Bad) => r.cell(capital).to_string(),
+            (Amount::Blank, Amount::Blank) => continue,
+        };
+        if r.cells.len() <= total {
+            r.cells.resize(total + 1, String::new());
+        }
+        r.cells[total] = written;
+    }
 }
 
 /// The civic-tech CSV of the central budget (`year,code,amount,name,topname,depname,depcat,

@@ -15,7 +15,7 @@ mod lines;
 mod read;
 
 pub use export::{from_export, is_export_csv};
-pub use guess::{code_path, guess_mapping, unit_from_magnitude};
+pub use guess::{code_path, guess_mapping, sum_parts, unit_from_magnitude, PARTS_SUMMED};
 pub use read::{read_table, read_table_bytes};
 
 use crate::book::{DocumentKind, Group, LineFacts};
@@ -200,6 +200,9 @@ pub fn to_plan(t: &Table, m: &Mapping, title: &str) -> Parsed {
     if let Some(columns) = guess::cross_tab(t, m) {
         diags.push(Diagnostic::error(Some(header_line), Finding::CrossTab { columns }));
         return Parsed { plan, diagnostics: diags };
+    }
+    if t.headers.get(amount_col).is_some_and(|h| h.starts_with(PARTS_SUMMED)) {
+        diags.push(Diagnostic::info(Some(header_line), Finding::ThisYearFromParts));
     }
     if let Some(g) = m.unit_guess.filter(|g| g.unit == m.unit && !m.unit_chosen) {
         let finding = Finding::UnitAssumed { unit: g.unit.into(), evidence: g.evidence };

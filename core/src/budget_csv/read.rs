@@ -91,7 +91,9 @@ fn finish_table(header: Row, rest: Vec<Row>, title: Vec<(u32, String)>) -> Resul
     if rest.len() > MAX_ROWS {
         return Err(Diagnostic::error(Some(rest[MAX_ROWS].line), Finding::TooManyRows { max: MAX_ROWS }));
     }
-    Ok(Table { headers: header.cells, rows: rest, title, header_line: header.line })
+    let mut table = Table { headers: header.cells, rows: rest, title, header_line: header.line };
+    guess::sum_parts(&mut table);
+    Ok(table)
 }
 
 fn delimiter(header: &str) -> u8 {

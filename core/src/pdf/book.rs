@@ -252,7 +252,9 @@ fn find_header(page: &Page) -> Option<Header> {
         }
     }
     let has = |c: Col| cols.iter().any(|x| x.0 == c);
-    if !(has(Col::ThisYear) && has(Col::Name) && (has(Col::LastYear) || has(Col::Note))) {
+    // This year as 經常門 and 資本門 alone is their sum (budget_csv::sum_parts).
+    let this_year = has(Col::ThisYear) || (has(Col::Current) && has(Col::Capital));
+    if !(this_year && has(Col::Name) && (has(Col::LastYear) || has(Col::Note))) {
         return None;
     }
     crate::order::sort_by(&mut cols, |a, b| (a.1 + a.2).total_cmp(&(b.1 + b.2)));
@@ -579,6 +581,7 @@ pub(super) fn read(pages: &[Page]) -> Option<BookRead> {
         // Pages headed as the table, but no header row of its columns on any of them.
         return None;
     }
+    crate::budget_csv::sum_parts(&mut table);
     let mapping = guess_mapping(&table);
     let mut parsed = to_plan(&table, &mapping, "");
     parsed.diagnostics.append(&mut report);

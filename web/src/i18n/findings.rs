@@ -187,6 +187,7 @@ fn zh(f: &Finding) -> String {
             ),
         },
         TitleSkipped { title } => format!("標題列上方的「{title}」當作表格標題。"),
+        ThisYearFromParts => "表格沒有本年度預算數的合計欄：每一項的本年度預算數是它的經常門加資本門。".to_string(),
         FigureNotANumber { column, written } => format!("{column} 欄：「{written}」不是數字，這個數字不列入。"),
         ChangeMismatch { name, stated, this_year, last_year, computed } => format!(
             "「{name}」寫的增減是 {} 千元，但本年度 {} 減上年度 {} 為 {} 千元。",
