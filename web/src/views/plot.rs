@@ -52,3 +52,32 @@ impl DrawingBackend for Measured<'_> {
         Ok(((text.chars().count() as f64 * size * 0.6) as u32, size as u32))
     }
 }
+
+/// A chart of horizontal bars as both bar charts draw it: `rows` rows from the top, an x
+/// axis of 千元 over `x` under them labelled by `label`, and `names` pixels at the left for
+/// the names the view writes over it.
+pub type Bars<'a, 'b> = ChartContext<'a, Measured<'b>, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>;
+
+pub fn bar_frame<'a, 'b>(
+    root: &DrawingArea<Measured<'b>, plotters::coord::Shift>,
+    x: std::ops::Range<f64>,
+    rows: f64,
+    names: f64,
+    label: &dyn Fn(&f64) -> String,
+) -> Option<Bars<'a, 'b>> {
+    let narrow = root.dim_in_pixel().0 < 500;
+    let mut chart =
+        ChartBuilder::on(root).margin_right(14).margin_top(8).x_label_area_size(30).y_label_area_size(names as u32).build_cartesian_2d(x, 0.0..rows).ok()?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(0)
+        .x_labels(if narrow { 3 } else { 6 })
+        .x_label_formatter(label)
+        .axis_style(BLACK.mix(0.6))
+        .light_line_style(BLACK.mix(0.08))
+        .bold_line_style(BLACK.mix(0.15))
+        .draw()
+        .ok()?;
+    Some(chart)
+}

@@ -11,7 +11,7 @@ use crate::components::downloads::ChartDownloads;
 use crate::i18n::Lang;
 use crate::routes::Address;
 use crate::state::Data;
-use crate::views::plot::{drawing, Measured};
+use crate::views::plot::{bar_frame, drawing, Measured};
 use leptos::prelude::*;
 use plan_core::changes::{diverging, tick_label, LineChange};
 use plan_core::geometry::svg_number;
@@ -118,24 +118,7 @@ fn draw(amounts: &[f64], w: u32, h: u32, names: f64) -> Option<Drawn> {
     let mut bars = Vec::new();
     {
         let root = Measured(SVGBackend::with_string(&mut svg, (w, h))).into_drawing_area();
-        let mut chart = ChartBuilder::on(&root)
-            .margin_right(12)
-            .margin_top(8)
-            .x_label_area_size(30)
-            .y_label_area_size(names as u32)
-            .build_cartesian_2d((min - pad)..(max + pad), 0.0..n)
-            .ok()?;
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .y_labels(0)
-            .x_labels(if w < 500 { 3 } else { 6 })
-            .x_label_formatter(&|v| tick_label(*v))
-            .axis_style(BLACK.mix(0.6))
-            .light_line_style(BLACK.mix(0.08))
-            .bold_line_style(BLACK.mix(0.15))
-            .draw()
-            .ok()?;
+        let mut chart = bar_frame(&root, (min - pad)..(max + pad), n, names, &|v| tick_label(*v))?;
         let up = RGBColor(0x2f, 0x7d, 0x4f);
         let down = RGBColor(0xb8, 0x3b, 0x3b);
         for (i, a) in amounts.iter().enumerate() {

@@ -8,7 +8,7 @@ use crate::components::downloads::ChartDownloads;
 use crate::i18n::Lang;
 use crate::routes::{Address, Page};
 use crate::state::Data;
-use crate::views::plot::{drawing, Measured};
+use crate::views::plot::{bar_frame, drawing, Measured};
 use leptos::prelude::*;
 use plan_core::geometry::svg_number;
 use plan_core::series::{three_years, tick, ThreeYears};
@@ -90,7 +90,7 @@ pub fn view(lang: Lang, data: &Data) -> Option<AnyView> {
                     {items}
                 </ChartSvg>
                 <ul class="legend">
-                    {heads.iter().zip(["this", "last", "actual"]).map(|(name, class)| view! { <li><span class=format!("swatch {class}") aria-hidden="true"></span>{*name}</li> }).collect_view()}
+                    {heads.iter().zip(COLOURS).map(|(name, RGBColor(r, g, b))| view! { <li><span class="swatch" style=format!("background:#{r:02x}{g:02x}{b:02x}") aria-hidden="true"></span>{*name}</li> }).collect_view()}
                 </ul>
                 <ChartDownloads selector="figure.grouped-chart svg.grouped" name=format!("{}-three-years", data.name) lang=lang/>
             </figure>
@@ -123,24 +123,7 @@ fn draw(lines: &[ThreeYears], w: u32, h: u32, names: f64) -> Option<Drawn> {
     let mut rows = Vec::new();
     {
         let root = Measured(SVGBackend::with_string(&mut svg, (w, h))).into_drawing_area();
-        let mut chart = ChartBuilder::on(&root)
-            .margin_right(16)
-            .margin_top(8)
-            .x_label_area_size(28)
-            .y_label_area_size(names as u32)
-            .build_cartesian_2d(0.0..max, 0.0..n)
-            .ok()?;
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .y_labels(0)
-            .x_labels(if w < 500 { 3 } else { 6 })
-            .x_label_formatter(&|v| tick(*v))
-            .axis_style(BLACK.mix(0.6))
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(BLACK.mix(0.12))
-            .draw()
-            .ok()?;
+        let mut chart = bar_frame(&root, 0.0..max, n, names, &|v| tick(*v))?;
         for (i, v) in values.iter().enumerate() {
             // The first line at the top; its three bars top to bottom.
             let mid = n - i as f64 - 0.5;
