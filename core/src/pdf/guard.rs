@@ -104,16 +104,23 @@ fn inflation(bytes: &[u8], limits: &Limits) -> Result<(), Refusal> {
             continue;
         }
         let data = &bytes[data_at..end];
-        let cap = limits.inflated.min(limits.inflated_total.saturating_sub(total)) as u64 + 1;
+        // An image is never inflated by the reader (it only counts images): a cover's
+        // emblem at print resolution (監察院's book: 1,859² CMYK, 13.8 MB) is bounded only by
+        // what the library would inflate of any stream, and is not added to the total.
+        let image = find(dict, b"/Image").is_some();
+        let max = if image { limits.stream_bytes } else { limits.inflated.min(limits.inflated_total.saturating_sub(total)) };
+        let cap = max as u64 + 1;
         let count = |r: &mut dyn Read| std::io::copy(&mut r.take(cap), &mut std::io::sink()).unwrap_or(0);
         let mut n = count(&mut flate2::read::ZlibDecoder::new(data));
         if n == 0 && data.len() > 2 {
             n = count(&mut flate2::read::DeflateDecoder::new(&data[2..]));
         }
         if n >= cap {
-            return Err(Refusal::Inflates { max: limits.inflated });
+            return Err(Refusal::Inflates { max: if image { limits.stream_bytes } else { limits.inflated } });
         }
-        total += n as usize;
+        if !image {
+            total += n as usize;
+        }
         at = end;
     }
     Ok(())
@@ -145,5 +152,26 @@ mod tests {
         assert_eq!(precheck(b"hello", &l), Err(Refusal::NotPdf));
         assert_eq!(precheck(b"%PDF-1.4\n1 0 obj 2 0 obj 3 0 obj", &l), Err(Refusal::TooManyObjects { count: 3, max: 2 }));
         assert_eq!(precheck(b"junk%PDF-1.7\n1 0 obj", &l), Ok(()));
+    }
+
+    /// A PDF with one Flate stream of `inflated` zero bytes under `dict`.
+    fn with_stream(dict: &str, inflated: usize) -> Vec<u8> {
+        use std::io::Write;
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        z.write_all(&vec![0u8; inflated]).unwrap();
+        let data = z.finish().unwrap();
+        let mut pdf = format!("%PDF-1.4\n1 0 obj\n<<{dict}/Filter/FlateDecode/Length {}>>\nstream\n", data.len()).into_bytes();
+        pdf.extend(data);
+        pdf.extend(b"\nendstream\nendobj\n");
+        pdf
+    }
+
+    #[test]
+    fn an_image_is_bounded_as_any_stream_the_library_decodes_not_as_text() {
+        let l = Limits { inflated: 1_000, stream_bytes: 100_000, ..Limits::default() };
+        // A print-resolution emblem: larger than any text stream, never inflated to read.
+        assert_eq!(precheck(&with_stream("/Subtype/Image/Width 100/Height 100", 50_000), &l), Ok(()));
+        assert_eq!(precheck(&with_stream("", 50_000), &l), Err(Refusal::Inflates { max: 1_000 }));
+        assert_eq!(precheck(&with_stream("/Subtype/Image", 200_000), &l), Err(Refusal::Inflates { max: 100_000 }));
     }
 }
