@@ -499,3 +499,12 @@ fn hostile_fonts_are_refused_with_a_message() {
         assert!(read.parsed.plan.programmes.is_empty());
     }
 }
+
+#[test]
+fn a_symbol_font_without_a_map_reads_by_adobes_symbol_encoding() {
+    // symbol-font.pdf (ReportLab): `…•≤` in the standard Type 1 `Symbol` font, codes BC B7
+    // A3, no ToUnicode map; pdftotext reads them so.
+    let r = read("symbol-font");
+    assert!(r.text.contains("…•≤"), "{:?}", r.text);
+    assert!(!r.parsed.diagnostics.iter().any(|d| matches!(d.finding, Finding::PdfUndecodableFont { .. })), "{:?}", r.parsed.diagnostics);
+}

@@ -33,6 +33,7 @@ with_the_reader! {
     mod plumber;
     mod read;
     pub mod source;
+    mod symbol;
     mod table;
     mod truetype;
     mod unified;

@@ -73,19 +73,22 @@ impl PageSource for Plumber {
         let mut glyphs = Vec::new();
         let mut bad: BTreeMap<&str, (usize, Option<String>)> = BTreeMap::new();
         for c in page.chars().iter().filter(|c| c.upright && !c.text.is_empty()) {
+            // A Symbol font's characters where Word's map puts them (U+F0xx).
+            let mended = super::symbol::is_symbol(&c.fontname).then(|| super::symbol::from_private(&c.text)).flatten();
+            let text = mended.as_deref().unwrap_or(&c.text);
             let why = if let Some(why) = self.refused.get(&c.fontname) {
                 Some(Some(why.clone()))
             } else if self.big5.contains(&c.fontname) && fonts::big5_user_defined(c.char_code) {
                 Some(Some(format!("Big5 code {:X} is a user-defined character (造字), which no standard maps", c.char_code)))
             } else {
-                undecodable(&c.text).then_some(None)
+                undecodable(text).then_some(None)
             };
             if let Some(why) = why {
                 let entry = bad.entry(c.fontname.as_str()).or_default();
                 entry.0 += 1;
                 entry.1 = entry.1.take().or(why);
             } else {
-                glyphs.push(Glyph { text: c.text.clone(), x0: c.bbox.x0, x1: c.bbox.x1, top: c.bbox.top, bottom: c.bbox.bottom, size: c.size });
+                glyphs.push(Glyph { text: text.to_string(), x0: c.bbox.x0, x1: c.bbox.x1, top: c.bbox.top, bottom: c.bbox.bottom, size: c.size });
             }
         }
         let lost: usize = bad.values().map(|b| b.0).sum();
