@@ -167,7 +167,10 @@ test('a budget book PDF without a total column: this year is recurrent plus capi
   assert.match(await page.textContent('[data-testid=import-total]'), /1,592,425/);
   assert.equal(await page.textContent('[data-testid=import-count]'), '5');
   assert.match(await page.textContent('[data-testid=import-diagnostics]'), /表格沒有本年度預算數的合計欄：每一項的本年度預算數是它的經常門加資本門。/);
+  // Notes (the title, the unit, the pages, the sum) are not counted as warnings.
+  assert.equal(await page.textContent('[data-testid=import-headline]'), '讀取成功，沒有問題（7 則提示）。');
   await setLanguage(page, 'en');
+  assert.equal(await page.textContent('[data-testid=import-headline]'), 'Read without a problem (7 notes).');
   assert.match(await page.textContent('[data-testid=import-diagnostics]'), /each line's budget is its 經常門 \(recurrent\) plus its 資本門 \(capital\)/);
   assertClean(site);
 });

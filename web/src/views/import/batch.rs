@@ -145,7 +145,7 @@ fn from_parsed(parsed: &Parsed, name: &str, lang: Lang, kept: impl FnOnce(&plan_
     }
     let title = if plan.title.is_empty() { name.rsplit_once('.').map_or(name, |(s, _)| s).to_string() } else { plan.title.clone() };
     let (source, text, user) = kept(plan);
-    let warnings = parsed.diagnostics.len();
+    let warnings = parsed.diagnostics.iter().filter(|d| d.severity == plan_core::Severity::Warning).count();
     Outcome::Ready(Arc::new(Ready { total: plan.total(), count: plan.programmes.len(), warnings, document: NewDocument::of(plan, &title, source, text, user) }))
 }
 

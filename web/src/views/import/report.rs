@@ -49,14 +49,18 @@ impl Save {
 
 #[component]
 pub fn Report(lang: Lang, parsed: Arc<Parsed>, save: Save) -> impl IntoView {
-    let errors = parsed.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-    let headline = match (lang, errors, parsed.diagnostics.len()) {
-        (Lang::Zh, 0, 0) => "讀取成功，沒有任何問題。".to_string(),
-        (Lang::En, 0, 0) => "Read without any problem.".to_string(),
-        (Lang::Zh, 0, n) => format!("讀取成功，有 {n} 則警告。"),
-        (Lang::En, 0, n) => format!("Read, with {n} warnings."),
-        (Lang::Zh, e, n) => format!("無法採用：{e} 個錯誤（共 {n} 則）。請修正後再試。"),
-        (Lang::En, e, n) => format!("Not usable: {e} errors ({n} findings). Fix them and try again."),
+    let count = |s: Severity| parsed.diagnostics.iter().filter(|d| d.severity == s).count();
+    let (errors, warnings, notes) = (count(Severity::Error), count(Severity::Warning), count(Severity::Info));
+    // Notes (what was read as what: the pages of a book, the unit) are no problem to count as one.
+    let headline = match (lang, errors, warnings, notes) {
+        (Lang::Zh, 0, 0, 0) => "讀取成功，沒有任何問題。".to_string(),
+        (Lang::En, 0, 0, 0) => "Read without any problem.".to_string(),
+        (Lang::Zh, 0, 0, n) => format!("讀取成功，沒有問題（{n} 則提示）。"),
+        (Lang::En, 0, 0, n) => format!("Read without a problem ({n} notes)."),
+        (Lang::Zh, 0, w, n) => format!("讀取成功，有 {w} 則警告（另有 {n} 則提示）。"),
+        (Lang::En, 0, w, n) => format!("Read, with {w} warnings (and {n} notes)."),
+        (Lang::Zh, e, _, _) => format!("無法採用：{e} 個錯誤（共 {} 則）。請修正後再試。", parsed.diagnostics.len()),
+        (Lang::En, e, _, _) => format!("Not usable: {e} errors ({} findings). Fix them and try again.", parsed.diagnostics.len()),
     };
     let diags = parsed.diagnostics.iter().map(|d| {
         let class = format!("diag {}", d.severity.as_str());
