@@ -41,7 +41,7 @@ with_the_reader! {
     /// The reader's fold of one glyph's text (Kangxi radicals, full-width digits …), so
     /// another extractor's text can be compared with [`PdfRead::text`].
     pub use normalise::glyph as fold_glyph;
-    pub use read::{read_pdf, read_pdf_with, read_source, PdfRead, PdfReader, Progress};
+    pub use read::{read_pdf, read_pdf_with, read_source, Opened, PdfOpening, PdfRead, PdfReader, Progress};
     pub use source::{Glyph, PageContent, PageSource, Problem, Rule, Undecodable};
 }
 

@@ -34,8 +34,34 @@ fn problem(e: &pdfplumber::PdfError) -> Problem {
     }
 }
 
+/// A document whose fonts are put into terms pdfplumber reads right ([`fonts`]): the first
+/// half of opening it (lopdf's parse), apart from the second (pdfplumber's own), so that a
+/// caller can let the browser paint between them.
+pub struct Mended {
+    /// The bytes saved again, when a font was changed.
+    amended: Option<Vec<u8>>,
+    refused: HashMap<String, String>,
+    big5: HashSet<String>,
+}
+
+impl Mended {
+    pub fn of(bytes: &[u8]) -> Result<Mended, Problem> {
+        let mut doc = check_page_tree(bytes)?;
+        let fonts = fonts::prepare(&mut doc);
+        let amended = if fonts.changed {
+            let mut out = Vec::with_capacity(bytes.len() + 4096);
+            doc.save_to(&mut out).map_err(|e| Problem::Broken(format!("its fonts could not be prepared: {e}")))?;
+            Some(out)
+        } else {
+            None
+        };
+        Ok(Mended { amended, refused: fonts.refused, big5: fonts.big5 })
+    }
+}
+
 impl Plumber {
-    pub fn open(bytes: &[u8], limits: &Limits) -> Result<Plumber, Problem> {
+    /// Opens `bytes` as [`Mended::of`] left them.
+    pub fn open_mended(bytes: &[u8], mended: Mended, limits: &Limits) -> Result<Plumber, Problem> {
         let options = ExtractOptions {
             max_recursion_depth: limits.form_depth,
             max_objects_per_page: limits.objects_per_page,
@@ -47,19 +73,9 @@ impl Plumber {
             max_total_image_bytes: Some(0),
             ..ExtractOptions::default()
         };
-        let mut doc = check_page_tree(bytes)?;
-        let fonts = fonts::prepare(&mut doc);
-        let amended;
-        let bytes = if fonts.changed {
-            let mut out = Vec::with_capacity(bytes.len() + 4096);
-            doc.save_to(&mut out).map_err(|e| Problem::Broken(format!("its fonts could not be prepared: {e}")))?;
-            amended = out;
-            &amended[..]
-        } else {
-            bytes
-        };
-        drop(doc);
-        Pdf::open(bytes, Some(options)).map(|pdf| Plumber { pdf, refused: fonts.refused, big5: fonts.big5 }).map_err(|e| problem(&e))
+        let Mended { amended, refused, big5 } = mended;
+        let bytes = amended.as_deref().unwrap_or(bytes);
+        Pdf::open(bytes, Some(options)).map(|pdf| Plumber { pdf, refused, big5 }).map_err(|e| problem(&e))
     }
 }
 
