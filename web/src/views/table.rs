@@ -118,16 +118,19 @@ struct RowWindow {
     /// What the sticky headings and totals row cover at the top and the bottom.
     head: f64,
     foot: f64,
+    /// Scrolled to the very end: the last row is in view whatever the rows measure (one
+    /// taller or shorter than the first, measured, would leave the count a row or two out).
+    at_end: bool,
 }
 
 impl RowWindow {
     fn estimate() -> Self {
         let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0) * 0.7;
-        RowWindow { top: 0.0, height, row: 36.0, body: 0.0, head: 0.0, foot: 0.0 }
+        RowWindow { top: 0.0, height, row: 36.0, body: 0.0, head: 0.0, foot: 0.0, at_end: false }
     }
 
     fn scrolled(self, wrap: &web_sys::HtmlElement) -> Self {
-        RowWindow { top: wrap.scroll_top() as f64, height: wrap.client_height() as f64, ..self }
+        RowWindow { top: wrap.scroll_top() as f64, height: wrap.client_height() as f64, at_end: at_end(wrap), ..self }
     }
 
     fn measure(wrap: &web_sys::HtmlElement) -> Self {
@@ -141,6 +144,7 @@ impl RowWindow {
             body: part("tbody").map_or(0.0, |e| e.offset_top() as f64),
             head: height_of("thead"),
             foot: height_of("tfoot"),
+            at_end: at_end(wrap),
         }
     }
 
@@ -148,7 +152,8 @@ impl RowWindow {
     fn seen(self, n: usize) -> (usize, usize) {
         let at = |y: f64| (y - self.body).max(0.0) / self.row;
         let first = (at(self.top + self.head) as usize).min(n);
-        (first, (at(self.top + self.height - self.foot).ceil() as usize).clamp(first, n))
+        let end = if self.at_end { n } else { at(self.top + self.height - self.foot).ceil() as usize };
+        (first, end.clamp(first, n))
     }
 
     /// The rows to build: all of a short table; else those seen and `OVERSCAN` more on each side.
@@ -159,6 +164,10 @@ impl RowWindow {
         let (first, end) = self.seen(n);
         (first.saturating_sub(OVERSCAN), (end + OVERSCAN).min(n))
     }
+}
+
+fn at_end(wrap: &web_sys::HtmlElement) -> bool {
+    wrap.scroll_top() > 0 && wrap.scroll_top() + wrap.client_height() >= wrap.scroll_height() - 2
 }
 
 #[component]
