@@ -37,13 +37,17 @@ struct Doc {
 }
 
 /// The library's documents that may be other years or versions of this one: the same issuer
-/// (its title without year and version), the same kind (plan or book).
+/// (its title without year and version), the same kind (plan or book). One document per
+/// title and year: copies of this edition (or of another) add nothing to a series, and a
+/// stack of a hundred copies would each be read and parsed.
 fn candidates(entries: &[Entry], data: &Data) -> Vec<(String, String)> {
     let who = issuer(&data.plan.agency);
     let book = !data.plan.kind.is_plan();
+    let mut editions = std::collections::HashSet::from([(data.plan.year, data.plan.agency.as_str())]);
     let mut out: Vec<(String, String)> = entries
         .iter()
         .filter(|e| !e.deleted && *e.id != *data.id && e.book == book && !e.agency.is_empty() && issuer(&e.agency) == who)
+        .filter(|e| editions.insert((e.year, e.agency.as_str())))
         .map(|e| (e.id.clone(), e.name.clone()))
         .collect();
     if &*data.id != BUNDLED && !book && issuer(&Data::bundled(None).plan.agency) == who {
