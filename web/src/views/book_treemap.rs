@@ -111,8 +111,7 @@ fn Map(lang: Lang, data: Data, cells: Vec<LineCell>, w: f64, h: f64) -> impl Int
             let label = lang.figure(&name, c.budget, Some(c.share));
             if c.rect.w >= 84.0 && c.rect.h >= 44.0 {
                 let chars = ((c.rect.w - 8.0) / 15.0).max(1.0) as usize;
-                let short: String =
-                    if name.chars().count() > chars { name.chars().take(chars.saturating_sub(1)).chain(['…']).collect() } else { name.clone() };
+                let short: String = crate::components::names::truncate(&name, chars);
                 labels.push((c.rect.x, c.rect.y, short, c.share));
             }
             let class = if c.children > 0 { "cell group" } else { "cell" };

@@ -81,3 +81,39 @@ pub fn bar_frame<'a, 'b>(
         .ok()?;
     Some(chart)
 }
+
+/// Where a bar chart's row sits and how wide the chart and its names' room are (pixels).
+#[derive(Clone, Copy)]
+pub struct RowPlace {
+    pub y: f64,
+    pub height: f64,
+    pub width: u32,
+    pub names: f64,
+}
+
+/// One row of a bar chart, drawn over plotters' drawing: a focusable item as wide as the
+/// chart whose label says the figures, and, for the eye only, the line's name (cut to
+/// `chars`) at the left with whatever the chart writes beside its bar.
+pub fn bar_row(
+    at: RowPlace,
+    item: usize,
+    label: String,
+    opens: String,
+    name: &str,
+    chars: usize,
+    beside: impl leptos::prelude::IntoView,
+) -> impl leptos::prelude::IntoView {
+    use crate::components::chart_item::ChartItem;
+    use leptos::prelude::*;
+    use plan_core::geometry::svg_number;
+    let RowPlace { y, height, width, names } = at;
+    view! {
+        <ChartItem class="bar-item".to_string() label=label item=item.to_string() target=None opens=opens>
+            <rect x="0" y=svg_number(y - height / 2.0) width=width.to_string() height=svg_number(height) class="hit"></rect>
+        </ChartItem>
+        <g aria-hidden="true">
+            <text x=svg_number(names - 8.0) y=svg_number(y + 5.0) text-anchor="end" class="bar-name">{crate::components::names::truncate(name, chars)}</text>
+            {beside}
+        </g>
+    }
+}

@@ -152,7 +152,7 @@ fn Chart(
             // Text only where it fits: roughly one 14px character per 15px of width.
             let fits = c.has_room_for_label();
             let chars = ((c.rect.w - 8.0) / 15.0).max(1.0) as usize;
-            let short: String = if name.chars().count() > chars { name.chars().take(chars.saturating_sub(1)).chain(['…']).collect() } else { name.clone() };
+            let short = crate::components::names::truncate(&name, chars);
             if fits {
                 labels.push((c.rect.x, c.rect.y, short.clone(), share, tags));
             }

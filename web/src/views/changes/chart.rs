@@ -6,12 +6,12 @@
 //! any page's first load.
 
 use super::Shown;
-use crate::components::chart_item::{ChartItem, ChartSvg};
+use crate::components::chart_item::ChartSvg;
 use crate::components::downloads::ChartDownloads;
 use crate::i18n::Lang;
 use crate::routes::Address;
 use crate::state::Data;
-use crate::views::plot::{bar_frame, drawing, Measured};
+use crate::views::plot::{bar_frame, bar_row, drawing, Measured, RowPlace};
 use leptos::prelude::*;
 use plan_core::changes::{diverging, tick_label, LineChange};
 use plan_core::geometry::svg_number;
@@ -55,7 +55,6 @@ pub fn view(lang: Lang, data: &Data, shown: &Shown, row_of: impl Fn(&str) -> Str
                     TreeRef::Programme(p) => Address::programme(data.plan.programmes[p as usize].number).path(),
                     TreeRef::Group(g) => format!("{}?under={g}", Address::here(crate::routes::Page::Changes).path()),
                 };
-                let short: String = if name.chars().count() > chars { name.chars().take(chars - 1).chain(['…']).collect() } else { name };
                 let up = a >= 0.0;
                 let (left, right) = (x0.min(x1), x0.max(x1));
                 // The figure sits past the bar's end; where the chart has no room for it there,
@@ -67,15 +66,8 @@ pub fn view(lang: Lang, data: &Data, shown: &Shown, row_of: impl Fn(&str) -> Str
                     (false, true) => (left - 4.0, "end", "bar-figure"),
                     (false, false) => (left + 4.0, "start", "bar-figure inside"),
                 };
-                view! {
-                    <ChartItem class="bar-item".to_string() label=label item=i.to_string() target=None opens=opens>
-                        <rect x="0" y=svg_number(y - ROW / 2.0) width=w.to_string() height=svg_number(ROW) class="hit"></rect>
-                    </ChartItem>
-                    <g aria-hidden="true">
-                        <text x=svg_number(names - 8.0) y=svg_number(y + 5.0) text-anchor="end" class="bar-name">{short}</text>
-                        <text x=svg_number(fx) y=svg_number(y + 5.0) text-anchor=anchor class=class>{c.change.as_ref().map(|c| c.amount.fmt_change()).unwrap_or_default()}</text>
-                    </g>
-                }
+                let figure = view! { <text x=svg_number(fx) y=svg_number(y + 5.0) text-anchor=anchor class=class>{c.change.as_ref().map(|c| c.amount.fmt_change()).unwrap_or_default()}</text> };
+                bar_row(RowPlace { y, height: ROW, width: w, names }, i, label, opens, &name, chars, figure)
             })
             .collect_view();
     view! {

@@ -3,14 +3,13 @@
 //! the names, a focusable labelled item per line drawn over it and a table that says the same.
 //! On a book's overview, for its top level (in the later chunk, as the page's lower sections).
 
-use crate::components::chart_item::{ChartItem, ChartSvg};
+use crate::components::chart_item::ChartSvg;
 use crate::components::downloads::ChartDownloads;
 use crate::i18n::Lang;
 use crate::routes::{Address, Page};
 use crate::state::Data;
-use crate::views::plot::{bar_frame, drawing, Measured};
+use crate::views::plot::{bar_frame, bar_row, drawing, Measured, RowPlace};
 use leptos::prelude::*;
-use plan_core::geometry::svg_number;
 use plan_core::series::{three_years, tick, ThreeYears};
 use plan_core::{Money, TreeRef};
 use plotters::prelude::*;
@@ -56,15 +55,7 @@ pub fn view(lang: Lang, data: &Data) -> Option<AnyView> {
                 TreeRef::Programme(p) => Address::programme(data.plan.programmes[p as usize].number).path(),
                 TreeRef::Group(g) => format!("{}?under={g}", Address::here(Page::Changes).path()),
             };
-            let short: String = if name.chars().count() > chars { name.chars().take(chars - 1).chain(['…']).collect() } else { name };
-            view! {
-                <ChartItem class="bar-item".to_string() label=label item=i.to_string() target=None opens=opens>
-                    <rect x="0" y=svg_number(y - ROW / 2.0) width=w.to_string() height=svg_number(ROW) class="hit"></rect>
-                </ChartItem>
-                <g aria-hidden="true">
-                    <text x=svg_number(names - 8.0) y=svg_number(y + 5.0) text-anchor="end" class="bar-name">{short}</text>
-                </g>
-            }
+            bar_row(RowPlace { y, height: ROW, width: w, names }, i, label, opens, &name, chars, ())
         })
         .collect_view();
     let rows = lines
