@@ -60,7 +60,9 @@ const states = (page) => page.$$eval('[data-testid=batch-item]', (rows) => rows.
 test('30 documents chosen at once are kept, and all 30 are there after the browser restarts', async (t) => {
   const server = await startServer({ dir: DIST_DIR, base: '/' });
   const profile = await mkdtemp(path.join(os.tmpdir(), 'profile-'));
-  t.after(async () => { await server.close(); await rm(profile, { recursive: true, force: true }); });
+  let context;
+  // The browser first: removing its profile while it still writes there fails.
+  t.after(async () => { await context?.close(); await server.close(); await rm(profile, { recursive: true, force: true, maxRetries: 5 }); });
   const errors = [];
   const open = async () => {
     const context = await launchPersistent(profile);
@@ -68,7 +70,8 @@ test('30 documents chosen at once are kept, and all 30 are there after the brows
     page.on('pageerror', (e) => errors.push(String(e)));
     return { context, page };
   };
-  let { context, page } = await open();
+  let page;
+  ({ context, page } = await open());
   await page.goto(server.url + 'import');
   await waitForApp(page);
   const years = Array.from({ length: 30 }, (_, i) => 101 + i);
@@ -80,7 +83,6 @@ test('30 documents chosen at once are kept, and all 30 are there after the brows
   await context.close();
 
   ({ context, page } = await open());
-  t.after(() => context.close());
   await page.goto(server.url + 'library');
   await waitForApp(page);
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=library-row]').length === 30);

@@ -34,6 +34,13 @@ async function keepStack(site) {
   return Object.fromEntries(links.map(([name, href]) => [name, href.match(/\/p\/([^/]+)/)[1]]));
 }
 
+/** Waits until the years section has read every other document it found: they come in one
+ * at a time after the page has painted, so the table grows until then. */
+const settled = async (page) => {
+  await page.waitForSelector('[data-testid=years]');
+  await page.waitForFunction(() => !document.querySelector('[data-testid=years-reading]'));
+};
+
 /** The series table as [year, …figures] rows, the source column left out. */
 const table = (page) => page.$$eval('[data-testid=years-table] tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th').textContent, ...[...tr.querySelectorAll('td.num')].map((td) => td.textContent)]));
 
@@ -45,7 +52,7 @@ test('three years of one agency make a line\'s series, with its table twin and w
   assert.ok(enacted, JSON.stringify(ids));
   // 一般行政 on the enacted budget's page: five years from four documents.
   await visit(site, `/p/${enacted}/programme/1`);
-  await page.waitForSelector('[data-testid=years-table] tbody tr:nth-child(5)');
+  await settled(page);
   assert.deepEqual(await table(page), [
     ['111 年度（2022）', '—', '—', '4,300 千元'],
     ['112 年度（2023）', '—', '4,600 千元', '4,800 千元'],
@@ -70,7 +77,7 @@ test('three years of one agency make a line\'s series, with its table twin and w
   await screenshot(page, 'years-line-1280-dark');
   // A line one year's book does not have says so instead of a gap read as zero.
   await visit(site, `/p/${enacted}/programme/3`);
-  await page.waitForSelector('[data-testid=years-missing]');
+  await settled(page);
   assert.match(await page.textContent('[data-testid=years-missing]'), /示範市 113年度總預算/);
   assert.deepEqual((await table(page)).map((r) => r[0]), ['114 年度（2025）', '115 年度（2026）']);
   // English, one click away.
@@ -84,7 +91,7 @@ test('the proposal against the enacted budget: the council\'s cut in total, on t
   const { page } = site;
   const ids = await keepStack(site);
   await visit(site, `/p/${ids['示範市 115年度法定預算']}`);
-  await page.waitForSelector('[data-testid=years-table] tr[data-year="115"]');
+  await settled(page);
   const row115 = page.locator('[data-testid=years-table] tr[data-year="115"]');
   assert.deepEqual(await row115.locator('td.num').allTextContents(), ['10,000 千元', '9,200 千元', '—']);
   assert.equal(await row115.locator('[data-testid=years-enacted-change]').textContent(), '議會審定增減 −800 千元');
@@ -146,7 +153,7 @@ test('two years of a plan: what changed against the bundled FY111 plan, a rename
   await page.waitForFunction(() => document.querySelector('[data-testid=changes-table] tbody tr th')?.textContent.startsWith('就業服務'));
   // And the renamed programme's page has its two years.
   await visit(site, `/p/${id}/programme/3`);
-  await page.waitForSelector('[data-testid=years-table] tr[data-year="111"]');
+  await settled(page);
   assert.deepEqual(await table(page), [['111 年度（2022）', '5,940 千元', '—'], ['112 年度（2023）', '6,500 千元', '—']]);
   assertClean(site);
 });

@@ -186,7 +186,7 @@ thread_local! {
 
 /// Resolves once the browser has drawn the next frame (or after 100 ms: a hidden tab draws
 /// none).
-async fn after_next_paint() {
+pub async fn after_next_paint() {
     let drawn = js_sys::Promise::new(&mut |resolve, _| {
         let at_once = resolve.clone();
         request_animation_frame(move || set_timeout(move || drop(resolve.call0(&wasm_bindgen::JsValue::NULL)), Default::default()));

@@ -128,13 +128,22 @@ pub async fn read(id: &str) -> Result<Arc<StoredPlan>, String> {
     if let Some(Ok(doc)) = opened(id) {
         return Ok(doc);
     }
-    let codec = settle().await.ok_or(NOT_LOADED)?;
-    let read = match text_of(codec, id).await? {
-        Some(text) => (codec.plan)(&text).map(Arc::new),
-        None => Err(format!("no stored plan “{id}”")),
-    };
+    let read = read_unkept(id).await;
     remember(id, read.clone());
     read
+}
+
+/// Reads a document without keeping it for [`opened`]: for a section that reads many (the
+/// years of a series), which would otherwise push the page's own document out.
+pub async fn read_unkept(id: &str) -> Result<Arc<StoredPlan>, String> {
+    if let Some(Ok(doc)) = opened(id) {
+        return Ok(doc);
+    }
+    let codec = settle().await.ok_or(NOT_LOADED)?;
+    match text_of(codec, id).await? {
+        Some(text) => (codec.plan)(&text).map(Arc::new),
+        None => Err(format!("no stored plan “{id}”")),
+    }
 }
 
 /// Every document kept, as `(id, JSON text)`, for the whole library's backup.

@@ -23,7 +23,10 @@ use std::sync::Arc;
 thread_local! {
     /// Other documents' plans, read once per page: parsing a book is not free.
     static READ: RefCell<HashMap<String, Result<Arc<Plan>, String>>> = RefCell::new(HashMap::new());
-    static READING: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// Work waiting, in the order asked, each with the signal of the section that asked;
+    /// and whether a task is at work on it.
+    static QUEUE: RefCell<Vec<(Job, RwSignal<u32>)>> = const { RefCell::new(Vec::new()) };
+    static WORKING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// Alignments by (this document's id, the other's id).
     static ALIGNED: RefCell<HashMap<(String, String), Arc<Alignment>>> = RefCell::new(HashMap::new());
 }
@@ -56,38 +59,73 @@ fn candidates(entries: &[Entry], data: &Data) -> Vec<(String, String)> {
     out
 }
 
-/// Reads a library document's plan in a task of its own; `done` is bumped when it is in.
-fn read_later(id: String, done: RwSignal<u32>) {
-    if READ.with_borrow(|r| r.contains_key(&id)) || READING.with_borrow(|r| r.contains(&id)) {
-        return;
-    }
-    READING.with_borrow_mut(|r| r.push(id.clone()));
-    leptos::task::spawn_local(async move {
-        let read = if id == BUNDLED {
-            Ok(Data::bundled(None).plan)
-        } else {
-            match crate::store::documents::read(&id).await {
-                Ok(stored) => match crate::codec::get() {
-                    Some(codec) => Ok(Arc::new((codec.read_plan)(stored.source.as_bytes()).plan)),
-                    None => Err("the code that reads stored plans did not download (offline?)".to_string()),
-                },
-                Err(e) => Err(e),
-            }
-        };
-        READ.with_borrow_mut(|r| r.insert(id.clone(), read));
-        READING.with_borrow_mut(|r| r.retain(|i| *i != id));
-        let _ = done.try_update(|n| *n += 1);
-    });
+/// Work the section does after the page has painted: reading another document of the
+/// series, or matching its lines to this one's.
+enum Job {
+    Read(String),
+    Align { this: (String, Arc<Plan>), other: Doc },
 }
 
-fn aligned(data: &Data, other: &Doc) -> Arc<Alignment> {
-    let key = (data.id.to_string(), other.id.clone());
-    if let Some(a) = ALIGNED.with_borrow(|m| m.get(&key).cloned()) {
-        return a;
+impl Job {
+    fn same(&self, other: &Job) -> bool {
+        match (self, other) {
+            (Job::Read(a), Job::Read(b)) => a == b,
+            (Job::Align { this: a, other: x }, Job::Align { this: b, other: y }) => a.0 == b.0 && x.id == y.id,
+            _ => false,
+        }
     }
-    let a = Arc::new(align(&data.plan, &other.plan));
-    ALIGNED.with_borrow_mut(|m| m.insert(key, a.clone()));
-    a
+
+    async fn run(self) {
+        match self {
+            Job::Read(id) => {
+                let read = read_plan(&id).await;
+                READ.with_borrow_mut(|r| r.insert(id, read));
+            }
+            Job::Align { this: (id, plan), other } => {
+                let a = Arc::new(align(&plan, &other.plan));
+                ALIGNED.with_borrow_mut(|m| m.insert((id, other.id), a));
+            }
+        }
+    }
+}
+
+/// Queues `job`; `done` is bumped when it is done. The jobs run one at a time, each in a
+/// task of its own after the browser has painted: the page shows its own document first
+/// (reading and matching a council's stack of a dozen books at once held an opened book's
+/// overview off the screen for 0.7 s) and stays answerable while the others come in.
+fn later(job: Job, done: RwSignal<u32>) {
+    if QUEUE.with_borrow(|q| q.iter().any(|(j, _)| j.same(&job))) {
+        return;
+    }
+    QUEUE.with_borrow_mut(|q| q.push((job, done)));
+    if !WORKING.replace(true) {
+        leptos::task::spawn_local(async {
+            loop {
+                crate::pages::after_next_paint().await;
+                // Work for a section that is gone (the reader moved on) is dropped: it would
+                // only hold up the next page's.
+                let next = QUEUE.with_borrow_mut(|q| {
+                    q.retain(|(_, done)| done.try_get_untracked().is_some());
+                    (!q.is_empty()).then(|| q.remove(0))
+                });
+                let Some((job, done)) = next else { break };
+                job.run().await;
+                let _ = done.try_update(|n| *n += 1);
+            }
+            WORKING.set(false);
+        });
+    }
+}
+
+async fn read_plan(id: &str) -> Result<Arc<Plan>, String> {
+    if id == BUNDLED {
+        return Ok(Data::bundled(None).plan);
+    }
+    let stored = crate::store::documents::read_unkept(id).await?;
+    match crate::codec::get() {
+        Some(codec) => Ok(Arc::new((codec.read_plan)(stored.source.as_bytes()).plan)),
+        None => Err("the code that reads stored plans did not download (offline?)".to_string()),
+    }
 }
 
 /// The series of a line on its page, built in the later chunk.
@@ -113,27 +151,37 @@ pub fn Years(lang: Lang, data: Data, subject: Subject) -> impl IntoView {
     move || {
         done.track();
         let others = candidates(&store.plans().unwrap_or_default(), &data);
-        let mut docs = vec![Doc { id: data.id.to_string(), name: data.name.to_string(), plan: data.plan.clone() }];
+        let this = Doc { id: data.id.to_string(), name: data.name.to_string(), plan: data.plan.clone() };
+        let mut docs = vec![(this, Arc::default())];
         let mut waiting = 0;
         let mut unreadable: Vec<(String, String)> = Vec::new();
         for (id, name) in others {
             match READ.with_borrow(|r| r.get(&id).cloned()) {
-                Some(Ok(plan)) if plan.kind == data.plan.kind => docs.push(Doc { id, name, plan }),
+                Some(Ok(plan)) if plan.kind == data.plan.kind => {
+                    let other = Doc { id, name, plan };
+                    match ALIGNED.with_borrow(|m| m.get(&(data.id.to_string(), other.id.clone())).cloned()) {
+                        Some(a) => docs.push((other, a)),
+                        None => {
+                            waiting += 1;
+                            later(Job::Align { this: (data.id.to_string(), data.plan.clone()), other }, done);
+                        }
+                    }
+                }
                 Some(Ok(_)) => {}
                 Some(Err(e)) => unreadable.push((name, e)),
                 None => {
                     waiting += 1;
-                    read_later(id, done);
+                    later(Job::Read(id), done);
                 }
             }
         }
         // Oldest first; within a year, 預算案 before 法定預算 before 決算.
-        docs.sort_by_key(|d| (d.plan.year, Stage::of(&d.plan.title)));
-        let base = docs.iter().position(|d| *d.id == *data.id).unwrap_or(0);
-        let editions: Vec<Edition> = docs.iter().map(|d| Edition::of(&d.plan)).collect();
-        let alignments: Vec<Arc<Alignment>> = docs.iter().enumerate().map(|(i, d)| if i == base { Arc::default() } else { aligned(&data, d) }).collect();
-        let alignments: Vec<&Alignment> = alignments.iter().map(|a| &**a).collect();
+        docs.sort_by_key(|(d, _)| (d.plan.year, Stage::of(&d.plan.title)));
+        let base = docs.iter().position(|(d, _)| *d.id == *data.id).unwrap_or(0);
+        let editions: Vec<Edition> = docs.iter().map(|(d, _)| Edition::of(&d.plan)).collect();
+        let alignments: Vec<&Alignment> = docs.iter().map(|(_, a): &(Doc, Arc<Alignment>)| &**a).collect();
         let series = line_series(&editions, base, &alignments, subject);
+        let docs: Vec<Doc> = docs.into_iter().map(|(d, _)| d).collect();
         let names: Vec<String> = docs.iter().map(|d| d.name.clone()).collect();
         if data.plan.kind.is_plan() && docs.len() == 1 && waiting == 0 {
             return ().into_any();
