@@ -508,3 +508,15 @@ fn a_symbol_font_without_a_map_reads_by_adobes_symbol_encoding() {
     assert!(r.text.contains("…•≤"), "{:?}", r.text);
     assert!(!r.parsed.diagnostics.iter().any(|d| matches!(d.finding, Finding::PdfUndecodableFont { .. })), "{:?}", r.parsed.diagnostics);
 }
+
+#[test]
+fn dingbats_read_as_the_symbols_they_draw_never_as_letters_or_digits() {
+    // cns-dingbats.pdf: the vision paragraph with ● ✔ in the standard ZapfDingbats (codes `l`
+    // and `4`, no map), ■ in a Wingdings with no map (code `n`), ➢ ✓ in a Wingdings whose
+    // map gives Word's U+F0D8, U+F0FC. Read as letters, `4` would be a digit in the text;
+    // read as undecodable, the five would have dropped the page.
+    let r = read("cns-dingbats");
+    assert!(r.text.contains("●促進在地就業，✔保障勞工權益。■➢✓"), "{}", r.text);
+    assert!(!r.parsed.diagnostics.iter().any(|d| matches!(d.finding, Finding::PdfUndecodableFont { .. })), "{:?}", r.parsed.diagnostics);
+    assert_eq!(r.parsed.plan.total().fmt_thousands(), "37,230");
+}

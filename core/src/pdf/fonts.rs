@@ -80,7 +80,7 @@ pub fn prepare(doc: &mut Document) -> Fonts {
         .take(MAX_FONTS)
         .collect();
     let mut identity_map = None;
-    let mut symbol_map = None;
+    let mut symbol_maps: Vec<(super::symbol::SymbolFont, ObjectId)> = Vec::new();
     for id in ids {
         own_descendant(doc, id);
         let Ok(font) = doc.get_object(id).and_then(Object::as_dict).cloned() else { continue };
@@ -90,10 +90,18 @@ pub fn prepare(doc: &mut Document) -> Fonts {
             continue;
         }
         if name(&font, b"Subtype").as_deref() != Some(b"Type0") {
-            // Word's Symbol font with no map of its own: Adobe's Symbol encoding is its map.
-            let symbol = name(&font, b"BaseFont").is_some_and(|b| super::symbol::is_symbol(&String::from_utf8_lossy(&b)));
-            if symbol && font.get(b"ToUnicode").is_err() {
-                let tu = *symbol_map.get_or_insert_with(|| doc.add_object(Stream::new(Dictionary::new(), super::symbol::to_unicode())));
+            // A symbol font with no map of its own: its encoding is its map.
+            let symbol = name(&font, b"BaseFont").and_then(|b| super::symbol::SymbolFont::of(&String::from_utf8_lossy(&b)));
+            if let Some(symbol) = symbol.filter(|_| font.get(b"ToUnicode").is_err()) {
+                let at = symbol_maps.iter().position(|(f, _)| *f == symbol);
+                let tu = match at {
+                    Some(i) => symbol_maps[i].1,
+                    None => {
+                        let tu = doc.add_object(Stream::new(Dictionary::new(), symbol.to_unicode()));
+                        symbol_maps.push((symbol, tu));
+                        tu
+                    }
+                };
                 set(doc, id, |f| f.set("ToUnicode", Object::Reference(tu)));
                 out.changed = true;
             }

@@ -89,8 +89,8 @@ impl PageSource for Plumber {
         let mut glyphs = Vec::new();
         let mut bad: BTreeMap<&str, (usize, Option<String>)> = BTreeMap::new();
         for c in page.chars().iter().filter(|c| c.upright && !c.text.is_empty()) {
-            // A Symbol font's characters where Word's map puts them (U+F0xx).
-            let mended = super::symbol::is_symbol(&c.fontname).then(|| super::symbol::from_private(&c.text)).flatten();
+            // A symbol font's characters where Word's map puts them (U+F0xx).
+            let mended = super::symbol::SymbolFont::of(&c.fontname).and_then(|f| f.read_private(&c.text));
             let text = mended.as_deref().unwrap_or(&c.text);
             let why = if let Some(why) = self.refused.get(&c.fontname) {
                 Some(Some(why.clone()))

@@ -1,6 +1,12 @@
-//! Adobe's Symbol encoding, for the Symbol fonts Word puts in government PDFs (`SymbolMT`:
-//! the `…` leaders of a table of contents, `•`, `×`, `≦`) with no ToUnicode map: without
-//! it their codes read as no character, and a page with a few of them is not read.
+//! The symbol fonts Word and typesetters put in government PDFs, read as the symbols they
+//! draw: Adobe's Symbol (`SymbolMT`: the `…` leaders of a table of contents, `•`, `×`,
+//! `≦`), ITC Zapf Dingbats (a standard PDF font: `✔`, `●`, `➢`) and Microsoft's Wingdings
+//! family (the `■`, `◆`, `➢`, `✓` list markers of Word). With no ToUnicode map, their codes
+//! read as no character — or, worse, as the letters and digits of the standard encoding
+//! (Zapf Dingbats' `✔` is code `4`), which a table would read as an amount. Word's embedded
+//! copies map their glyphs to `U+F0xx`, `xx` being the code, which is no character either.
+//! Each is read here by its own encoding; a dingbat this table does not name is a bullet,
+//! never a letter or a digit.
 
 /// Code → character, for the codes that have one (the bracket and arrow pieces of the
 /// Symbol font's private area are left out: they are drawing parts, not text).
@@ -29,41 +35,122 @@ const SYMBOL: &[(u8, char)] = &[
     (0xF3, '⌠'), (0xF5, '⌡'),
 ];
 
-/// Whether a simple font is Adobe's Symbol or a copy of it (`Symbol`, `SymbolMT`,
-/// `ABCDEF+SymbolMT`, `Symbol,Bold`).
-pub fn is_symbol(base_font: &str) -> bool {
-    let name = base_font.split_once('+').map_or(base_font, |(_, n)| n);
-    let name = name.split([',', '-']).next().unwrap_or(name);
-    name == "Symbol" || name == "SymbolMT"
+/// Wingdings codes and their characters (Microsoft's mapping, the one Word's own export
+/// uses for these): the list markers, boxes, ticks, arrows and circled numbers a budget book
+/// draws with it. Codes not here (pictures: folders, hands, zodiac signs) read as `•`.
+const WINGDINGS: &[(u8, char)] = &[
+    (0x20, ' '), (0x22, '✂'), (0x23, '✁'), (0x28, '☎'), (0x2A, '✉'), (0x3F, '✍'), (0x41, '✌'),
+    (0x45, '☜'), (0x46, '☞'), (0x47, '☝'), (0x48, '☟'), (0x4A, '☺'), (0x4C, '☹'), (0x51, '✈'),
+    (0x52, '☼'), (0x54, '❄'), (0x56, '✞'), (0x58, '✠'), (0x59, '✡'), (0x6C, '●'), (0x6D, '❍'),
+    (0x6E, '■'), (0x6F, '□'), (0x70, '◻'), (0x71, '❑'), (0x72, '❒'), (0x75, '◆'), (0x76, '❖'),
+    (0x7B, '❀'), (0x7C, '✿'), (0x7D, '❝'), (0x7E, '❞'), (0x80, '⓪'), (0x81, '①'), (0x82, '②'),
+    (0x83, '③'), (0x84, '④'), (0x85, '⑤'), (0x86, '⑥'), (0x87, '⑦'), (0x88, '⑧'), (0x89, '⑨'),
+    (0x8A, '⑩'), (0x8B, '⓿'), (0x8C, '❶'), (0x8D, '❷'), (0x8E, '❸'), (0x8F, '❹'), (0x90, '❺'),
+    (0x91, '❻'), (0x92, '❼'), (0x93, '❽'), (0x94, '❾'), (0x95, '❿'), (0x9E, '·'), (0x9F, '•'),
+    (0xA0, '▪'), (0xA1, '○'), (0xA4, '◉'), (0xA5, '◎'), (0xA7, '▪'), (0xA8, '◻'), (0xAA, '✦'),
+    (0xAB, '★'), (0xAC, '✶'), (0xAD, '✴'), (0xAE, '✹'), (0xAF, '✵'), (0xB5, '✪'), (0xB6, '✰'),
+    (0xD8, '➢'), (0xE8, '➔'), (0xEF, '⇦'), (0xF0, '⇨'), (0xF1, '⇧'), (0xF2, '⇩'), (0xF3, '⬄'),
+    (0xFB, '✗'), (0xFC, '✓'), (0xFD, '☒'), (0xFE, '☑'),
+];
+
+/// A symbol font, by the encoding its codes are in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SymbolFont {
+    Symbol,
+    ZapfDingbats,
+    /// Wingdings (whose table is [`WINGDINGS`]) and the other picture fonts of its family.
+    Wingdings { known: bool },
 }
 
-/// A Symbol font's text as Word maps it: its characters at `U+F0xx` (the private-use
-/// codes of its symbolic cmap), `xx` being the Symbol code. `None` when any is not one.
-pub fn from_private(text: &str) -> Option<String> {
-    text.chars()
-        .map(|c| {
-            let code = u8::try_from((c as u32).checked_sub(0xF000)?).ok()?;
-            SYMBOL.binary_search_by_key(&code, |(k, _)| *k).ok().map(|i| SYMBOL[i].1)
-        })
-        .collect()
-}
-
-/// A ToUnicode map of the Symbol encoding. Word's symbolic TrueType fonts put the same
-/// characters at `F0xx` in their own cmap, but the PDF's one-byte codes are the `xx`.
-pub fn to_unicode() -> Vec<u8> {
-    let mut out = String::from(
-        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n/CMapName /Adobe-Symbol-UCS2 def\n1 begincodespacerange <00> <FF> endcodespacerange\n",
-    );
-    // At most 100 entries a block, as CMaps have them.
-    for block in SYMBOL.chunks(100) {
-        out.push_str(&format!("{} beginbfchar\n", block.len()));
-        for (code, c) in block {
-            out.push_str(&format!("<{code:02X}> <{:04X}>\n", *c as u32));
+impl SymbolFont {
+    /// The symbol font a simple font is, by its base name (`Symbol`, `ABCDEF+SymbolMT`,
+    /// `Symbol,Bold`, `ZapfDingbats`, `Wingdings-Regular`, `Wingdings2`, `Webdings`).
+    pub fn of(base_font: &str) -> Option<SymbolFont> {
+        let name = base_font.split_once('+').map_or(base_font, |(_, n)| n);
+        let name = name.split([',', '-']).next().unwrap_or(name);
+        match name {
+            "Symbol" | "SymbolMT" => Some(SymbolFont::Symbol),
+            "ZapfDingbats" | "ZapfDingbatsITC" | "ITCZapfDingbats" | "Dingbats" => Some(SymbolFont::ZapfDingbats),
+            "Wingdings" => Some(SymbolFont::Wingdings { known: true }),
+            "Wingdings2" | "Wingdings3" | "Webdings" => Some(SymbolFont::Wingdings { known: false }),
+            _ => None,
         }
-        out.push_str("endbfchar\n");
     }
-    out.push_str("endcmap CMapName currentdict /CMap defineresource pop end end\n");
-    out.into_bytes()
+
+    /// The character of `code`, `None` for a code that draws nothing readable (the
+    /// bracket pieces of the Symbol font, Zapf Dingbats' empty codes).
+    pub fn char(self, code: u8) -> Option<char> {
+        let find = |table: &[(u8, char)]| table.binary_search_by_key(&code, |(k, _)| *k).ok().map(|i| table[i].1);
+        match self {
+            SymbolFont::Symbol => find(SYMBOL),
+            SymbolFont::ZapfDingbats => zapf_dingbats(code),
+            SymbolFont::Wingdings { known: true } => find(WINGDINGS).or((code > 0x20).then_some('•')),
+            SymbolFont::Wingdings { known: false } => Some(if code == 0x20 { ' ' } else { '•' }).filter(|_| code >= 0x20),
+        }
+    }
+
+    /// Text as Word maps an embedded copy's glyphs: at `U+F0xx`, `xx` being the code.
+    /// `None` when any is not one.
+    pub fn read_private(self, text: &str) -> Option<String> {
+        text.chars().map(|c| self.char(u8::try_from((c as u32).checked_sub(0xF000)?).ok()?)).collect()
+    }
+
+    /// A ToUnicode map of the font's encoding, for a copy with none. (Word's symbolic
+    /// TrueType fonts put the same characters at `F0xx` in their own cmap, but the PDF's
+    /// one-byte codes are the `xx`.)
+    pub fn to_unicode(self) -> Vec<u8> {
+        let entries: Vec<(u8, char)> = (0..=255u8).filter_map(|code| Some((code, self.char(code)?))).collect();
+        let mut out = String::from(
+            "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n/CMapName /Adobe-Symbol-UCS2 def\n1 begincodespacerange <00> <FF> endcodespacerange\n",
+        );
+        // At most 100 entries a block, as CMaps have them.
+        for block in entries.chunks(100) {
+            out.push_str(&format!("{} beginbfchar\n", block.len()));
+            for (code, c) in block {
+                let mut units = [0u16; 2];
+                let hex: String = c.encode_utf16(&mut units).iter().map(|u| format!("{u:04X}")).collect();
+                out.push_str(&format!("<{code:02X}> <{hex}>\n"));
+            }
+            out.push_str("endbfchar\n");
+        }
+        out.push_str("endcmap CMapName currentdict /CMap defineresource pop end end\n");
+        out.into_bytes()
+    }
+}
+
+/// Zapf Dingbats' built-in encoding: the Unicode Dingbats block was laid out from it, code
+/// `0x20 + n` at `U+2700 + n`, but for the ten characters Unicode already had elsewhere,
+/// and its upper half in runs.
+fn zapf_dingbats(code: u8) -> Option<char> {
+    let at = |base: u32, from: u8| char::from_u32(base + u32::from(code - from));
+    match code {
+        0x20 => Some(' '),
+        0x25 => Some('☎'),
+        0x2A => Some('☛'),
+        0x2B => Some('☞'),
+        0x48 => Some('★'),
+        0x6C => Some('●'),
+        0x6E => Some('■'),
+        0x73 => Some('▲'),
+        0x74 => Some('▼'),
+        0x75 => Some('◆'),
+        0x77 => Some('◗'),
+        0x21..=0x7E => at(0x2700, 0x20),
+        0x80..=0x8D => at(0x2768, 0x80),
+        0xA1..=0xA7 => at(0x2761, 0xA1),
+        0xA8 => Some('♣'),
+        0xA9 => Some('♦'),
+        0xAA => Some('♥'),
+        0xAB => Some('♠'),
+        0xAC..=0xB5 => at(0x2460, 0xAC),
+        0xB6..=0xD4 => at(0x2776, 0xB6),
+        0xD5 => Some('→'),
+        0xD6 => Some('↔'),
+        0xD7 => Some('↕'),
+        0xD8..=0xEF => at(0x2798, 0xD8),
+        0xF1..=0xFE => at(0x27B1, 0xF1),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -72,26 +159,57 @@ mod tests {
 
     #[test]
     fn symbol_fonts_by_name() {
-        assert!(["Symbol", "SymbolMT", "ZZBJDG+SymbolMT", "Symbol,Bold"].iter().all(|n| is_symbol(n)));
-        assert!(!["SymbolNeu", "Wingdings", "PMingLiU", "MySymbolMT"].iter().any(|n| is_symbol(n)));
+        assert!(["Symbol", "SymbolMT", "ZZBJDG+SymbolMT", "Symbol,Bold"].iter().all(|n| SymbolFont::of(n) == Some(SymbolFont::Symbol)));
+        assert_eq!(SymbolFont::of("ZapfDingbats"), Some(SymbolFont::ZapfDingbats));
+        assert_eq!(SymbolFont::of("ABCDEF+Wingdings-Regular"), Some(SymbolFont::Wingdings { known: true }));
+        assert_eq!(SymbolFont::of("Wingdings2"), Some(SymbolFont::Wingdings { known: false }));
+        assert!(!["SymbolNeu", "PMingLiU", "MySymbolMT", "Arial"].iter().any(|n| SymbolFont::of(n).is_some()));
     }
 
     #[test]
-    fn words_private_use_codes_are_the_symbol_codes() {
-        assert_eq!(from_private("\u{F020}").as_deref(), Some(" "));
-        assert_eq!(from_private("\u{F0BC}\u{F0B7}\u{F0A3}").as_deref(), Some("…•≤"));
-        assert_eq!(from_private("\u{F0E6}"), None, "a bracket piece is no character");
-        assert_eq!(from_private("a"), None);
+    fn words_private_use_codes_are_the_fonts_codes() {
+        let symbol = SymbolFont::Symbol;
+        assert_eq!(symbol.read_private("\u{F020}").as_deref(), Some(" "));
+        assert_eq!(symbol.read_private("\u{F0BC}\u{F0B7}\u{F0A3}").as_deref(), Some("…•≤"));
+        assert_eq!(symbol.read_private("\u{F0E6}"), None, "a bracket piece is no character");
+        assert_eq!(symbol.read_private("a"), None);
+        let wingdings = SymbolFont::Wingdings { known: true };
+        assert_eq!(wingdings.read_private("\u{F06E}\u{F075}\u{F0D8}\u{F0FC}").as_deref(), Some("■◆➢✓"));
+        assert_eq!(wingdings.read_private("\u{F031}").as_deref(), Some("•"), "a picture (a folder) is a bullet");
     }
 
     #[test]
-    fn the_map_has_each_code_once_and_the_leaders_of_a_contents_page() {
-        let mut codes: Vec<u8> = SYMBOL.iter().map(|(c, _)| *c).collect();
-        codes.dedup();
-        assert_eq!(codes.len(), SYMBOL.len(), "no code twice");
-        assert!(codes.windows(2).all(|w| w[0] < w[1]), "in order: looked up by binary search");
-        let map = String::from_utf8(to_unicode()).unwrap();
+    fn no_dingbat_is_a_letter_or_a_digit() {
+        for font in [SymbolFont::ZapfDingbats, SymbolFont::Wingdings { known: true }, SymbolFont::Wingdings { known: false }] {
+            for code in 0..=255u8 {
+                if let Some(c) = font.char(code) {
+                    assert!(!c.is_alphanumeric() || "①②③④⑤⑥⑦⑧⑨⑩⓪⓿".contains(c) || ('\u{2776}'..='\u{2793}').contains(&c), "{font:?} {code:02X} reads as {c}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn zapf_dingbats_as_pdftotext_reads_them() {
+        // Codes `3 4 l n u v` are the ticks and bullets a form or a list draws.
+        let read: String = b"34lnuv".iter().map(|&c| SymbolFont::ZapfDingbats.char(c).unwrap()).collect();
+        assert_eq!(read, "✓✔●■◆❖");
+        assert_eq!(SymbolFont::ZapfDingbats.char(0x21), Some('✁'));
+        assert_eq!(SymbolFont::ZapfDingbats.char(0xAC), Some('①'));
+        assert_eq!(SymbolFont::ZapfDingbats.char(0xD4), Some('➔'));
+        assert_eq!(SymbolFont::ZapfDingbats.char(0xFE), Some('➾'));
+        assert_eq!(SymbolFont::ZapfDingbats.char(0xF0), None);
+    }
+
+    #[test]
+    fn the_maps_have_each_code_once_and_the_leaders_of_a_contents_page() {
+        for table in [SYMBOL, WINGDINGS] {
+            assert!(table.windows(2).all(|w| w[0].0 < w[1].0), "in order, each code once: looked up by binary search");
+        }
+        let map = String::from_utf8(SymbolFont::Symbol.to_unicode()).unwrap();
         assert!(map.contains("<BC> <2026>") && map.contains("<B7> <2022>") && map.contains("<2D> <2212>"));
         assert_eq!(map.matches("beginbfchar").count(), SYMBOL.len().div_ceil(100));
+        let map = String::from_utf8(SymbolFont::ZapfDingbats.to_unicode()).unwrap();
+        assert!(map.contains("<34> <2714>") && !map.contains("<F0>"));
     }
 }
