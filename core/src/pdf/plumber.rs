@@ -34,9 +34,9 @@ fn problem(e: &pdfplumber::PdfError) -> Problem {
     }
 }
 
-/// A document whose fonts are put into terms pdfplumber reads right ([`fonts`]): the first
-/// half of opening it (lopdf's parse), apart from the second (pdfplumber's own), so that a
-/// caller can let the browser paint between them.
+/// A document whose fonts are put into terms pdfplumber reads right ([`fonts`]), its
+/// structure tree dropped: ready for pdfplumber's own parse, which is a step apart, so that
+/// a caller can let the browser paint between them.
 pub struct Mended {
     /// The bytes saved again, when a font was changed.
     amended: Option<Vec<u8>>,
@@ -44,13 +44,24 @@ pub struct Mended {
     big5: HashSet<String>,
 }
 
+/// A document as lopdf parsed it, its page tree checked: what [`Mended::of`] mends. A step
+/// of its own, so that the two halves (each about a quarter of a second for a 392-page
+/// book in the browser) are two tasks, not one.
+pub struct Loaded(lopdf::Document);
+
+impl Loaded {
+    pub fn of(bytes: &[u8]) -> Result<Loaded, Problem> {
+        check_page_tree(bytes).map(Loaded)
+    }
+}
+
 impl Mended {
-    pub fn of(bytes: &[u8]) -> Result<Mended, Problem> {
-        let mut doc = check_page_tree(bytes)?;
+    pub fn of(loaded: Loaded) -> Result<Mended, Problem> {
+        let mut doc = loaded.0;
         let fonts = fonts::prepare(&mut doc);
         let untagged = drop_structure(&mut doc);
         let amended = if fonts.changed || untagged {
-            let mut out = Vec::with_capacity(bytes.len() + 4096);
+            let mut out = Vec::new();
             doc.save_to(&mut out).map_err(|e| Problem::Broken(format!("its fonts could not be prepared: {e}")))?;
             Some(out)
         } else {
