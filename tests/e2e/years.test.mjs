@@ -187,3 +187,18 @@ test('the enacted budget against its proposal: each cut with the council\'s reas
   assert.match(rows[0][5], /新增設備購置/);
   assertClean(site);
 });
+
+test('a page left while its years are read: the next page\'s years still arrive', async (t) => {
+  const site = await openApp(t, '/import');
+  const { page } = site;
+  const ids = await keepStack(site);
+  const enacted = ids['示範市 115年度法定預算'];
+  // The overview asks for the other three books; the reader moves to a line at once, whose
+  // section asks for the same books before the overview's requests have run.
+  await visit(site, `/p/${enacted}/`);
+  await page.locator('a[href$="/programme/1"]:visible').first().click();
+  await page.waitForURL(/\/programme\/1$/);
+  await settled(page);
+  assert.equal((await table(page)).length, 5, 'five years of 一般行政');
+  assertClean(site);
+});

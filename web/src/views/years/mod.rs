@@ -23,9 +23,9 @@ use std::sync::Arc;
 thread_local! {
     /// Other documents' plans, read once per page: parsing a book is not free.
     static READ: RefCell<HashMap<String, Result<Arc<Plan>, String>>> = RefCell::new(HashMap::new());
-    /// Work waiting, in the order asked, each with the signal of the section that asked;
+    /// Work waiting, in the order asked, each with the signals of the sections that asked;
     /// and whether a task is at work on it.
-    static QUEUE: RefCell<Vec<(Job, RwSignal<u32>)>> = const { RefCell::new(Vec::new()) };
+    static QUEUE: RefCell<Vec<(Job, Vec<RwSignal<u32>>)>> = const { RefCell::new(Vec::new()) };
     static WORKING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// Alignments by (this document's id, the other's id).
     static ALIGNED: RefCell<HashMap<(String, String), Arc<Alignment>>> = RefCell::new(HashMap::new());
@@ -94,23 +94,28 @@ impl Job {
 /// (reading and matching a council's stack of a dozen books at once held an opened book's
 /// overview off the screen for 0.7 s) and stays answerable while the others come in.
 fn later(job: Job, done: RwSignal<u32>) {
-    if QUEUE.with_borrow(|q| q.iter().any(|(j, _)| j.same(&job))) {
-        return;
-    }
-    QUEUE.with_borrow_mut(|q| q.push((job, done)));
+    QUEUE.with_borrow_mut(|q| match q.iter_mut().find(|(j, _)| j.same(&job)) {
+        // Asked for already (by this section, or one the reader has left): tell this one too.
+        Some((_, asked)) if !asked.contains(&done) => asked.push(done),
+        Some(_) => {}
+        None => q.push((job, vec![done])),
+    });
     if !WORKING.replace(true) {
         leptos::task::spawn_local(async {
             loop {
                 crate::pages::after_next_paint().await;
-                // Work for a section that is gone (the reader moved on) is dropped: it would
-                // only hold up the next page's.
+                // Work only sections that are gone (the reader moved on) asked for is
+                // dropped: it would only hold up the next page's.
                 let next = QUEUE.with_borrow_mut(|q| {
-                    q.retain(|(_, done)| done.try_get_untracked().is_some());
+                    q.iter_mut().for_each(|(_, asked)| asked.retain(|done| done.try_get_untracked().is_some()));
+                    q.retain(|(_, asked)| !asked.is_empty());
                     (!q.is_empty()).then(|| q.remove(0))
                 });
-                let Some((job, done)) = next else { break };
+                let Some((job, asked)) = next else { break };
                 job.run().await;
-                let _ = done.try_update(|n| *n += 1);
+                for done in asked {
+                    let _ = done.try_update(|n| *n += 1);
+                }
             }
             WORKING.set(false);
         });
