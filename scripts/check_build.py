@@ -64,13 +64,17 @@ from chunks import LANDING, Build, gz  # noqa: E402
 # 資本門 (issue 33): the import reads it as their sum and says so, and its headline counts
 # notes apart from warnings; the PDF guard bounds images apart (your data +1.0 KB; the
 # programmes page, which shares the main wasm, +0.3 KB); a PDF opened in three steps with a
-# frame between them (your data +0.3 KB).
+# frame between them (your data +0.3 KB). Raised by reading a PDF in a Web Worker (issue 33):
+# the shell starts the reader where there is no window, and the glue imports the module and
+# import.meta.url for the worker (overview +0.6 KB, treemap +0.6 KB, goals and flow +0.4 KB,
+# programmes +0.7 KB, your data +0.4 KB; driving the worker and the read's JSON are in the
+# PDF chunk).
 BUDGETS = {
-    "page_overview": 231_300,
+    "page_overview": 231_600,
     "page_treemap": 239_300,
-    "page_goals_and_flow": 311_000,
-    "page_programmes": 353_400,
-    "page_your_data": 629_200,
+    "page_goals_and_flow": 311_100,
+    "page_programmes": 353_900,
+    "page_your_data": 629_400,
 }
 # The landing pages' bar (issue 17), counted with the page's pre-rendered HTML, as a first
 # visit downloads it (run after scripts/prerender.mjs).

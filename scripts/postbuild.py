@@ -90,10 +90,12 @@ def inline_prerendered_script(html):
 
 
 def minify_assets(stage):
-    """The stylesheet (inlined later by lock_down) and the service worker's registration script."""
+    """The stylesheet (inlined later by lock_down), the service worker's registration script and
+    the PDF reader's worker."""
     for css in glob.glob(os.path.join(stage, "style-*.css")):
         minify_file(css, "css")
-    minify_file(os.path.join(stage, "sw-register.js"), "js")
+    for script in ("sw-register.js", "pdf-worker.js"):
+        minify_file(os.path.join(stage, script), "js")
 
 
 def fill_service_worker(stage):

@@ -6,9 +6,10 @@
 //! fields, so no caller ever compares message strings.
 
 use crate::money::Money;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Severity {
     Info,
     Warning,
@@ -27,7 +28,7 @@ impl Severity {
 }
 
 /// Which section heading a [`Finding::MissingSection`] is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Section {
     /// 壹、願景及任務
     VisionAndMissions,
@@ -55,14 +56,14 @@ impl Section {
 }
 
 /// What is amiss with an amount: a programme's budget or one of its funding notes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AmountOf {
     Budget,
     FundingNote,
 }
 
 /// The unit of a table's amounts, as the readers report it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum UnitName {
     /// 元 (NT$)
     Yuan,
@@ -80,7 +81,7 @@ impl UnitName {
 }
 
 /// Why a table's unit was assumed rather than read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum UnitEvidence {
     /// The header or title says so (`本年度預算數(元)`, `單位：新臺幣千元`).
     Stated,
@@ -103,7 +104,7 @@ pub enum UnitEvidence {
 }
 
 /// What a run of a PDF's pages is ([`Finding::PdfPages`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PagesAre {
     /// The budget table the reader read (its heading: 歲出機關別預算表, 歲出預算表).
     Read(String),
@@ -154,7 +155,7 @@ impl PagesAre {
 }
 
 /// One kind of finding, with what it concerns. `code()` is its stable name.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Finding {
     // Input as a whole
     /// Not UTF-8 and no other encoding fits (byte offset of the first bad byte).
@@ -656,7 +657,7 @@ impl fmt::Display for Finding {
 }
 
 /// One finding, tied to the place it concerns: the 1-based line (and page, in a PDF).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub line: Option<u32>,

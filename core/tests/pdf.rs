@@ -213,6 +213,24 @@ fn the_canonical_json_records_the_pdf_and_reads_back() {
     assert!(!parse(plan_core::SEED_PLAN_TEXT).plan.to_json().contains("\"format\""));
 }
 
+/// The site reads a PDF in a worker and hands the read to the page as JSON: every
+/// fixture's read, its findings (a hostile file's included) and text, comes back equal.
+#[test]
+fn a_read_handed_over_as_json_comes_back_equal() {
+    let mut reads: Vec<(String, PdfRead)> = fixtures().into_iter().map(|n| (n.clone(), read(&n))).collect();
+    for file in ["encrypted", "truncated", "image-only", "flate-bomb", "lying-length"] {
+        let bytes = std::fs::read(dir().join("hostile").join(format!("{file}.pdf"))).unwrap();
+        reads.push((file.to_string(), read_pdf(&bytes, file)));
+    }
+    let warned = reads.iter().filter(|(_, r)| r.parsed.diagnostics.iter().any(|d| d.page.is_some())).count();
+    assert!(warned > 0, "no fixture has a finding on a page: the test would not show pages cross");
+    for (name, read) in reads {
+        let back = PdfRead::from_json(&read.to_json()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(back, read, "{name}");
+    }
+    assert!(PdfRead::from_json("{\"parsed\": 1}").unwrap_err().contains("line 1"));
+}
+
 #[test]
 fn a_pdf_restricted_by_an_owner_password_only_reads() {
     let bytes = std::fs::read(dir().join("hostile/owner-password-only.pdf")).unwrap();

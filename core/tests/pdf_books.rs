@@ -74,7 +74,7 @@ fn expected_pages(e: &Value) -> Vec<(u32, u32, PagesAre)> {
 
 #[test]
 fn each_book_reads_to_its_hand_computed_figures() {
-    for name in ["book-thousand", "book-yuan", "book-parts"] {
+    for name in ["book-thousand", "book-yuan", "book-parts", "book-long"] {
         let e = expected(name);
         let r = read(name);
         let p = &r.parsed;

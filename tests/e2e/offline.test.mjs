@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { openApp, visit, assertClean, importAndKeep, SUB_PATH, TOTAL_TEXT } from './harness.mjs';
 
 const fixture = await readFile(new URL('../../core/tests/fixtures/chiayi-labor-111.txt', import.meta.url), 'utf8');
+const pdf = await readFile(new URL('../../core/tests/fixtures/pdf/keelung-industry-112.pdf', import.meta.url));
 
 async function waitForServiceWorker(page) {
   await page.evaluate(async () => {
@@ -44,6 +45,19 @@ for (const base of ['/', SUB_PATH]) {
     await page.fill('#import-text', fixture);
     await page.click('.drop button');
     await page.waitForSelector('[data-testid=keep]');
+    // A PDF too: its reader's chunk and worker come from the service worker's cache.
+    const workers = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    const dropped = await page.evaluateHandle((b64) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], 'keelung.pdf', { type: 'application/pdf' }));
+      return dt;
+    }, pdf.toString('base64'));
+    await page.dispatchEvent('[data-testid=drop-zone]', 'drop', { dataTransfer: dropped });
+    // (The text import's total is on screen until the PDF's replaces it.)
+    await page.waitForFunction(() => /keelung\.pdf/.test(document.querySelector('[data-testid=import-source]')?.textContent ?? ''), null, { timeout: 30_000 });
+    assert.equal(await page.textContent('[data-testid=import-total]'), '37,230 千元');
+    assert.ok(workers.some((u) => u.endsWith(`${base}pdf-worker.js`)), `read in the worker, offline: ${workers}`);
     assert.equal(site.pageErrors.length, 0, site.pageErrors.join('\n'));
   });
 }

@@ -30,6 +30,12 @@ static SPLIT_ROOM: [u8; 4096] = [0x5A; 4096];
 
 fn main() {
     console_error_panic_hook::set_once();
+    // The PDF reader's worker starts this same wasm (web/src/pdf/worker.rs): there is no
+    // page to render there, only a PDF to read.
+    if web_sys::window().is_none() {
+        pdf::serve_worker();
+        return;
+    }
     // The opened page's chunk first: mounted before it arrives, the page would be empty
     // (the static copy gone, the live page not there yet) until it does. So too the code that
     // reads the reader's stored data, when there is some: a page must not show without it.

@@ -30,7 +30,7 @@ pub(crate) struct Line<'a> {
 }
 
 /// A parse result: the plan as far as it could be read, and what went wrong.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Parsed {
     pub plan: Plan,
     pub diagnostics: Vec<Diagnostic>,

@@ -11,10 +11,22 @@ use crate::plan::Plan;
 
 /// A PDF read: the plan with its findings, and the document's text, line by line, which
 /// the plan's spans point into (a programme page shows its source lines from it).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PdfRead {
     pub parsed: Parsed,
     pub text: String,
+}
+
+impl PdfRead {
+    /// The read as one JSON text: how the site's reading worker hands it to the page (the
+    /// two do not share memory). [`PdfRead::from_json`] gives back an equal read.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a PdfRead always serialises")
+    }
+
+    pub fn from_json(text: &str) -> Result<PdfRead, String> {
+        serde_json::from_str(text).map_err(|e| format!("line {}, column {}: {e}", e.line(), e.column()))
+    }
 }
 
 /// How far reading has got, for a progress message: `page` of `pages` done.

@@ -57,7 +57,7 @@ impl Item {
 
 /// What a file's bytes become, read the way a single file is (`super::recognise`, the PDF
 /// and spreadsheet chunks).
-pub async fn read(bytes: Vec<u8>, name: &str, lang: Lang, progress: impl Fn(String)) -> Outcome {
+pub async fn read(bytes: Vec<u8>, name: &str, lang: Lang, progress: impl Fn(String) + 'static) -> Outcome {
     if crate::pdf::is_pdf(&bytes, name) {
         let shown = move |p: plan_core::pdf::Progress| {
             progress(match lang {
@@ -66,8 +66,8 @@ pub async fn read(bytes: Vec<u8>, name: &str, lang: Lang, progress: impl Fn(Stri
             })
         };
         return match crate::pdf::read(bytes, name.to_string(), shown).await {
-            Some(read) => from_parsed(&read.parsed, name, lang, |plan| (plan.to_json(), Some(read.text.clone()), None)),
-            None => Outcome::Refused(lang.pick("讀取 PDF 的程式沒有下載成功（離線？）。", "The code that reads PDFs did not download (offline?).").to_string()),
+            Ok(read) => from_parsed(&read.parsed, name, lang, |plan| (plan.to_json(), Some(read.text.clone()), None)),
+            Err(unread) => Outcome::Refused(unread.message(lang)),
         };
     }
     if crate::spreadsheet::is_spreadsheet(&bytes, name) {

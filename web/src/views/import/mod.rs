@@ -153,14 +153,8 @@ pub fn ImportPage() -> impl IntoView {
                     }))
                 };
                 input.set(Some(match crate::pdf::read(bytes, name, progress).await {
-                    Some(read) => Input::Pdf { parsed: Arc::new(read.parsed), text: Arc::from(read.text) },
-                    None => Input::Refused(
-                        lang.pick(
-                            "讀取 PDF 的程式沒有下載成功（離線？）。請連上網路後再試。",
-                            "The code that reads PDFs did not download (offline?). Try again once online.",
-                        )
-                        .to_string(),
-                    ),
+                    Ok(read) => Input::Pdf { parsed: Arc::new(read.parsed), text: Arc::from(read.text) },
+                    Err(unread) => Input::Refused(unread.message(lang)),
                 }));
                 busy.set(None);
             });
@@ -222,6 +216,7 @@ pub fn ImportPage() -> impl IntoView {
                     Lang::En => format!("Reading file {} of {count}: {}", n + 1, item.name),
                 }));
                 item.outcome.set(batch::Outcome::Reading(String::new()));
+                let shown = item.outcome;
                 let outcome = if file.size() > MAX_BYTES {
                     batch::Outcome::Refused(too_large(lang, file.size()))
                 } else {
@@ -229,7 +224,7 @@ pub fn ImportPage() -> impl IntoView {
                         Ok(buf) => {
                             // Let the row's progress paint before a parse takes the thread.
                             sleep(20).await;
-                            batch::read(js_sys::Uint8Array::new(&buf).to_vec(), &item.name, lang, |at| item.outcome.set(batch::Outcome::Reading(at))).await
+                            batch::read(js_sys::Uint8Array::new(&buf).to_vec(), &item.name, lang, move |at| shown.set(batch::Outcome::Reading(at))).await
                         }
                         Err(_) => batch::Outcome::Refused(lang.pick("無法讀取這個檔案。", "This file could not be read.").to_string()),
                     }
