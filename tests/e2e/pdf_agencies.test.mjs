@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openApp, assertClean, visit, keep, fmt, parseNumber, setLanguage } from './harness.mjs';
+import { openApp, assertClean, visit, keep, fmt, parseNumber, setLanguage, storageSnapshot } from './harness.mjs';
 
 const PDFS = new URL('../../core/tests/fixtures/pdf/', import.meta.url);
 const FONTS = ['cns-msung-ucs2', 'cns-utf16-eten', 'cns-pmingliu-b5', 'cns-identity-subset', 'cns-type3', 'cns-dingbats', 'words-taichung-labor-112', 'words-taoyuan-youth-114'];
@@ -132,5 +132,33 @@ test('a page no font decodes is named in the report, in both languages, and the 
   const en = await page.textContent('[data-testid=import-diagnostics]');
   assert.match(en, /page 2/i);
   assert.match(en, /this page's text cannot be decoded: 97 characters in the font/);
+  assertClean(site);
+});
+
+test('a worker script that does not load: the page reads the PDF itself', async (t) => {
+  const site = await openApp(t, '/import', { contextOptions: { serviceWorkers: 'block' } });
+  const { page } = site;
+  let asked = 0;
+  await page.route('**/pdf-worker.js', (route) => { asked += 1; return route.fulfill({ status: 404, body: 'gone' }); });
+  await drop(page, 'book-thousand.pdf', await readFile(new URL('books/book-thousand.pdf', PDFS)));
+  await reported(page);
+  assert.equal(asked, 1, 'the worker was tried');
+  assert.equal(await page.textContent('[data-testid=import-total]'), '1,592,425 千元');
+  // The failed fetch of the worker's script is the one error the browser logs.
+  site.consoleErrors.splice(0, site.consoleErrors.length, ...site.consoleErrors.filter((e) => !/404|pdf-worker/.test(e)));
+  assertClean(site);
+});
+
+test('a reader that stops with an error says so, keeps nothing, and leaves storage as it was', async (t) => {
+  const site = await openApp(t, '/import', { contextOptions: { serviceWorkers: 'block' } });
+  const { page } = site;
+  // A worker whose read throws, as a trap in the reader would.
+  await page.route('**/pdf-worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: "self.onmessage = () => self.postMessage({ error: 'RuntimeError: unreachable' });" }));
+  const before = await storageSnapshot(page);
+  await drop(page, 'book-thousand.pdf', await readFile(new URL('books/book-thousand.pdf', PDFS)));
+  await page.waitForFunction(() => /出錯而中止/.test(document.querySelector('main')?.textContent ?? ''));
+  assert.match(await page.textContent('main'), /讀取 PDF 的程式出錯而中止，沒有讀出任何數字：RuntimeError: unreachable/);
+  assert.equal(await page.locator('[data-testid=keep]').count(), 0);
+  assert.equal(await storageSnapshot(page), before);
   assertClean(site);
 });
