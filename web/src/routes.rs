@@ -146,6 +146,15 @@ impl Address {
     }
 }
 
+/// Where a line of the document's tree leads: a programme (a book's leaf line) to its own
+/// page; a group to `page` opened at it, named by `key` (`/changes?under=3`, `/treemap?at=3`).
+pub fn line_path(plan: &plan_core::Plan, node: plan_core::TreeRef, page: Page, key: &str) -> String {
+    match node {
+        plan_core::TreeRef::Group(g) => format!("{}?{key}={g}", Address::here(page).path()),
+        plan_core::TreeRef::Programme(i) => Address::programme(plan.programmes[i as usize].number).path(),
+    }
+}
+
 /// A path below the deploy base (`/treemap?at=3`) as a link's `href`.
 pub fn href_of(path: &str) -> String {
     format!("{}{path}", use_context::<Base>().map(|b| b.0).unwrap_or_default())

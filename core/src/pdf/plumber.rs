@@ -62,7 +62,12 @@ impl Mended {
         let untagged = drop_structure(&mut doc);
         let amended = if fonts.changed || untagged {
             let mut out = Vec::new();
-            doc.save_to(&mut out).map_err(|e| Problem::Broken(format!("its fonts could not be prepared: {e}")))?;
+            let mended = match (fonts.changed, untagged) {
+                (true, true) => "its fonts and structure",
+                (true, false) => "its fonts",
+                _ => "its structure",
+            };
+            doc.save_to(&mut out).map_err(|e| Problem::Broken(format!("{mended} could not be prepared for reading: {e}")))?;
             Some(out)
         } else {
             None

@@ -61,10 +61,7 @@ impl Below {
 
 /// Where a cell leads: the level under it, or a leaf's page.
 fn opens(data: &Data, node: TreeRef) -> String {
-    match node {
-        TreeRef::Group(g) => format!("{}?at={g}", Address::here(Page::Treemap).path()),
-        TreeRef::Programme(i) => Address::programme(data.plan.programmes[i as usize].number).path(),
-    }
+    crate::routes::line_path(&data.plan, node, Page::Treemap, "at")
 }
 
 #[component]

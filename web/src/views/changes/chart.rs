@@ -9,7 +9,6 @@ use super::Shown;
 use crate::components::chart_item::ChartSvg;
 use crate::components::downloads::ChartDownloads;
 use crate::i18n::Lang;
-use crate::routes::Address;
 use crate::state::Data;
 use crate::views::plot::{bar_frame, bar_row, drawing, Measured, RowPlace};
 use leptos::prelude::*;
@@ -52,8 +51,7 @@ pub fn view(lang: Lang, data: &Data, shown: &Shown, row_of: impl Fn(&str) -> Str
                 };
                 let opens = match c.node {
                     TreeRef::Programme(p) if data.plan.programmes[p as usize].number == 0 => row_of(&data.plan.programmes[p as usize].name),
-                    TreeRef::Programme(p) => Address::programme(data.plan.programmes[p as usize].number).path(),
-                    TreeRef::Group(g) => format!("{}?under={g}", Address::here(crate::routes::Page::Changes).path()),
+                    node => crate::routes::line_path(&data.plan, node, crate::routes::Page::Changes, "under"),
                 };
                 let up = a >= 0.0;
                 let (left, right) = (x0.min(x1), x0.max(x1));

@@ -6,12 +6,12 @@
 use crate::components::chart_item::ChartSvg;
 use crate::components::downloads::ChartDownloads;
 use crate::i18n::Lang;
-use crate::routes::{Address, Page};
+use crate::routes::Page;
 use crate::state::Data;
 use crate::views::plot::{bar_frame, bar_row, drawing, Measured, RowPlace};
 use leptos::prelude::*;
 use plan_core::series::{three_years, tick, ThreeYears};
-use plan_core::{Money, TreeRef};
+use plan_core::Money;
 use plotters::prelude::*;
 
 /// Lines shown; the book's tree and table have every one.
@@ -51,10 +51,7 @@ pub fn view(lang: Lang, data: &Data) -> Option<AnyView> {
                 heads[2],
                 money(t.actual)
             );
-            let opens = match t.node {
-                TreeRef::Programme(p) => Address::programme(data.plan.programmes[p as usize].number).path(),
-                TreeRef::Group(g) => format!("{}?under={g}", Address::here(Page::Changes).path()),
-            };
+            let opens = crate::routes::line_path(&data.plan, t.node, Page::Changes, "under");
             bar_row(RowPlace { y, height: ROW, width: w, names }, i, label, opens, &name, chars, ())
         })
         .collect_view();
