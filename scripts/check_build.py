@@ -68,11 +68,12 @@ from chunks import LANDING, Build, gz  # noqa: E402
 # the shell starts the reader where there is no window, and the glue imports the module and
 # import.meta.url for the worker (overview +0.6 KB, treemap +0.6 KB, goals and flow +0.4 KB,
 # programmes +0.7 KB, your data +0.4 KB; driving the worker and the read's JSON are in the
-# PDF chunk).
+# PDF chunk), and a tree line's one link target, which the treemap and the later chunk share,
+# so it sits in the main part (+0.05 KB everywhere).
 BUDGETS = {
     "page_overview": 231_600,
-    "page_treemap": 239_300,
-    "page_goals_and_flow": 311_100,
+    "page_treemap": 239_400,
+    "page_goals_and_flow": 311_200,
     "page_programmes": 353_900,
     "page_your_data": 629_400,
 }
