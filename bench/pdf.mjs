@@ -1,5 +1,8 @@
 // Reading a plan's PDF in the browser: from the drop on /import to the report on screen, the
 // longest the page could not answer input meanwhile (long tasks), and the memory it took.
+// The PDF is read in a worker (web/src/pdf/worker.rs): the wasm memory shown is the page's,
+// which holds the read; the worker's, which held the whole document, is gone with it (its
+// peak is about the native one: /usr/bin/time -v target/release/plan summary FILE).
 // Medians of 5 fresh pages. Usage: node bench/pdf.mjs [FILE.pdf…]   (after a release build
 // into dist/; DIST=dir for another). Default: the largest committed fixture.
 import { readFile, stat } from 'node:fs/promises';

@@ -160,5 +160,8 @@ test('a reader that stops with an error says so, keeps nothing, and leaves stora
   assert.match(await page.textContent('main'), /讀取 PDF 的程式出錯而中止，沒有讀出任何數字：RuntimeError: unreachable/);
   assert.equal(await page.locator('[data-testid=keep]').count(), 0);
   assert.equal(await storageSnapshot(page), before);
+  // Said again in English when the reader switches, as every message is.
+  await setLanguage(page, 'en');
+  assert.match(await page.textContent('[data-testid=import-result]'), /The PDF reader stopped with an error and read no figures: RuntimeError: unreachable/);
   assertClean(site);
 });

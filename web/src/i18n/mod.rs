@@ -89,6 +89,27 @@ impl Lang {
     }
 }
 
+/// A message in both languages, worded once and shown until something replaces it (why a
+/// file was refused): the page shows it in the language the reader has now, switched or not.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Said {
+    zh: String,
+    en: String,
+}
+
+impl Said {
+    pub fn new(say: impl Fn(Lang) -> String) -> Said {
+        Said { zh: say(Lang::Zh), en: say(Lang::En) }
+    }
+
+    pub fn pick(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => self.zh.clone(),
+            Lang::En => self.en.clone(),
+        }
+    }
+}
+
 /// Bytes as megabytes with one decimal (`12.3 MB`), in integers: float formatting costs
 /// 12 KB of wasm.
 pub fn megabytes(bytes: u64) -> String {

@@ -5,7 +5,7 @@
 //! The reader then keeps every one that read cleanly in one step.
 
 use super::{recognise, Input};
-use crate::i18n::{findings, Lang};
+use crate::i18n::{findings, Lang, Said};
 use crate::routes::Page;
 use crate::state::use_ui;
 use crate::store::annotations::UserData;
@@ -36,7 +36,7 @@ pub enum Outcome {
         why: String,
         bytes: Arc<Vec<u8>>,
     },
-    Refused(String),
+    Refused(Said),
     Kept(Arc<Ready>),
     NotKept(StoreError),
 }
@@ -66,8 +66,8 @@ pub async fn read(bytes: Vec<u8>, name: &str, lang: Lang, progress: impl Fn(Stri
             })
         };
         return match crate::pdf::read(bytes, name.to_string(), shown).await {
-            Ok(read) => from_parsed(&read.parsed, name, lang, |plan| (plan.to_json(), Some(read.text.clone()), None)),
-            Err(unread) => Outcome::Refused(unread.message(lang)),
+            Ok(read) => from_parsed(&read.parsed, name, |plan| (plan.to_json(), Some(read.text.clone()), None)),
+            Err(unread) => Outcome::Refused(Said::new(|lang| unread.message(lang))),
         };
     }
     if crate::spreadsheet::is_spreadsheet(&bytes, name) {
@@ -77,22 +77,22 @@ pub async fn read(bytes: Vec<u8>, name: &str, lang: Lang, progress: impl Fn(Stri
                 let tables: Vec<_> = sheets.into_iter().filter_map(|s| s.table.filter(|t| !t.rows.is_empty())).collect();
                 match tables.as_slice() {
                     [table] => from_table(table, name, lang, shared),
-                    [] => Outcome::Refused(lang.pick("這個試算表沒有可讀的表格。", "This spreadsheet has no table to read.").to_string()),
+                    [] => Outcome::Refused(Said::new(|lang| lang.pick("這個試算表沒有可讀的表格。", "This spreadsheet has no table to read.").to_string())),
                     _ => Outcome::Choose {
                         why: lang.pick("有多個工作表：請選擇一個。", "It has several sheets: choose one.").to_string(), bytes: shared
                     },
                 }
             }
-            Err(Some(d)) => Outcome::Refused(findings::message(lang, &d.finding)),
-            Err(None) => Outcome::Refused(
-                lang.pick("讀取試算表的程式沒有下載成功（離線？）。", "The code that reads spreadsheets did not download (offline?).").to_string(),
-            ),
+            Err(Some(d)) => Outcome::Refused(Said::new(|lang| findings::message(lang, &d.finding))),
+            Err(None) => Outcome::Refused(Said::new(|lang| {
+                lang.pick("讀取試算表的程式沒有下載成功（離線？）。", "The code that reads spreadsheets did not download (offline?).").to_string()
+            })),
         };
     }
     let shared = Arc::new(bytes);
     match recognise(&shared, name) {
-        Input::Plan { parsed, source } => from_parsed(&parsed, name, lang, |_| (source.to_string(), None, None)),
-        Input::Bundle { parsed, bundle } => from_parsed(&parsed, &bundle.name, lang, |_| {
+        Input::Plan { parsed, source } => from_parsed(&parsed, name, |_| (source.to_string(), None, None)),
+        Input::Bundle { parsed, bundle } => from_parsed(&parsed, &bundle.name, |_| {
             (bundle.source.clone(), bundle.text.clone(), Some(UserData { annotations: bundle.annotations.clone(), scenario: bundle.scenario.clone() }))
         }),
         Input::Table { table, .. } => from_table(&table, name, lang, shared),
@@ -108,7 +108,7 @@ pub async fn read(bytes: Vec<u8>, name: &str, lang: Lang, progress: impl Fn(Stri
 /// possible thousandfold error, for the reader to confirm on its own page.
 fn from_table(table: &Table, name: &str, lang: Lang, bytes: Arc<Vec<u8>>) -> Outcome {
     if budget_csv::is_export_csv(table) {
-        return from_parsed(&budget_csv::from_export(table), name, lang, |plan| (plan.to_json(), None, None));
+        return from_parsed(&budget_csv::from_export(table), name, |plan| (plan.to_json(), None, None));
     }
     let mapping = budget_csv::guess_mapping(table);
     let certain = mapping.unit_guess.is_none_or(|g| matches!(g.evidence, UnitEvidence::Stated | UnitEvidence::Explained { .. } | UnitEvidence::Convention));
@@ -124,24 +124,26 @@ fn from_table(table: &Table, name: &str, lang: Lang, bytes: Arc<Vec<u8>>) -> Out
     let mut parsed = budget_csv::to_plan(table, &mapping, title);
     parsed.plan.source = Some(super::origin(&bytes, name, "csv"));
     let text = table.as_text();
-    from_parsed(&parsed, name, lang, |plan| (plan.to_json(), Some(text.clone()), None))
+    from_parsed(&parsed, name, |plan| (plan.to_json(), Some(text.clone()), None))
 }
 
 /// A document read: ready to keep when it has no error and something to show.
-fn from_parsed(parsed: &Parsed, name: &str, lang: Lang, kept: impl FnOnce(&plan_core::Plan) -> (String, Option<String>, Option<UserData>)) -> Outcome {
+fn from_parsed(parsed: &Parsed, name: &str, kept: impl FnOnce(&plan_core::Plan) -> (String, Option<String>, Option<UserData>)) -> Outcome {
     let plan = &parsed.plan;
     if let Some(d) = parsed.diagnostics.iter().find(|d| d.severity == Severity::Error) {
         let errors = parsed.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-        let (place, message) = (findings::place(lang, d), findings::message(lang, &d.finding));
-        return Outcome::Refused(match (lang, place.is_empty()) {
-            (Lang::Zh, true) => format!("{errors} 個錯誤，第一個：{message}"),
-            (Lang::Zh, false) => format!("{errors} 個錯誤，第一個在{place}：{message}"),
-            (Lang::En, true) => format!("{errors} errors; the first: {message}"),
-            (Lang::En, false) => format!("{errors} errors; the first, at {place}: {message}"),
-        });
+        return Outcome::Refused(Said::new(|lang| {
+            let (place, message) = (findings::place(lang, d), findings::message(lang, &d.finding));
+            match (lang, place.is_empty()) {
+                (Lang::Zh, true) => format!("{errors} 個錯誤，第一個：{message}"),
+                (Lang::Zh, false) => format!("{errors} 個錯誤，第一個在{place}：{message}"),
+                (Lang::En, true) => format!("{errors} errors; the first: {message}"),
+                (Lang::En, false) => format!("{errors} errors; the first, at {place}: {message}"),
+            }
+        }));
     }
     if !plan.has_budget() && plan.goals.is_empty() {
-        return Outcome::Refused(lang.pick("讀不到預算表，也沒有目標。", "No budget table and no goals were found.").to_string());
+        return Outcome::Refused(Said::new(|lang| lang.pick("讀不到預算表，也沒有目標。", "No budget table and no goals were found.").to_string()));
     }
     let title = if plan.title.is_empty() { name.rsplit_once('.').map_or(name, |(s, _)| s).to_string() } else { plan.title.clone() };
     let (source, text, user) = kept(plan);
@@ -150,14 +152,14 @@ fn from_parsed(parsed: &Parsed, name: &str, lang: Lang, kept: impl FnOnce(&plan_
 }
 
 /// A library backup's documents, each read again from its source as any backup is.
-pub fn from_library(backup: &LibraryBackup, lang: Lang) -> Vec<Item> {
+pub fn from_library(backup: &LibraryBackup) -> Vec<Item> {
     backup
         .documents
         .iter()
         .map(|b| {
             let parsed = read_text_or_json(b.source.as_bytes());
             let user = UserData { annotations: b.annotations.clone(), scenario: b.scenario.clone() };
-            let mut outcome = from_parsed(&parsed, &b.name, lang, |_| (b.source.clone(), b.text.clone(), Some(user)));
+            let mut outcome = from_parsed(&parsed, &b.name, |_| (b.source.clone(), b.text.clone(), Some(user)));
             // The name the reader gave it, not the document's title.
             if let Outcome::Ready(r) = &mut outcome {
                 Arc::make_mut(r).document.name = b.name.clone();
@@ -295,7 +297,7 @@ fn Row(item: Item, open_one: Callback<(Vec<u8>, String)>) -> impl IntoView {
                 }
                 .into_any()
             }
-            Outcome::Refused(why) => view! { <span class="diag error">{lang.pick("無法採用：", "Refused: ")}{why}</span> }.into_any(),
+            Outcome::Refused(why) => view! { <span class="diag error">{lang.pick("無法採用：", "Refused: ")}{why.pick(lang)}</span> }.into_any(),
             Outcome::Kept(_) => view! { <span>{lang.pick("已保存", "Kept")}</span> }.into_any(),
             Outcome::NotKept(e) => view! { <span class="diag error">{lang.pick("沒有保存：", "Not kept: ")}{e.message(lang)}</span> }.into_any(),
         }

@@ -11,7 +11,7 @@ mod mapping;
 mod report;
 mod sheets;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Said};
 use crate::state::use_ui;
 use leptos::prelude::*;
 use plan_core::annotations::{looks_like_bundle, Bundle};
@@ -61,7 +61,7 @@ pub enum Input {
     },
     /// A backup of a whole library: its documents go through the batch.
     Library(Arc<LibraryBackup>),
-    Refused(String),
+    Refused(Said),
 }
 
 /// CSV, not plan text: the first line has at least two ASCII commas, tabs or semicolons
@@ -154,7 +154,7 @@ pub fn ImportPage() -> impl IntoView {
                 };
                 input.set(Some(match crate::pdf::read(bytes, name, progress).await {
                     Ok(read) => Input::Pdf { parsed: Arc::new(read.parsed), text: Arc::from(read.text) },
-                    Err(unread) => Input::Refused(unread.message(lang)),
+                    Err(unread) => Input::Refused(Said::new(|lang| unread.message(lang))),
                 }));
                 busy.set(None);
             });
@@ -175,13 +175,13 @@ pub fn ImportPage() -> impl IntoView {
                         Input::Sheets(Arc::new(list.into_iter().map(|s| (s.name, s.table.filter(|t| !t.rows.is_empty()).map(Arc::new))).collect()), file)
                     }
                     Err(Some(d)) => Input::Plan { parsed: Arc::new(Parsed { plan: plan_core::Plan::empty(), diagnostics: vec![d] }), source: Arc::from("") },
-                    Err(None) => Input::Refused(
+                    Err(None) => Input::Refused(Said::new(|lang| {
                         lang.pick(
                             "讀取試算表的程式沒有下載成功（離線？）。請連上網路後再試。",
                             "The code that reads spreadsheets did not download (offline?). Try again once online.",
                         )
-                        .to_string(),
-                    ),
+                        .to_string()
+                    })),
                 }));
                 busy.set(None);
             });
@@ -193,7 +193,7 @@ pub fn ImportPage() -> impl IntoView {
                 match recognise(&bytes, &name) {
                     // A library backup: its documents become a batch.
                     Input::Library(backup) => {
-                        let items = batch::from_library(&backup, ui.lang.get_untracked());
+                        let items = batch::from_library(&backup);
                         batch.set(Some((items, Some(backup.bundled.clone()))));
                     }
                     other => input.set(Some(other)),
@@ -218,7 +218,7 @@ pub fn ImportPage() -> impl IntoView {
                 item.outcome.set(batch::Outcome::Reading(String::new()));
                 let shown = item.outcome;
                 let outcome = if file.size() > MAX_BYTES {
-                    batch::Outcome::Refused(too_large(lang, file.size()))
+                    batch::Outcome::Refused(Said::new(|lang| too_large(lang, file.size())))
                 } else {
                     match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
                         Ok(buf) => {
@@ -226,7 +226,7 @@ pub fn ImportPage() -> impl IntoView {
                             sleep(20).await;
                             batch::read(js_sys::Uint8Array::new(&buf).to_vec(), &item.name, lang, move |at| shown.set(batch::Outcome::Reading(at))).await
                         }
-                        Err(_) => batch::Outcome::Refused(lang.pick("無法讀取這個檔案。", "This file could not be read.").to_string()),
+                        Err(_) => batch::Outcome::Refused(Said::new(|lang| lang.pick("無法讀取這個檔案。", "This file could not be read.").to_string())),
                     }
                 };
                 item.outcome.set(outcome);
@@ -240,7 +240,7 @@ pub fn ImportPage() -> impl IntoView {
         batch.set(None);
         input.set(None);
         if file.size() > MAX_BYTES {
-            input.set(Some(Input::Refused(too_large(lang, file.size()))));
+            input.set(Some(Input::Refused(Said::new(|lang| too_large(lang, file.size())))));
             return;
         }
         let name = file.name();
@@ -250,7 +250,7 @@ pub fn ImportPage() -> impl IntoView {
                 Ok(buf) => read(js_sys::Uint8Array::new(&buf).to_vec(), name),
                 Err(_) => {
                     busy.set(None);
-                    input.set(Some(Input::Refused(lang.pick("無法讀取這個檔案。", "This file could not be read.").to_string())));
+                    input.set(Some(Input::Refused(Said::new(|lang| lang.pick("無法讀取這個檔案。", "This file could not be read.").to_string()))));
                 }
             }
         });
@@ -320,7 +320,7 @@ pub fn ImportPage() -> impl IntoView {
                 <p role="status" class="busy" data-testid="import-busy">{move || busy.get()}</p>
                 <div data-testid="import-result" aria-live="polite">
                     {move || input.get().map(|i| match i {
-                        Input::Refused(msg) => view! { <p class="diag error">{msg}</p> }.into_any(),
+                        Input::Refused(said) => view! { <p class="diag error">{said.pick(lang)}</p> }.into_any(),
                         Input::Plan { parsed, source } => view! { <report::Report lang=lang parsed=parsed save=report::Save::Source(source)/> }.into_any(),
                         Input::Bundle { parsed, bundle } => view! { <report::Report lang=lang parsed=parsed save=report::Save::Bundle(bundle)/> }.into_any(),
                         Input::Table { table, read, origin } => view! { <mapping::MapColumns lang=lang table=table read=read origin=origin/> }.into_any(),
