@@ -250,6 +250,16 @@ export async function importAndKeep(site, text, name) {
   return keep(site, name);
 }
 
+/** Drops a file on the import page's drop zone, as a reader dragging it from their desktop. */
+export async function dropFile(page, name, bytes, type = 'application/pdf') {
+  const data = await page.evaluateHandle(({ name, b64, type }) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], name, { type }));
+    return dt;
+  }, { name, b64: Buffer.from(bytes).toString('base64'), type });
+  await page.dispatchEvent('[data-testid=drop-zone]', 'drop', { dataTransfer: data });
+}
+
 /** Click "keep" on the import page (after a read or a column mapping); resolves to the id. */
 export async function keep(site, name) {
   await site.page.fill('#keep-name', name);

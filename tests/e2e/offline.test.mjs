@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openApp, visit, assertClean, importAndKeep, SUB_PATH, TOTAL_TEXT } from './harness.mjs';
+import { openApp, visit, assertClean, importAndKeep, dropFile, SUB_PATH, TOTAL_TEXT } from './harness.mjs';
 
 const fixture = await readFile(new URL('../../core/tests/fixtures/chiayi-labor-111.txt', import.meta.url), 'utf8');
 const pdf = await readFile(new URL('../../core/tests/fixtures/pdf/keelung-industry-112.pdf', import.meta.url));
@@ -48,12 +48,7 @@ for (const base of ['/', SUB_PATH]) {
     // A PDF too: its reader's chunk and worker come from the service worker's cache.
     const workers = [];
     page.on('worker', (w) => workers.push(w.url()));
-    const dropped = await page.evaluateHandle((b64) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], 'keelung.pdf', { type: 'application/pdf' }));
-      return dt;
-    }, pdf.toString('base64'));
-    await page.dispatchEvent('[data-testid=drop-zone]', 'drop', { dataTransfer: dropped });
+    await dropFile(page, 'keelung.pdf', pdf);
     // (The text import's total is on screen until the PDF's replaces it.)
     await page.waitForFunction(() => /keelung\.pdf/.test(document.querySelector('[data-testid=import-source]')?.textContent ?? ''), null, { timeout: 30_000 });
     assert.equal(await page.textContent('[data-testid=import-total]'), '37,230 千元');

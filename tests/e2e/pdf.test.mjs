@@ -4,21 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openApp, assertClean, chooseFile, visit, keep, storageSnapshot, screenshot, fmt, setLanguage } from './harness.mjs';
+import { openApp, assertClean, chooseFile, visit, keep, storageSnapshot, screenshot, fmt, setLanguage, dropFile } from './harness.mjs';
 
 const PDFS = new URL('../../core/tests/fixtures/pdf/', import.meta.url);
 const FIXTURES = ['taoyuan-labor-111', 'yilan-social-113', 'hsinchu-county-epb-113', 'keelung-industry-112', 'hsinchu-city-industry-113', 'hsinchu-city-industry-113-long'];
-
-/** Drops a file on the import page's drop zone, as a reader dragging it from their desktop. */
-async function drop(page, name, bytes) {
-  const data = await page.evaluateHandle(({ name, b64 }) => {
-    const raw = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const dt = new DataTransfer();
-    dt.items.add(new File([raw], name, { type: 'application/pdf' }));
-    return dt;
-  }, { name, b64: Buffer.from(bytes).toString('base64') });
-  await page.dispatchEvent('[data-testid=drop-zone]', 'drop', { dataTransfer: data });
-}
 
 /** What the page itself fetches (site.requests also has the service worker's background caching). */
 function pageRequests(page) {
@@ -35,7 +24,7 @@ for (const name of FIXTURES) {
     const { page } = site;
     const expected = JSON.parse(await readFile(new URL(`${name}.expected.json`, PDFS), 'utf8'));
     const fetched = pageRequests(page);
-    await drop(page, `${name}.pdf`, await readFile(new URL(`${name}.pdf`, PDFS)));
+    await dropFile(page, `${name}.pdf`, await readFile(new URL(`${name}.pdf`, PDFS)));
     await page.waitForSelector('[data-testid=keep]', { timeout: 30_000 });
     assert.ok(fetched.some((u) => /split_pdf/.test(u)), 'the PDF chunk is fetched for a PDF');
     const total = `${fmt(Number(expected.total))} 千元`;
@@ -112,7 +101,7 @@ test('bad PDFs give their message, never a keep button or a page error, and stor
   for (const [file, message] of BAD) {
     await visit(site, '/import');
     const t0 = Date.now();
-    await drop(page, file, await readFile(new URL(`hostile/${file}`, PDFS)));
+    await dropFile(page, file, await readFile(new URL(`hostile/${file}`, PDFS)));
     await readResult(page);
     const shown = await page.textContent('[data-testid=import-result]');
     assert.match(shown, message, `${file}: ${shown}`);
@@ -135,7 +124,7 @@ test('bad PDFs give their message, never a keep button or a page error, and stor
 test('a budget book PDF: its spending table read with three years, its other pages named in both languages', async (t) => {
   const site = await openApp(t, '/import');
   const { page } = site;
-  await drop(page, 'book-thousand.pdf', await readFile(new URL('books/book-thousand.pdf', PDFS)));
+  await dropFile(page, 'book-thousand.pdf', await readFile(new URL('books/book-thousand.pdf', PDFS)));
   await readResult(page);
   assert.match(await page.textContent('[data-testid=import-total]'), /1,592,425/);
   assert.equal(await page.textContent('[data-testid=import-count]'), '5');
@@ -162,7 +151,7 @@ test('a budget book PDF: its spending table read with three years, its other pag
 test('a budget book PDF without a total column: this year is recurrent plus capital, said in both languages', async (t) => {
   const site = await openApp(t, '/import');
   const { page } = site;
-  await drop(page, 'book-parts.pdf', await readFile(new URL('books/book-parts.pdf', PDFS)));
+  await dropFile(page, 'book-parts.pdf', await readFile(new URL('books/book-parts.pdf', PDFS)));
   await readResult(page);
   assert.match(await page.textContent('[data-testid=import-total]'), /1,592,425/);
   assert.equal(await page.textContent('[data-testid=import-count]'), '5');

@@ -6,19 +6,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openApp, assertClean, visit, keep, fmt, parseNumber, setLanguage, storageSnapshot } from './harness.mjs';
+import { openApp, assertClean, visit, keep, fmt, parseNumber, setLanguage, storageSnapshot, dropFile } from './harness.mjs';
 
 const PDFS = new URL('../../core/tests/fixtures/pdf/', import.meta.url);
 const FONTS = ['cns-msung-ucs2', 'cns-utf16-eten', 'cns-pmingliu-b5', 'cns-identity-subset', 'cns-type3', 'cns-dingbats', 'words-taichung-labor-112', 'words-taoyuan-youth-114'];
-
-async function drop(page, name, bytes) {
-  const data = await page.evaluateHandle(({ name, b64 }) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], name, { type: 'application/pdf' }));
-    return dt;
-  }, { name, b64: Buffer.from(bytes).toString('base64') });
-  await page.dispatchEvent('[data-testid=drop-zone]', 'drop', { dataTransfer: data });
-}
 
 const reported = (page) => page.waitForSelector('[data-testid=import-headline], [data-testid=import-result] .diag.error', { timeout: 60_000 });
 
@@ -39,7 +30,7 @@ test('each font fixture dropped on /import: its total and count, then its first 
   for (const name of FONTS) {
     const expected = JSON.parse(await readFile(new URL(`${name}.expected.json`, PDFS), 'utf8'));
     await visit(site, '/import');
-    await drop(page, `${name}.pdf`, await readFile(new URL(`${name}.pdf`, PDFS)));
+    await dropFile(page, `${name}.pdf`, await readFile(new URL(`${name}.pdf`, PDFS)));
     await page.waitForSelector('[data-testid=keep]', { timeout: 30_000 });
     assert.equal(await page.textContent('[data-testid=import-total]'), `${fmt(Number(expected.total))} 千元`, name);
     assert.equal(Number(await page.textContent('[data-testid=import-count]')), expected.programmes.length, name);
@@ -70,7 +61,7 @@ for (const book of REAL) {
   test(`the real book ${book.file}.pdf: its total, its lines and one line's years`, async (t) => {
     const site = await openApp(t, '/import');
     const { page } = site;
-    await drop(page, `${book.file}.pdf`, await readFile(new URL(`books/${book.file}.pdf`, PDFS)));
+    await dropFile(page, `${book.file}.pdf`, await readFile(new URL(`books/${book.file}.pdf`, PDFS)));
     await reported(page);
     assert.equal(await page.textContent('[data-testid=import-total]'), book.total);
     assert.equal(await page.textContent('[data-testid=import-count]'), book.count);
@@ -90,7 +81,7 @@ test('a 120-page book is read in a worker: its progress shown page by page, then
   const workers = [];
   page.on('worker', (w) => workers.push(w.url()));
   await watchProgress(page);
-  await drop(page, 'book-long.pdf', await readFile(new URL('books/book-long.pdf', PDFS)));
+  await dropFile(page, 'book-long.pdf', await readFile(new URL('books/book-long.pdf', PDFS)));
   await reported(page);
   assert.ok(workers.some((u) => u.endsWith('/pdf-worker.js')), `read in the PDF worker: ${workers}`);
   const seen = await page.evaluate(() => window.progressSeen);
@@ -110,7 +101,7 @@ test('where no worker can start, the page reads the PDF itself, to the same figu
   const workers = [];
   page.on('worker', (w) => workers.push(w.url()));
   await watchProgress(page);
-  await drop(page, 'book-thousand.pdf', await readFile(new URL('books/book-thousand.pdf', PDFS)));
+  await dropFile(page, 'book-thousand.pdf', await readFile(new URL('books/book-thousand.pdf', PDFS)));
   await reported(page);
   assert.equal(await page.textContent('[data-testid=import-total]'), '1,592,425 千元');
   assert.equal(await page.textContent('[data-testid=import-count]'), '5');
@@ -122,7 +113,7 @@ test('where no worker can start, the page reads the PDF itself, to the same figu
 test('a page no font decodes is named in the report, in both languages, and the others are read', async (t) => {
   const site = await openApp(t, '/import');
   const { page } = site;
-  await drop(page, 'undecodable-page.pdf', await readFile(new URL('hostile/undecodable-page.pdf', PDFS)));
+  await dropFile(page, 'undecodable-page.pdf', await readFile(new URL('hostile/undecodable-page.pdf', PDFS)));
   await reported(page);
   const zh = await page.textContent('[data-testid=import-diagnostics]');
   assert.match(zh, /第 2 頁/);
@@ -140,7 +131,7 @@ test('a worker script that does not load: the page reads the PDF itself', async 
   const { page } = site;
   let asked = 0;
   await page.route('**/pdf-worker.js', (route) => { asked += 1; return route.fulfill({ status: 404, body: 'gone' }); });
-  await drop(page, 'book-thousand.pdf', await readFile(new URL('books/book-thousand.pdf', PDFS)));
+  await dropFile(page, 'book-thousand.pdf', await readFile(new URL('books/book-thousand.pdf', PDFS)));
   await reported(page);
   assert.equal(asked, 1, 'the worker was tried');
   assert.equal(await page.textContent('[data-testid=import-total]'), '1,592,425 千元');
@@ -155,7 +146,7 @@ test('a reader that stops with an error says so, keeps nothing, and leaves stora
   // A worker whose read throws, as a trap in the reader would.
   await page.route('**/pdf-worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: "self.onmessage = () => self.postMessage({ error: 'RuntimeError: unreachable' });" }));
   const before = await storageSnapshot(page);
-  await drop(page, 'book-thousand.pdf', await readFile(new URL('books/book-thousand.pdf', PDFS)));
+  await dropFile(page, 'book-thousand.pdf', await readFile(new URL('books/book-thousand.pdf', PDFS)));
   await page.waitForFunction(() => /出錯而中止/.test(document.querySelector('main')?.textContent ?? ''));
   assert.match(await page.textContent('main'), /讀取 PDF 的程式出錯而中止，沒有讀出任何數字：RuntimeError: unreachable/);
   assert.equal(await page.locator('[data-testid=keep]').count(), 0);
