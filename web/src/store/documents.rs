@@ -125,9 +125,6 @@ pub(super) fn forget_failures() {
 /// Reads a document from wherever it is kept (the database first, then local storage,
 /// where a document not yet moved still is), and keeps it for [`opened`].
 pub async fn read(id: &str) -> Result<Arc<StoredPlan>, String> {
-    if let Some(Ok(doc)) = opened(id) {
-        return Ok(doc);
-    }
     let read = read_unkept(id).await;
     remember(id, read.clone());
     read

@@ -156,7 +156,8 @@ pub fn Years(lang: Lang, data: Data, subject: Subject) -> impl IntoView {
     move || {
         done.track();
         let others = candidates(&store.plans().unwrap_or_default(), &data);
-        let this = Doc { id: data.id.to_string(), name: data.name.to_string(), plan: data.plan.clone() };
+        let this_id = data.id.to_string();
+        let this = Doc { id: this_id.clone(), name: data.name.to_string(), plan: data.plan.clone() };
         let mut docs = vec![(this, Arc::default())];
         let mut waiting = 0;
         let mut unreadable: Vec<(String, String)> = Vec::new();
@@ -164,11 +165,11 @@ pub fn Years(lang: Lang, data: Data, subject: Subject) -> impl IntoView {
             match READ.with_borrow(|r| r.get(&id).cloned()) {
                 Some(Ok(plan)) if plan.kind == data.plan.kind => {
                     let other = Doc { id, name, plan };
-                    match ALIGNED.with_borrow(|m| m.get(&(data.id.to_string(), other.id.clone())).cloned()) {
+                    match ALIGNED.with_borrow(|m| m.get(&(this_id.clone(), other.id.clone())).cloned()) {
                         Some(a) => docs.push((other, a)),
                         None => {
                             waiting += 1;
-                            later(Job::Align { this: (data.id.to_string(), data.plan.clone()), other }, done);
+                            later(Job::Align { this: (this_id.clone(), data.plan.clone()), other }, done);
                         }
                     }
                 }
